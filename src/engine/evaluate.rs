@@ -1,0 +1,436 @@
+//! `evaluate`: knowledge + answers + overrides → `Scope`. Pure and
+//! deterministic; cheap enough to run on every keystroke.
+//!
+//! The order, which the rule authors rely on:
+//! 1. skip logic decides which questions are visible; answers to hidden
+//!    questions are ignored;
+//! 2. include and exclude effects run in rule order (`Included` sees what
+//!    earlier rules put in); exclusions apply after all includes;
+//! 3. manual overrides apply on top of the rules;
+//! 4. prices are computed, support plans last (a share of the others);
+//! 5. flag effects run against the finished scope, so a flag may read the
+//!    totals (`MonthlyTotalAbove`) and lead times (`LeadTimeExceeds`).
+
+use std::collections::HashMap;
+
+use super::answers::{Answer, Answers};
+use super::money::Money;
+use super::overrides::Overrides;
+use super::pricing::{depends_on_others, price_item};
+use super::scope::{AnswerRef, Because, Excluded, Flag, Item, Scope, Totals};
+use crate::knowledge::radar::split_names;
+use crate::knowledge::{Condition, Effect, Knowledge, Quantity, Rule};
+
+/// What conditions can see while the scope is being built.
+pub(crate) struct Context<'a> {
+    pub knowledge: &'a Knowledge,
+    pub answers: HashMap<&'a str, &'a Answer>,
+    /// offering id → plan id, of what is in the scope so far.
+    pub included: HashMap<String, String>,
+    pub monthly_total: Money,
+    pub max_lead_time: Option<u32>,
+}
+
+impl Context<'_> {
+    fn number(&self, q: &str) -> Option<f64> {
+        self.answers.get(q).and_then(|a| a.as_number())
+    }
+
+    pub fn holds(&self, c: &Condition) -> bool {
+        match c {
+            Condition::Always => true,
+            Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
+            Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
+            Condition::Not(c) => !self.holds(c),
+            Condition::Is(q, o) => self.answers.get(q.as_str()).and_then(|a| a.as_text()) == Some(o),
+            Condition::IsAnyOf(q, os) => self
+                .answers
+                .get(q.as_str())
+                .and_then(|a| a.as_text())
+                .is_some_and(|v| os.iter().any(|o| o == v)),
+            Condition::Includes(q, o) => self
+                .answers
+                .get(q.as_str())
+                .is_some_and(|a| a.as_list().contains(o)),
+            Condition::IncludesAny(q, os) => self
+                .answers
+                .get(q.as_str())
+                .is_some_and(|a| a.as_list().iter().any(|v| os.contains(v))),
+            Condition::AtLeast(q, n) => self.number(q).is_some_and(|v| v >= *n),
+            Condition::AtMost(q, n) => self.number(q).is_some_and(|v| v <= *n),
+            Condition::Above(q, n) => self.number(q).is_some_and(|v| v > *n),
+            Condition::Below(q, n) => self.number(q).is_some_and(|v| v < *n),
+            Condition::Yes(q) => self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(true),
+            Condition::No(q) => self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(false),
+            Condition::Answered(q) => self.answers.contains_key(q.as_str()),
+            Condition::Included(o) => self.included.contains_key(o),
+            Condition::IncludedPlan(o, p) => self.included.get(o) == Some(p),
+            Condition::MonthlyTotalAbove(q) => self
+                .number(q)
+                .is_some_and(|budget| self.monthly_total > Money::from_units(budget)),
+            Condition::LeadTimeExceeds(q) => self
+                .number(q)
+                .zip(self.max_lead_time)
+                .is_some_and(|(weeks, lead)| f64::from(lead) > weeks),
+            Condition::RadarRing(q, rings) => !self.radar_matches(q, rings).is_empty(),
+        }
+    }
+
+    /// The technologies of a free-text answer whose ring is one of `rings`.
+    pub fn radar_matches(&self, q: &str, rings: &[String]) -> Vec<String> {
+        let Some(text) = self.answers.get(q).and_then(|a| a.as_text()) else {
+            return Vec::new();
+        };
+        split_names(text)
+            .filter(|name| {
+                let ring = self
+                    .knowledge
+                    .radar
+                    .lookup(name)
+                    .map_or("unknown", |e| e.ring.id());
+                rings.iter().any(|r| r == ring)
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    pub fn quantity(&self, q: &Quantity) -> f64 {
+        match q {
+            Quantity::Fixed(n) => *n,
+            Quantity::FromAnswers {
+                answers,
+                factor,
+                min,
+                round_up,
+            } => {
+                let product: f64 = answers
+                    .iter()
+                    .map(|(q, unanswered)| self.number(q).unwrap_or(*unanswered))
+                    .product();
+                let n = product * factor;
+                let n = if *round_up { n.ceil() } else { n };
+                n.max(*min)
+            }
+        }
+    }
+
+    fn answer_refs(&self, questions: &[String]) -> Vec<AnswerRef> {
+        questions
+            .iter()
+            .filter_map(|q| {
+                let a = self.answers.get(q.as_str())?;
+                Some(AnswerRef {
+                    question: q.clone(),
+                    answer: (*a).clone(),
+                    display: a.display(self.knowledge.question(q)),
+                })
+            })
+            .collect()
+    }
+
+    fn because(&self, rule: &Rule) -> Because {
+        Because {
+            rule: Some(rule.id.clone()),
+            description: rule.description.clone(),
+            answers: self.answer_refs(&rule.when.questions()),
+        }
+    }
+}
+
+struct Draft {
+    offering: String,
+    plan: String,
+    quantity: f64,
+    because: Vec<Because>,
+}
+
+pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides) -> Scope {
+    let mut ctx = Context {
+        knowledge,
+        answers: HashMap::new(),
+        included: HashMap::new(),
+        monthly_total: Money::ZERO,
+        max_lead_time: None,
+    };
+
+    // 1. Skip logic, in questionnaire order: a `when` only reads earlier
+    //    questions (checked at load), so one pass suffices.
+    let mut visible = Vec::new();
+    for q in knowledge.questionnaire.questions() {
+        if q.when.as_ref().is_none_or(|w| ctx.holds(w)) {
+            visible.push(q.id.clone());
+            if let Some(a) = answers.get(&q.id) {
+                ctx.answers.insert(q.id.as_str(), a);
+            }
+        }
+    }
+
+    // 2. Includes and excludes, in rule order.
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut exclusions: Vec<(String, Because)> = Vec::new();
+    for rule in &knowledge.rules {
+        let shapes_scope = rule
+            .effects
+            .iter()
+            .any(|e| !matches!(e, Effect::Flag(_)));
+        if !shapes_scope || !ctx.holds(&rule.when) {
+            continue;
+        }
+        for effect in &rule.effects {
+            match effect {
+                Effect::Include {
+                    offering,
+                    plan,
+                    quantity,
+                } => {
+                    let quantity = ctx.quantity(quantity);
+                    let because = ctx.because(rule);
+                    match drafts.iter_mut().find(|d| &d.offering == offering) {
+                        Some(d) => {
+                            d.plan = plan.clone();
+                            d.quantity = quantity;
+                            d.because.push(because);
+                        }
+                        None => drafts.push(Draft {
+                            offering: offering.clone(),
+                            plan: plan.clone(),
+                            quantity,
+                            because: vec![because],
+                        }),
+                    }
+                    ctx.included.insert(offering.clone(), plan.clone());
+                }
+                Effect::Exclude { offering } => {
+                    exclusions.push((offering.clone(), ctx.because(rule)));
+                }
+                Effect::Flag(_) => {}
+            }
+        }
+    }
+    let mut excluded: Vec<Excluded> = Vec::new();
+    let mut exclude = |offering: &str, because: Because, drafts: &mut Vec<Draft>| {
+        drafts.retain(|d| d.offering != offering);
+        if !excluded.iter().any(|e| e.offering == offering) {
+            let name = knowledge
+                .offering(offering)
+                .map_or_else(|| offering.to_string(), |o| o.name.clone());
+            excluded.push(Excluded {
+                offering: offering.to_string(),
+                name,
+                because,
+            });
+        }
+    };
+    for (offering, because) in exclusions {
+        exclude(&offering, because, &mut drafts);
+    }
+
+    // 3. Manual overrides win over rules. Overrides naming what the
+    //    knowledge no longer has are skipped here and reported as flags.
+    let mut stale_overrides = Vec::new();
+    for r in &overrides.removed {
+        let because = Because {
+            rule: None,
+            description: format!("removed by hand: {}", r.reason),
+            answers: Vec::new(),
+        };
+        exclude(&r.offering, because, &mut drafts);
+    }
+    for add in &overrides.added {
+        let known = knowledge
+            .offering(&add.offering)
+            .is_some_and(|o| o.plan(&add.plan).is_some());
+        if !known {
+            stale_overrides.push(format!("{} ({})", add.offering, add.plan));
+            continue;
+        }
+        let because = Because {
+            rule: None,
+            description: format!("added by hand: {}", add.reason),
+            answers: Vec::new(),
+        };
+        excluded.retain(|e| e.offering != add.offering);
+        match drafts.iter_mut().find(|d| d.offering == add.offering) {
+            Some(d) => {
+                d.plan = add.plan.clone();
+                d.quantity = add.quantity;
+                d.because.push(because);
+            }
+            None => drafts.push(Draft {
+                offering: add.offering.clone(),
+                plan: add.plan.clone(),
+                quantity: add.quantity,
+                because: vec![because],
+            }),
+        }
+    }
+
+    // 4. Prices: everything else first, then shares of the recurring fees.
+    let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
+    for d in &drafts {
+        if let Some(item) = price_item(&ctx, d.offering.as_str(), &d.plan, d.quantity, d.because.clone(), None) {
+            items.push(item);
+        }
+    }
+    let base_monthly: Money = items
+        .iter()
+        .filter(|i| i.family != crate::knowledge::Family::Partner)
+        .map(|i| i.monthly)
+        .sum();
+    for item in &mut items {
+        let shares = knowledge
+            .offering(&item.offering)
+            .and_then(|o| o.plan(&item.plan))
+            .is_some_and(depends_on_others);
+        if !shares {
+            continue;
+        }
+        if let Some(repriced) = price_item(
+            &ctx,
+            &item.offering,
+            &item.plan,
+            item.quantity,
+            std::mem::take(&mut item.because),
+            Some(base_monthly),
+        ) {
+            *item = repriced;
+        }
+    }
+    let family_rank = |i: &Item| crate::knowledge::Family::ALL.iter().position(|f| *f == i.family);
+    items.sort_by_key(family_rank);
+
+    let totals = Totals {
+        monthly: items.iter().map(|i| i.monthly).sum(),
+        one_time: items.iter().map(|i| i.one_time).sum(),
+        currency: knowledge.currency().to_string(),
+        indicative: items.iter().any(|i| i.indicative),
+    };
+    ctx.included = items
+        .iter()
+        .map(|i| (i.offering.clone(), i.plan.clone()))
+        .collect();
+    ctx.monthly_total = totals.monthly;
+    ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
+
+    // 5. Flags against the finished scope.
+    let mut flags = Vec::new();
+    for rule in &knowledge.rules {
+        let specs: Vec<_> = rule
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Flag(spec) => Some(spec),
+                _ => None,
+            })
+            .collect();
+        if specs.is_empty() || !ctx.holds(&rule.when) {
+            continue;
+        }
+        let questions = rule.when.questions();
+        let subjects = radar_subjects(&ctx, &rule.when);
+        for spec in specs {
+            let fill = |text: &str| fill_placeholders(text, &ctx, &totals, &subjects);
+            flags.push(Flag {
+                rule: rule.id.clone(),
+                severity: spec.severity,
+                title: fill(&spec.title),
+                detail: fill(&spec.detail),
+                remediation: fill(&spec.remediation),
+                approver: spec.approver.clone(),
+                approver_name: spec
+                    .approver
+                    .as_deref()
+                    .and_then(|a| knowledge.approver(a))
+                    .map(|a| a.name.clone()),
+                questions: questions.clone(),
+                answers: ctx.answer_refs(&questions),
+            });
+        }
+    }
+    if !stale_overrides.is_empty() {
+        flags.push(Flag {
+            rule: "manual_override_unknown".into(),
+            severity: crate::knowledge::Severity::Info,
+            title: "Manual additions no longer in the catalog".into(),
+            detail: format!(
+                "These offerings were added by hand but the catalog no longer has them: {}.",
+                stale_overrides.join(", ")
+            ),
+            remediation: "Remove the overrides or choose a current plan in the catalog browser."
+                .into(),
+            approver: None,
+            approver_name: None,
+            questions: Vec::new(),
+            answers: Vec::new(),
+        });
+    }
+    flags.sort_by_key(|f| f.severity);
+
+    // Open questions: visible and unanswered, most important first.
+    let mut open: Vec<(u8, usize, String)> = visible
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !ctx.answers.contains_key(q.as_str()))
+        .filter_map(|(i, q)| knowledge.question(q).map(|qq| (qq.importance, i, q.clone())))
+        .collect();
+    open.sort();
+
+    Scope {
+        items,
+        flags,
+        totals,
+        open_questions: open.into_iter().map(|(_, _, q)| q).collect(),
+        visible_questions: visible,
+        excluded,
+        knowledge_version: knowledge.version.clone(),
+    }
+}
+
+/// Names of the technologies a radar condition matched, for the flag text.
+fn radar_subjects(ctx: &Context<'_>, c: &Condition) -> Vec<String> {
+    match c {
+        Condition::RadarRing(q, rings) => ctx.radar_matches(q, rings),
+        Condition::All(cs) | Condition::Any(cs) => {
+            cs.iter().flat_map(|c| radar_subjects(ctx, c)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Replaces `{question_id}` with the answer in words, `{monthly_total}` with
+/// the total and `{technologies}` with what a radar condition matched.
+fn fill_placeholders(text: &str, ctx: &Context<'_>, totals: &Totals, subjects: &[String]) -> String {
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                let value = match name {
+                    "monthly_total" => Some(format!("{} {}", totals.currency, totals.monthly)),
+                    "technologies" => Some(subjects.join(", ")),
+                    q => ctx
+                        .answers
+                        .get(q)
+                        .map(|a| a.display(ctx.knowledge.question(q))),
+                };
+                match value {
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str("(not answered)"),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,147 @@
+//! The `Scope`: everything the engine decided for one set of answers. Every
+//! screen and export shows this and nothing else.
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::Answer;
+use super::money::Money;
+use crate::knowledge::{Family, Group, Recurrence, Severity, ServiceLevel};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scope {
+    pub items: Vec<Item>,
+    pub flags: Vec<Flag>,
+    pub totals: Totals,
+    /// Visible, unanswered questions, most important first.
+    pub open_questions: Vec<String>,
+    /// The questions skip logic shows, in questionnaire order.
+    pub visible_questions: Vec<String>,
+    /// Offerings kept out of the scope by a rule or by hand.
+    pub excluded: Vec<Excluded>,
+    pub knowledge_version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub offering: String,
+    pub name: String,
+    pub family: Family,
+    pub provider: String,
+    pub plan: String,
+    pub plan_name: String,
+    pub quantity: f64,
+    pub monthly: Money,
+    pub one_time: Money,
+    /// Some figure behind this item is a planning assumption.
+    pub indicative: bool,
+    pub because: Vec<Because>,
+    /// How the prices were computed, one line per price component.
+    pub price_lines: Vec<PriceLine>,
+    pub service_level: ServiceLevel,
+    pub responsibilities: crate::knowledge::Responsibilities,
+    pub lead_time_weeks: Option<u32>,
+    /// Approver id of the offering's owner.
+    pub owner: String,
+}
+
+impl Item {
+    pub fn group(&self) -> Group {
+        self.family.group()
+    }
+
+    pub fn is_manual(&self) -> bool {
+        self.because.iter().any(|b| b.rule.is_none())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceLine {
+    pub label: String,
+    pub recurrence: Recurrence,
+    pub amount: Money,
+    /// "2 × 3 GiB × CHF 55", in words a person can check.
+    pub calculation: String,
+    pub indicative: bool,
+}
+
+/// Why something is in the scope: a rule and the answers it read, or a
+/// manual decision with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Because {
+    /// `None` for a manual override.
+    pub rule: Option<String>,
+    pub description: String,
+    pub answers: Vec<AnswerRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRef {
+    pub question: String,
+    pub answer: Answer,
+    /// The answer in words, with option labels.
+    pub display: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    pub rule: String,
+    pub severity: Severity,
+    pub title: String,
+    pub detail: String,
+    pub remediation: String,
+    /// Approver id, where someone must sign off.
+    pub approver: Option<String>,
+    /// The approver's name, for people.
+    pub approver_name: Option<String>,
+    /// The question ids the rule read.
+    pub questions: Vec<String>,
+    /// The answers to those questions, as given.
+    pub answers: Vec<AnswerRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Excluded {
+    pub offering: String,
+    pub name: String,
+    pub because: Because,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    pub monthly: Money,
+    pub one_time: Money,
+    pub currency: String,
+    /// Some figure in the totals is a planning assumption.
+    pub indicative: bool,
+}
+
+impl Scope {
+    /// The most severe flag, if any.
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.flags.iter().map(|f| f.severity).min()
+    }
+
+    pub fn has_out_of_scope(&self) -> bool {
+        self.flags.iter().any(|f| f.severity == Severity::OutOfScope)
+    }
+
+    pub fn item(&self, offering: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.offering == offering)
+    }
+
+    pub fn flags_of(&self, severity: Severity) -> impl Iterator<Item = &Flag> {
+        self.flags.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// The items of one proposal group, in scope order.
+    pub fn items_in(&self, group: Group) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.group() == group)
+    }
+
+    /// Flags raised by rules that read this question.
+    pub fn flags_for_question<'a>(&'a self, question: &'a str) -> impl Iterator<Item = &'a Flag> {
+        self.flags
+            .iter()
+            .filter(move |f| f.questions.iter().any(|q| q == question))
+    }
+}

@@ -1,0 +1,416 @@
+//! The second pass of loading: meaning. Syntax is ron's job; this finds
+//! unknown and duplicate ids, impossible conditions and bad numbers, all of
+//! them, each located in its file.
+
+use std::collections::HashSet;
+
+use super::condition::{Condition, Reference};
+use super::diagnostic::{Diagnostic, id_anchor, locate};
+use super::radar::RING_IDS;
+use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind, SourceText};
+
+struct Checker<'a> {
+    k: &'a Knowledge,
+    texts: &'a KnowledgeTexts,
+    out: Vec<Diagnostic>,
+}
+
+pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        k,
+        texts,
+        out: Vec::new(),
+    };
+    c.catalog();
+    c.questionnaire();
+    c.rules();
+    c.radar();
+    c.out
+}
+
+impl Checker<'_> {
+    fn report(&mut self, src: &SourceText, anchors: &[&str], message: String, help: String) {
+        let pos = locate(&src.text, anchors);
+        self.out
+            .push(Diagnostic::at(&src.origin, &src.text, pos, message).with_help(help));
+    }
+
+    fn duplicates<'i>(
+        &mut self,
+        src: &SourceText,
+        what: &str,
+        context: &[&str],
+        ids: impl Iterator<Item = &'i str>,
+    ) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                let anchor = id_anchor(id);
+                // Point at the second occurrence: the one to rename.
+                let mut anchors: Vec<&str> = context.to_vec();
+                anchors.push(&anchor);
+                anchors.push(&anchor);
+                self.report(
+                    src,
+                    &anchors,
+                    format!("duplicate {what} id \"{id}\""),
+                    format!("every {what} needs its own id: rename or remove one of them"),
+                );
+            }
+        }
+    }
+
+    fn catalog(&mut self) {
+        let src = &self.texts.catalog;
+        let cat = &self.k.catalog;
+        self.duplicates(src, "approver", &[], cat.approvers.iter().map(|a| a.id.as_str()));
+        self.duplicates(src, "offering", &[], cat.offerings.iter().map(|o| o.id.as_str()));
+        let approver_ids = self.approver_list();
+        for o in &cat.offerings {
+            let oid = id_anchor(&o.id);
+            if self.k.approver(&o.owner).is_none() {
+                self.report(
+                    src,
+                    &[&oid, &id_anchor(&o.owner)],
+                    format!("offering \"{}\" names unknown owner \"{}\"", o.id, o.owner),
+                    format!("use one of the approvers: {approver_ids}"),
+                );
+            }
+            if o.plans.is_empty() {
+                self.report(
+                    src,
+                    &[&oid],
+                    format!("offering \"{}\" has no plan", o.id),
+                    "add at least one plan with its prices".into(),
+                );
+            }
+            self.duplicates(src, "plan", &[&oid], o.plans.iter().map(|p| p.id.as_str()));
+            for p in &o.plans {
+                let pid = id_anchor(&p.id);
+                if let Some(a) = p.service_level.availability
+                    && !(0.0..=100.0).contains(&a)
+                {
+                    self.report(
+                        src,
+                        &[&oid, &pid, "availability"],
+                        format!("plan \"{}\" of \"{}\" has availability {a} %", p.id, o.id),
+                        "availability is a percentage between 0 and 100".into(),
+                    );
+                }
+                for price in &p.prices {
+                    match &price.kind {
+                        PriceKind::Fixed(a) if *a < 0.0 => self.report(
+                            src,
+                            &[&oid, &pid],
+                            format!("plan \"{}\" of \"{}\" has a negative price", p.id, o.id),
+                            "prices are zero or more".into(),
+                        ),
+                        PriceKind::PerUnit { units, .. } => {
+                            self.quantity(src, &[&oid, &pid], units);
+                        }
+                        PriceKind::PercentOfRecurring { percent, .. }
+                            if !(0.0..=100.0).contains(percent) =>
+                        {
+                            self.report(
+                                src,
+                                &[&oid, &pid, "percent"],
+                                format!("plan \"{}\" of \"{}\" has percent {percent}", p.id, o.id),
+                                "a percentage is between 0 and 100".into(),
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn approver_list(&self) -> String {
+        self.k
+            .catalog
+            .approvers
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A quantity may only read number questions.
+    fn quantity(&mut self, src: &SourceText, anchors: &[&str], q: &Quantity) {
+        if let Quantity::FromAnswers { answers, .. } = q {
+            for (qid, _) in answers {
+                let mut at = anchors.to_vec();
+                let a = id_anchor(qid);
+                at.push(&a);
+                match self.k.question(qid).map(|q| &q.kind) {
+                    None => self.report(
+                        src,
+                        &at,
+                        format!("quantity reads unknown question \"{qid}\""),
+                        "name a number question of questionnaire.ron".into(),
+                    ),
+                    Some(QuestionKind::Number { .. }) => {}
+                    Some(kind) => self.report(
+                        src,
+                        &at,
+                        format!("quantity reads \"{qid}\", a {} question", kind.name()),
+                        "a quantity can only be computed from number questions".into(),
+                    ),
+                }
+            }
+        }
+    }
+
+    fn questionnaire(&mut self) {
+        let src = &self.texts.questionnaire;
+        let qn = &self.k.questionnaire;
+        self.duplicates(src, "section", &[], qn.sections.iter().map(|s| s.id.as_str()));
+        self.duplicates(src, "question", &[], qn.questions().map(|q| q.id.as_str()));
+        let mut earlier: HashSet<&str> = HashSet::new();
+        for q in qn.questions() {
+            let qid = id_anchor(&q.id);
+            if let QuestionKind::Single { options } | QuestionKind::Multi { options } = &q.kind {
+                if options.is_empty() {
+                    self.report(
+                        src,
+                        &[&qid],
+                        format!("question \"{}\" has no options", q.id),
+                        "add the options a customer can choose from".into(),
+                    );
+                }
+                self.duplicates(src, "option", &[&qid], options.iter().map(|o| o.id.as_str()));
+            }
+            if let QuestionKind::Number {
+                min: Some(lo),
+                max: Some(hi),
+                ..
+            } = q.kind
+                && lo > hi
+            {
+                self.report(
+                    src,
+                    &[&qid, "min"],
+                    format!("question \"{}\" has min {lo} above max {hi}", q.id),
+                    "swap min and max".into(),
+                );
+            }
+            if let Some(when) = &q.when {
+                if when.reads_scope() {
+                    self.report(
+                        src,
+                        &[&qid, "when"],
+                        format!("the `when` of question \"{}\" reads the scope", q.id),
+                        "skip logic may only read answers (Is, Includes, AtLeast, Yes, …)".into(),
+                    );
+                }
+                for later in when.questions() {
+                    if !earlier.contains(later.as_str()) && self.k.question(&later).is_some() {
+                        self.report(
+                            src,
+                            &[&qid, "when", &id_anchor(&later)],
+                            format!(
+                                "question \"{}\" is asked only after \"{later}\", which comes later",
+                                q.id
+                            ),
+                            "skip logic may only read questions asked before: move one of them"
+                                .into(),
+                        );
+                    }
+                }
+                self.condition(src, &[&qid, "when"], when);
+            }
+            earlier.insert(&q.id);
+        }
+    }
+
+    fn rules(&mut self) {
+        let src = &self.texts.rules;
+        self.duplicates(src, "rule", &[], self.k.rules.iter().map(|r| r.id.as_str()));
+        let approvers = self.approver_list();
+        for rule in &self.k.rules {
+            let rid = id_anchor(&rule.id);
+            self.condition(src, &[&rid, "when"], &rule.when);
+            if rule.effects.is_empty() {
+                self.report(
+                    src,
+                    &[&rid],
+                    format!("rule \"{}\" has no effect", rule.id),
+                    "add an Include, Exclude or Flag effect, or remove the rule".into(),
+                );
+            }
+            for effect in &rule.effects {
+                match effect {
+                    Effect::Include {
+                        offering,
+                        plan,
+                        quantity,
+                    } => {
+                        let oa = id_anchor(offering);
+                        match self.k.offering(offering) {
+                            None => self.unknown_offering(src, &[&rid, "effects", &oa], offering),
+                            Some(o) if o.plan(plan).is_none() => {
+                                let plans: Vec<&str> = o.plans.iter().map(|p| p.id.as_str()).collect();
+                                self.report(
+                                    src,
+                                    &[&rid, "effects", &oa, &id_anchor(plan)],
+                                    format!("rule \"{}\" includes unknown plan \"{plan}\" of \"{offering}\"", rule.id),
+                                    format!("the plans of \"{offering}\" are: {}", plans.join(", ")),
+                                );
+                            }
+                            Some(_) => {}
+                        }
+                        self.quantity(src, &[&rid, "effects"], quantity);
+                    }
+                    Effect::Exclude { offering } => {
+                        if self.k.offering(offering).is_none() {
+                            self.unknown_offering(src, &[&rid, "effects", &id_anchor(offering)], offering);
+                        }
+                    }
+                    Effect::Flag(flag) => {
+                        if let Some(a) = &flag.approver
+                            && self.k.approver(a).is_none()
+                        {
+                            self.report(
+                                src,
+                                &[&rid, "approver", &id_anchor(a)],
+                                format!("rule \"{}\" names unknown approver \"{a}\"", rule.id),
+                                format!("use one of the approvers of catalog.ron: {approvers}"),
+                            );
+                        }
+                        for text in [&flag.title, &flag.detail, &flag.remediation] {
+                            for name in placeholders(text) {
+                                if !["monthly_total", "technologies"].contains(&name) && self.k.question(name).is_none() {
+                                    self.report(
+                                        src,
+                                        &[&rid, &format!("{{{name}}}")],
+                                        format!("rule \"{}\" has placeholder {{{name}}}, which is no question id", rule.id),
+                                        "a placeholder is {question_id}, {monthly_total} or {technologies}".into(),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn unknown_offering(&mut self, src: &SourceText, anchors: &[&str], offering: &str) {
+        self.report(
+            src,
+            anchors,
+            format!("unknown offering id \"{offering}\""),
+            "name an offering of catalog.ron (see `nunki catalog list`)".into(),
+        );
+    }
+
+    fn condition(&mut self, src: &SourceText, anchors: &[&str], cond: &Condition) {
+        let k = self.k;
+        let mut problems: Vec<(Vec<String>, String, String)> = Vec::new();
+        let mut check_kind = |q: &str, expected: &[&str], what: &str| {
+            if let Some(question) = k.question(q) {
+                let name = question.kind.name();
+                if !expected.contains(&name) {
+                    problems.push((
+                        vec![id_anchor(q)],
+                        format!("{what} on \"{q}\", which is a {name} question"),
+                        format!("{what} works on {} questions", expected.join(" or ")),
+                    ));
+                }
+            }
+        };
+        walk_kinds(cond, &mut check_kind);
+        cond.visit(&mut |r| match r {
+            Reference::Question(q) if k.question(q).is_none() => problems.push((
+                vec![id_anchor(q)],
+                format!("unknown question id \"{q}\""),
+                "name a question of questionnaire.ron (see `nunki catalog questions`)".into(),
+            )),
+            Reference::Option(q, o) => {
+                if let Some(question) = k.question(q)
+                    && !question.options().is_empty()
+                    && question.option(o).is_none()
+                {
+                    let allowed: Vec<&str> = question.options().iter().map(|c| c.id.as_str()).collect();
+                    problems.push((
+                        vec![id_anchor(q), id_anchor(o)],
+                        format!("question \"{q}\" has no option \"{o}\", so this can never be true"),
+                        format!("the options of \"{q}\" are: {}", allowed.join(", ")),
+                    ));
+                }
+            }
+            Reference::Offering(o) if k.offering(o).is_none() => problems.push((
+                vec![id_anchor(o)],
+                format!("unknown offering id \"{o}\""),
+                "name an offering of catalog.ron (see `nunki catalog list`)".into(),
+            )),
+            Reference::Plan(o, p) => {
+                if let Some(off) = k.offering(o)
+                    && off.plan(p).is_none()
+                {
+                    problems.push((
+                        vec![id_anchor(o), id_anchor(p)],
+                        format!("offering \"{o}\" has no plan \"{p}\""),
+                        "name one of its plans".into(),
+                    ));
+                }
+            }
+            _ => {}
+        });
+        for (extra, message, help) in problems {
+            let mut at: Vec<&str> = anchors.to_vec();
+            at.extend(extra.iter().map(String::as_str));
+            self.report(src, &at, message, help);
+        }
+    }
+
+    fn radar(&mut self) {
+        let src = &self.texts.tech_radar;
+        self.duplicates(
+            src,
+            "radar entry",
+            &[],
+            self.k.radar.entries.iter().map(|e| e.id.as_str()),
+        );
+    }
+}
+
+/// Calls `f(question, allowed kinds, operator)` for every leaf that only
+/// makes sense on one kind of question.
+fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
+    const CHOICE: &[&str] = &["single choice"];
+    const MULTI: &[&str] = &["multiple choice"];
+    const NUMBER: &[&str] = &["number"];
+    const YESNO: &[&str] = &["yes/no"];
+    const TEXT: &[&str] = &["free text"];
+    match cond {
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk_kinds(c, f)),
+        Condition::Not(c) => walk_kinds(c, f),
+        Condition::Is(q, _) | Condition::IsAnyOf(q, _) => f(q, CHOICE, "Is"),
+        Condition::Includes(q, _) | Condition::IncludesAny(q, _) => f(q, MULTI, "Includes"),
+        Condition::AtLeast(q, _)
+        | Condition::AtMost(q, _)
+        | Condition::Above(q, _)
+        | Condition::Below(q, _)
+        | Condition::MonthlyTotalAbove(q)
+        | Condition::LeadTimeExceeds(q) => f(q, NUMBER, "a number comparison"),
+        Condition::Yes(q) | Condition::No(q) => f(q, YESNO, "Yes/No"),
+        Condition::RadarRing(q, rings) => {
+            f(q, TEXT, "RadarRing");
+            for ring in rings {
+                if !RING_IDS.contains(&ring.as_str()) {
+                    f(q, &[], &format!("unknown ring \"{ring}\" (use {})", RING_IDS.join(", ")));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The `{name}` placeholders of a flag text.
+pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+}
