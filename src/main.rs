@@ -1,1 +1,21 @@
-fn main() {}
+//! The `nunki` binary: parse the arguments, run a headless command or the
+//! interactive screen, and turn the result into an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use nunki::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = match &args.command {
+        Some(command) => cli::run(&args, command).map(ExitCode::from),
+        None => Err(cli::Error::input(
+            "the interactive screen is not built yet; see `nunki --help`",
+        )),
+    };
+    result.unwrap_or_else(|e| {
+        cli::report(&e);
+        e.exit_code()
+    })
+}

@@ -1,0 +1,122 @@
+//! The command line: clap definitions, the error funnel and exit codes.
+//! Each subcommand lives in its own module and only shows what the engine
+//! decided.
+//!
+//! Exit codes: 0 done (and nothing out of scope); 1 the scope has an
+//! `out_of_scope` flag; 2 invalid input or knowledge, with one message on
+//! stderr; 3 the file system failed (cannot write, locked session).
+
+pub mod args;
+pub mod catalog;
+pub mod check;
+pub mod input;
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command};
+
+use crate::knowledge::Diagnostics;
+use crate::sources::{Places, SourceError};
+
+/// Every way a command can fail, printed in one place (`report`).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Knowledge(#[from] Diagnostics),
+    #[error("{0}")]
+    Source(#[from] SourceError),
+    /// Bad input from the user: a file, an answer, an argument.
+    #[error("{0}")]
+    Input(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl Error {
+    pub fn input(message: impl Into<String>) -> Self {
+        Error::Input(message.into())
+    }
+
+    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Knowledge(_) | Error::Source(_) | Error::Input(_) => ExitCode::from(2),
+            Error::Io { .. } => ExitCode::from(3),
+        }
+    }
+}
+
+/// What a successful command wants the process to exit with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    OutOfScope,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        match o {
+            Outcome::Done => ExitCode::SUCCESS,
+            Outcome::OutOfScope => ExitCode::from(1),
+        }
+    }
+}
+
+/// The one printer of errors.
+pub fn report(error: &Error) {
+    match error {
+        Error::Knowledge(d) => eprintln!("{d}"),
+        other => eprintln!("error: {other}"),
+    }
+}
+
+pub fn places(cli: &Cli) -> Places {
+    Places::from_env(cli.data_dir.clone())
+}
+
+/// Runs a headless subcommand.
+pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
+    let places = places(cli);
+    let catalog = cli.catalog.as_deref();
+    match command {
+        Command::Check(a) => check::run(&places, catalog, a),
+        Command::Catalog(a) => catalog::run(&places, catalog, a),
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`nunki … | head`) as done.
+pub fn print(text: &str) -> Result<(), Error> {
+    use io::Write;
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Error::io("cannot write to stdout", e)),
+    }
+}
+
+pub fn path_display(p: &std::path::Path) -> String {
+    PathBuf::from(p).display().to_string()
+}
+
+/// The scope of a saved session, for `check --session`.
+pub fn session_scope(
+    _places: &Places,
+    _knowledge: &crate::knowledge::Knowledge,
+    session: &str,
+) -> Result<crate::engine::Scope, Error> {
+    Err(Error::input(format!(
+        "cannot open session {session}: the session store is not built yet"
+    )))
+}

@@ -1,0 +1,192 @@
+//! The session as data: who the customer is, what they answered, what the
+//! engineer changed by hand. Pure; reading and writing it is `store`'s job.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Answer, AnswerProblem, Answers, Overrides, Scope, check_answers, evaluate};
+use crate::knowledge::{Knowledge, Severity};
+
+/// The version of the session file format this nunki writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The file format version; a newer one is refused, never guessed.
+    pub format: u32,
+    /// Stable id: never changes, even when the customer is renamed.
+    pub id: String,
+    pub customer: Customer,
+    pub created: jiff::Timestamp,
+    pub updated: jiff::Timestamp,
+    #[serde(default)]
+    pub status: Status,
+    /// Every answer as given, including orphans the knowledge no longer
+    /// knows: they are reported, never dropped.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// A note per question id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub overrides: Overrides,
+    /// The content hash of the knowledge the session was last scoped with.
+    #[serde(default)]
+    pub knowledge_version: String,
+    /// The template the session started from, if any.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Named alternatives: the session's answers plus their own.
+    #[serde(default)]
+    pub options: Vec<ScopeOption>,
+    /// What the scope looked like when last saved, to tell what changed
+    /// when the knowledge changes.
+    #[serde(default)]
+    pub last_scope: Option<ScopeSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub name: String,
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Draft,
+    Proposed,
+    Won,
+    Lost,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Draft, Status::Proposed, Status::Won, Status::Lost];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Proposed => "proposed",
+            Status::Won => "won",
+            Status::Lost => "lost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
+/// One named alternative within a session (issue: options comparison).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeOption {
+    pub name: String,
+    /// Answers that differ from the session's.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub overrides: Option<Overrides>,
+}
+
+/// A compact record of a scope, kept in the session file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeSummary {
+    /// (offering, plan, monthly, one-time), in scope order.
+    pub items: Vec<(String, String, f64, f64)>,
+    /// Rule ids of the flags.
+    pub flags: Vec<String>,
+    pub monthly: f64,
+    pub one_time: f64,
+    #[serde(default)]
+    pub worst: Option<Severity>,
+}
+
+impl ScopeSummary {
+    pub fn of(scope: &Scope) -> ScopeSummary {
+        ScopeSummary {
+            items: scope
+                .items
+                .iter()
+                .map(|i| {
+                    (
+                        i.offering.clone(),
+                        i.plan.clone(),
+                        i.monthly.as_units(),
+                        i.one_time.as_units(),
+                    )
+                })
+                .collect(),
+            flags: scope.flags.iter().map(|f| f.rule.clone()).collect(),
+            monthly: scope.totals.monthly.as_units(),
+            one_time: scope.totals.one_time.as_units(),
+            worst: scope.worst_severity(),
+        }
+    }
+}
+
+/// A session evaluated against the current knowledge.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    pub scope: Scope,
+    /// Answers the knowledge refuses; orphans among them are kept in the
+    /// file and shown, never dropped.
+    pub problems: Vec<AnswerProblem>,
+}
+
+impl Session {
+    pub fn new(id: String, customer: Customer, now: jiff::Timestamp, knowledge: &Knowledge) -> Self {
+        Session {
+            format: FORMAT,
+            id,
+            customer,
+            created: now,
+            updated: now,
+            status: Status::Draft,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            overrides: Overrides::default(),
+            knowledge_version: knowledge.version.clone(),
+            template: None,
+            options: Vec::new(),
+            last_scope: None,
+        }
+    }
+
+    /// The valid answers and the problems with the rest.
+    pub fn checked_answers(&self, knowledge: &Knowledge) -> (Answers, Vec<AnswerProblem>) {
+        check_answers(knowledge, &self.answers)
+    }
+
+    pub fn evaluate(&self, knowledge: &Knowledge) -> Evaluated {
+        let (answers, problems) = self.checked_answers(knowledge);
+        Evaluated {
+            scope: evaluate(knowledge, &answers, &self.overrides),
+            problems,
+        }
+    }
+
+    /// The answers of an option: the session's, with the option's on top.
+    pub fn option_answers(&self, option: &ScopeOption) -> BTreeMap<String, Answer> {
+        let mut merged = self.answers.clone();
+        for (q, a) in &option.answers {
+            merged.insert(q.clone(), a.clone());
+        }
+        merged
+    }
+
+    pub fn evaluate_option(&self, knowledge: &Knowledge, option: &ScopeOption) -> Evaluated {
+        let (answers, problems) = check_answers(knowledge, &self.option_answers(option));
+        let overrides = option.overrides.as_ref().unwrap_or(&self.overrides);
+        Evaluated {
+            scope: evaluate(knowledge, &answers, overrides),
+            problems,
+        }
+    }
+}
