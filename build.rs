@@ -10,7 +10,10 @@ fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut code = String::new();
-    for (name, dir) in [("SCENARIOS", "data/scenarios"), ("TEMPLATES", "data/templates")] {
+    for (name, dir) in [
+        ("SCENARIOS", "data/scenarios"),
+        ("TEMPLATES", "data/templates"),
+    ] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files: Vec<String> = fs::read_dir(Path::new(&manifest).join(dir))
             .map(|entries| {
@@ -32,5 +35,6 @@ fn main() {
         }
         writeln!(code, "];").expect("write to String");
     }
-    fs::write(Path::new(&out_dir).join("embedded_files.rs"), code).expect("write embedded_files.rs");
+    fs::write(Path::new(&out_dir).join("embedded_files.rs"), code)
+        .expect("write embedded_files.rs");
 }

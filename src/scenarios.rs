@@ -34,9 +34,9 @@ pub struct Expect {
     pub flags: Vec<String>,
     #[serde(default)]
     pub no_flags: Vec<String>,
-    /// The most severe flag, or `None` for no flag at all.
+    /// The most severe flag's severity id, or "none" for no flag at all.
     #[serde(default)]
-    pub worst: Option<Option<Severity>>,
+    pub worst: Option<String>,
     #[serde(default)]
     pub monthly_at_least: Option<f64>,
     #[serde(default)]
@@ -69,7 +69,10 @@ pub fn run(knowledge: &Knowledge, file: &str, scenario: &Scenario) -> Outcome {
     let e = &scenario.expect;
     for want in &e.items {
         if !has_item(&scope, want) {
-            failures.push(format!("expected item {want}, scope has {}", item_list(&scope)));
+            failures.push(format!(
+                "expected item {want}, scope has {}",
+                item_list(&scope)
+            ));
         }
     }
     for unwanted in &e.no_items {
@@ -80,7 +83,10 @@ pub fn run(knowledge: &Knowledge, file: &str, scenario: &Scenario) -> Outcome {
     let raised: Vec<&str> = scope.flags.iter().map(|f| f.rule.as_str()).collect();
     for want in &e.flags {
         if !raised.contains(&want.as_str()) {
-            failures.push(format!("expected flag {want}, raised: [{}]", raised.join(", ")));
+            failures.push(format!(
+                "expected flag {want}, raised: [{}]",
+                raised.join(", ")
+            ));
         }
     }
     for unwanted in &e.no_flags {
@@ -88,25 +94,26 @@ pub fn run(knowledge: &Knowledge, file: &str, scenario: &Scenario) -> Outcome {
             failures.push(format!("did not expect flag {unwanted}"));
         }
     }
-    if let Some(worst) = e.worst
-        && scope.worst_severity() != worst
+    let actual = scope.worst_severity().map_or("none", Severity::id);
+    if let Some(worst) = &e.worst
+        && worst != actual
     {
-        failures.push(format!(
-            "expected worst severity {}, got {}",
-            worst.map_or("none", Severity::id),
-            scope.worst_severity().map_or("none", Severity::id)
-        ));
+        failures.push(format!("expected worst severity {worst}, got {actual}"));
     }
     let monthly = scope.totals.monthly.as_units();
     if let Some(lo) = e.monthly_at_least
         && monthly < lo
     {
-        failures.push(format!("expected a monthly total of at least {lo}, got {monthly}"));
+        failures.push(format!(
+            "expected a monthly total of at least {lo}, got {monthly}"
+        ));
     }
     if let Some(hi) = e.monthly_at_most
         && monthly > hi
     {
-        failures.push(format!("expected a monthly total of at most {hi}, got {monthly}"));
+        failures.push(format!(
+            "expected a monthly total of at most {hi}, got {monthly}"
+        ));
     }
     Outcome {
         file: file.to_string(),

@@ -10,7 +10,11 @@ use crate::knowledge::{Knowledge, PriceKind, QuestionKind, Recurrence};
 use crate::scenarios;
 use crate::sources::{Places, knowledge_texts, load_knowledge, scenario_texts};
 
-pub fn run(places: &Places, catalog: Option<&Path>, cmd: &CatalogCommand) -> Result<Outcome, Error> {
+pub fn run(
+    places: &Places,
+    catalog: Option<&Path>,
+    cmd: &CatalogCommand,
+) -> Result<Outcome, Error> {
     match cmd {
         CatalogCommand::Validate => validate(places, catalog),
         CatalogCommand::Test => test(places, catalog),
@@ -78,7 +82,14 @@ pub fn list(k: &Knowledge) -> String {
     let cur = k.currency();
     let mut out = String::new();
     for o in &k.catalog.offerings {
-        let _ = writeln!(out, "{} — {} [{}] by {}", o.id, o.name, o.family.id(), o.provider);
+        let _ = writeln!(
+            out,
+            "{} — {} [{}] by {}",
+            o.id,
+            o.name,
+            o.family.id(),
+            o.provider
+        );
         for p in &o.plans {
             let prices: Vec<String> = p
                 .prices
@@ -88,7 +99,11 @@ pub fn list(k: &Knowledge) -> String {
                         Recurrence::Monthly => "/month",
                         Recurrence::OneTime => " one-time",
                     };
-                    let ind = if price.source.is_indicative() { "*" } else { "" };
+                    let ind = if price.source.is_indicative() {
+                        "*"
+                    } else {
+                        ""
+                    };
                     match &price.kind {
                         PriceKind::Fixed(a) => format!("{cur} {}{when}{ind}", format_amount(*a)),
                         PriceKind::PerUnit { unit, amount, .. } => {
@@ -109,7 +124,10 @@ pub fn list(k: &Knowledge) -> String {
             let _ = writeln!(out, "    {:<24} {:<40} {prices}", p.id, p.name);
         }
     }
-    let _ = writeln!(out, "\n* indicative: a planning assumption, to be confirmed");
+    let _ = writeln!(
+        out,
+        "\n* indicative: a planning assumption, to be confirmed"
+    );
     out
 }
 
@@ -122,7 +140,11 @@ pub fn questions(k: &Knowledge) -> String {
                 QuestionKind::Single { options } | QuestionKind::Multi { options } => format!(
                     "{}: {}",
                     q.kind.name(),
-                    options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
+                    options
+                        .iter()
+                        .map(|o| o.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 QuestionKind::Number { unit, min, max, .. } => {
                     let range = match (min, max) {

@@ -102,8 +102,16 @@ pub fn contract_json(scope: &Scope) -> Value {
 pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
     let cur = &scope.totals.currency;
     let mut out = String::new();
-    let ind = if scope.totals.indicative { ", indicative" } else { "" };
-    let _ = writeln!(out, "Scope ({cur}, excl. VAT{ind}; knowledge {})", scope.knowledge_version);
+    let ind = if scope.totals.indicative {
+        ", indicative"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "Scope ({cur}, excl. VAT{ind}; knowledge {})",
+        scope.knowledge_version
+    );
     let _ = writeln!(out);
     if scope.items.is_empty() {
         let _ = writeln!(out, "No items yet: answer more questions.");
@@ -136,7 +144,11 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
         "Total: {cur} {} per month, {cur} {} one-time{}",
         scope.totals.monthly,
         scope.totals.one_time,
-        if scope.totals.indicative { " (* indicative, to be confirmed)" } else { "" }
+        if scope.totals.indicative {
+            " (* indicative, to be confirmed)"
+        } else {
+            ""
+        }
     );
     if !scope.flags.is_empty() {
         let _ = writeln!(out);

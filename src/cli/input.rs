@@ -34,8 +34,8 @@ pub fn parse_raw_answers(
 a string (single choice), a list of strings (multi choice), a number, true/false or text";
     if json {
         serde_json::from_str(text).map_err(|e| {
-            let d = Diagnostic::at(origin, text, (e.line(), e.column()), e.to_string())
-                .with_help(HELP);
+            let d =
+                Diagnostic::at(origin, text, (e.line(), e.column()), e.to_string()).with_help(HELP);
             Error::input(d.to_string().trim_end().to_string())
         })
     } else {
@@ -43,7 +43,8 @@ a string (single choice), a list of strings (multi choice), a number, true/false
             origin: origin.to_string(),
             text: text.to_string(),
         };
-        parse_ron(&source).map_err(|d| Error::input(d.with_help(HELP).to_string().trim_end().to_string()))
+        parse_ron(&source)
+            .map_err(|d| Error::input(d.with_help(HELP).to_string().trim_end().to_string()))
     }
 }
 

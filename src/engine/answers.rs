@@ -85,7 +85,11 @@ impl Answer {
                 _ => t.clone(),
             },
             Answer::List(items) if items.is_empty() => "none".into(),
-            Answer::List(items) => items.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
+            Answer::List(items) => items
+                .iter()
+                .map(|i| label(i))
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }
@@ -134,12 +138,35 @@ impl Answers {
 /// Why an answer was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerProblem {
-    UnknownQuestion { question: String, known: Vec<String> },
-    UnknownOption { question: String, value: String, allowed: Vec<String> },
-    WrongType { question: String, expected: String, got: &'static str },
-    OutOfRange { question: String, value: f64, min: Option<f64>, max: Option<f64>, unit: String },
-    NotWhole { question: String, value: f64 },
-    ExclusiveCombined { question: String, option: String },
+    UnknownQuestion {
+        question: String,
+        known: Vec<String>,
+    },
+    UnknownOption {
+        question: String,
+        value: String,
+        allowed: Vec<String>,
+    },
+    WrongType {
+        question: String,
+        expected: String,
+        got: &'static str,
+    },
+    OutOfRange {
+        question: String,
+        value: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+        unit: String,
+    },
+    NotWhole {
+        question: String,
+        value: f64,
+    },
+    ExclusiveCombined {
+        question: String,
+        option: String,
+    },
 }
 
 impl AnswerProblem {
@@ -174,15 +201,29 @@ impl fmt::Display for AnswerProblem {
                 }
                 write!(f, "; run `nunki catalog questions` for the list")
             }
-            AnswerProblem::UnknownOption { question, value, allowed } => write!(
+            AnswerProblem::UnknownOption {
+                question,
+                value,
+                allowed,
+            } => write!(
                 f,
                 "`{question}` has no option `{value}`; allowed values: {}",
                 allowed.join(", ")
             ),
-            AnswerProblem::WrongType { question, expected, got } => {
+            AnswerProblem::WrongType {
+                question,
+                expected,
+                got,
+            } => {
                 write!(f, "`{question}` expects {expected}, got {got}")
             }
-            AnswerProblem::OutOfRange { question, value, min, max, unit } => {
+            AnswerProblem::OutOfRange {
+                question,
+                value,
+                min,
+                max,
+                unit,
+            } => {
                 let range = match (min, max) {
                     (Some(lo), Some(hi)) => {
                         format!("between {} and {}", format_number(*lo), format_number(*hi))
@@ -191,10 +232,18 @@ impl fmt::Display for AnswerProblem {
                     (None, Some(hi)) => format!("at most {}", format_number(*hi)),
                     (None, None) => String::new(),
                 };
-                write!(f, "`{question}` must be {range} {unit}, got {}", format_number(*value))
+                write!(
+                    f,
+                    "`{question}` must be {range} {unit}, got {}",
+                    format_number(*value)
+                )
             }
             AnswerProblem::NotWhole { question, value } => {
-                write!(f, "`{question}` takes a whole number, got {}", format_number(*value))
+                write!(
+                    f,
+                    "`{question}` takes a whole number, got {}",
+                    format_number(*value)
+                )
             }
             AnswerProblem::ExclusiveCombined { question, option } => write!(
                 f,
@@ -232,13 +281,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// question or similar slips are refused, never guessed.
 pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, AnswerProblem> {
     let qid = question.id.clone();
-    let allowed = || question.options().iter().map(|o| o.id.clone()).collect::<Vec<_>>();
+    let allowed = || {
+        question
+            .options()
+            .iter()
+            .map(|o| o.id.clone())
+            .collect::<Vec<_>>()
+    };
     match (&question.kind, answer) {
         (QuestionKind::Single { .. }, Answer::Text(v)) => {
             if question.option(v).is_some() {
                 Ok(answer.clone())
             } else {
-                Err(AnswerProblem::UnknownOption { question: qid, value: v.clone(), allowed: allowed() })
+                Err(AnswerProblem::UnknownOption {
+                    question: qid,
+                    value: v.clone(),
+                    allowed: allowed(),
+                })
             }
         }
         (QuestionKind::Multi { .. }, Answer::List(vs)) => {
@@ -252,7 +311,10 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, Answ
                         });
                     }
                     Some(c) if c.exclusive && vs.len() > 1 => {
-                        return Err(AnswerProblem::ExclusiveCombined { question: qid, option: v.clone() });
+                        return Err(AnswerProblem::ExclusiveCombined {
+                            question: qid,
+                            option: v.clone(),
+                        });
                     }
                     Some(_) => {}
                 }
@@ -265,11 +327,28 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, Answ
             }
             Ok(Answer::List(unique))
         }
-        (QuestionKind::Number { min, max, integer, unit }, Answer::Number(n)) => {
+        (
+            QuestionKind::Number {
+                min,
+                max,
+                integer,
+                unit,
+            },
+            Answer::Number(n),
+        ) => {
             if !n.is_finite() || min.is_some_and(|lo| *n < lo) || max.is_some_and(|hi| *n > hi) {
-                Err(AnswerProblem::OutOfRange { question: qid, value: *n, min: *min, max: *max, unit: unit.clone() })
+                Err(AnswerProblem::OutOfRange {
+                    question: qid,
+                    value: *n,
+                    min: *min,
+                    max: *max,
+                    unit: unit.clone(),
+                })
             } else if *integer && n.fract() != 0.0 {
-                Err(AnswerProblem::NotWhole { question: qid, value: *n })
+                Err(AnswerProblem::NotWhole {
+                    question: qid,
+                    value: *n,
+                })
             } else {
                 Ok(answer.clone())
             }
@@ -279,13 +358,21 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, Answ
         }
         (kind, got) => {
             let expected = match kind {
-                QuestionKind::Single { .. } => format!("one option id as a string ({})", allowed().join(", ")),
-                QuestionKind::Multi { .. } => format!("a list of option ids ({})", allowed().join(", ")),
+                QuestionKind::Single { .. } => {
+                    format!("one option id as a string ({})", allowed().join(", "))
+                }
+                QuestionKind::Multi { .. } => {
+                    format!("a list of option ids ({})", allowed().join(", "))
+                }
                 QuestionKind::Number { unit, .. } => format!("a number ({unit})"),
                 QuestionKind::YesNo => "true or false".into(),
                 QuestionKind::Text { .. } => "a string".into(),
             };
-            Err(AnswerProblem::WrongType { question: qid, expected, got: got.type_name() })
+            Err(AnswerProblem::WrongType {
+                question: qid,
+                expected,
+                got: got.type_name(),
+            })
         }
     }
 }
@@ -302,7 +389,11 @@ pub fn check_answers<'a>(
         match knowledge.question(id) {
             None => problems.push(AnswerProblem::UnknownQuestion {
                 question: id.clone(),
-                known: knowledge.questionnaire.questions().map(|q| q.id.clone()).collect(),
+                known: knowledge
+                    .questionnaire
+                    .questions()
+                    .map(|q| q.id.clone())
+                    .collect(),
             }),
             Some(q) => match check_answer(q, answer) {
                 Ok(a) => ok.set(id.clone(), a),

@@ -42,7 +42,9 @@ impl Context<'_> {
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),
-            Condition::Is(q, o) => self.answers.get(q.as_str()).and_then(|a| a.as_text()) == Some(o),
+            Condition::Is(q, o) => {
+                self.answers.get(q.as_str()).and_then(|a| a.as_text()) == Some(o)
+            }
             Condition::IsAnyOf(q, os) => self
                 .answers
                 .get(q.as_str())
@@ -60,8 +62,12 @@ impl Context<'_> {
             Condition::AtMost(q, n) => self.number(q).is_some_and(|v| v <= *n),
             Condition::Above(q, n) => self.number(q).is_some_and(|v| v > *n),
             Condition::Below(q, n) => self.number(q).is_some_and(|v| v < *n),
-            Condition::Yes(q) => self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(true),
-            Condition::No(q) => self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(false),
+            Condition::Yes(q) => {
+                self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(true)
+            }
+            Condition::No(q) => {
+                self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(false)
+            }
             Condition::Answered(q) => self.answers.contains_key(q.as_str()),
             Condition::Included(o) => self.included.contains_key(o),
             Condition::IncludedPlan(o, p) => self.included.get(o) == Some(p),
@@ -169,10 +175,7 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
     let mut drafts: Vec<Draft> = Vec::new();
     let mut exclusions: Vec<(String, Because)> = Vec::new();
     for rule in &knowledge.rules {
-        let shapes_scope = rule
-            .effects
-            .iter()
-            .any(|e| !matches!(e, Effect::Flag(_)));
+        let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));
         if !shapes_scope || !ctx.holds(&rule.when) {
             continue;
         }
@@ -268,7 +271,14 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
     // 4. Prices: everything else first, then shares of the recurring fees.
     let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
     for d in &drafts {
-        if let Some(item) = price_item(&ctx, d.offering.as_str(), &d.plan, d.quantity, d.because.clone(), None) {
+        if let Some(item) = price_item(
+            &ctx,
+            d.offering.as_str(),
+            &d.plan,
+            d.quantity,
+            d.because.clone(),
+            None,
+        ) {
             items.push(item);
         }
     }
@@ -296,7 +306,11 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
             *item = repriced;
         }
     }
-    let family_rank = |i: &Item| crate::knowledge::Family::ALL.iter().position(|f| *f == i.family);
+    let family_rank = |i: &Item| {
+        crate::knowledge::Family::ALL
+            .iter()
+            .position(|f| *f == i.family)
+    };
     items.sort_by_key(family_rank);
 
     let totals = Totals {
@@ -371,7 +385,11 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
         .iter()
         .enumerate()
         .filter(|(_, q)| !ctx.answers.contains_key(q.as_str()))
-        .filter_map(|(i, q)| knowledge.question(q).map(|qq| (qq.importance, i, q.clone())))
+        .filter_map(|(i, q)| {
+            knowledge
+                .question(q)
+                .map(|qq| (qq.importance, i, q.clone()))
+        })
         .collect();
     open.sort();
 
@@ -399,7 +417,12 @@ fn radar_subjects(ctx: &Context<'_>, c: &Condition) -> Vec<String> {
 
 /// Replaces `{question_id}` with the answer in words, `{monthly_total}` with
 /// the total and `{technologies}` with what a radar condition matched.
-fn fill_placeholders(text: &str, ctx: &Context<'_>, totals: &Totals, subjects: &[String]) -> String {
+fn fill_placeholders(
+    text: &str,
+    ctx: &Context<'_>,
+    totals: &Totals,
+    subjects: &[String],
+) -> String {
     if !text.contains('{') {
         return text.to_string();
     }

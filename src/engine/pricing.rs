@@ -40,7 +40,11 @@ pub(crate) fn price_item(
                 units,
             } => {
                 let n = ctx.quantity(units);
-                let per = format!("{} {unit} × {currency} {}", format_number(n), format_amount(*amount));
+                let per = format!(
+                    "{} {unit} × {currency} {}",
+                    format_number(n),
+                    format_amount(*amount)
+                );
                 (amount * n * quantity, times(quantity, &per))
             }
             PriceKind::PercentOfRecurring { percent, minimum } => {

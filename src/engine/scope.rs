@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::Answer;
 use super::money::Money;
-use crate::knowledge::{Family, Group, Recurrence, Severity, ServiceLevel};
+use crate::knowledge::{Family, Group, Recurrence, ServiceLevel, Severity};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scope {
@@ -122,7 +122,9 @@ impl Scope {
     }
 
     pub fn has_out_of_scope(&self) -> bool {
-        self.flags.iter().any(|f| f.severity == Severity::OutOfScope)
+        self.flags
+            .iter()
+            .any(|f| f.severity == Severity::OutOfScope)
     }
 
     pub fn item(&self, offering: &str) -> Option<&Item> {

@@ -93,9 +93,9 @@ pub fn locate(text: &str, anchors: &[&str]) -> (usize, usize) {
     let mut from = 0;
     let mut found = None;
     for anchor in anchors {
-        if let Some(i) = text[from..].find(anchor) {
-            found = Some(from + i);
-            from += i + anchor.len();
+        if let Some((start, end)) = find_loose(&text[from..], anchor) {
+            found = Some(from + start);
+            from += end;
         }
     }
     match found {
@@ -104,18 +104,47 @@ pub fn locate(text: &str, anchors: &[&str]) -> (usize, usize) {
     }
 }
 
-/// The anchor of an object's `id: "x"` field.
+/// The anchor of a reference to an id: the quoted id anywhere.
 pub fn id_anchor(id: &str) -> String {
     format!("\"{id}\"")
+}
+
+/// The anchor of an object's own `id: "x"` field, so a reference to the
+/// same id earlier in the file is not mistaken for it.
+pub fn id_field(id: &str) -> String {
+    format!("id: \"{id}\"")
+}
+
+/// Finds `pattern` in `text`, where a space in the pattern matches any run
+/// of white space (or none): `id: "x"` also finds `id:"x"`.
+fn find_loose(text: &str, pattern: &str) -> Option<(usize, usize)> {
+    let pat = pattern.as_bytes();
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        let (mut i, mut j) = (start, 0);
+        while j < pat.len() {
+            if pat[j] == b' ' {
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                j += 1;
+            } else if i < bytes.len() && bytes[i] == pat[j] {
+                i += 1;
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        Some((start, i))
+    })
 }
 
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |nl| before[nl + 1..].chars().count())
-        + 1;
+    let column = before.rfind('\n').map_or(before.chars().count(), |nl| {
+        before[nl + 1..].chars().count()
+    }) + 1;
     (line, column)
 }
 
@@ -129,6 +158,8 @@ mod tests {
         assert_eq!(locate(text, &["\"b\"", "\"q\""]), (2, 14));
         assert_eq!(locate(text, &["\"q\""]), (1, 14));
         assert_eq!(locate(text, &["\"zz\""]), (0, 0));
+        let spaced = "(x: \"b\")\n(id:\n   \"b\")";
+        assert_eq!(locate(spaced, &[&id_field("b")]), (2, 2));
     }
 
     #[test]

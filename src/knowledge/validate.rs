@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::condition::{Condition, Reference};
-use super::diagnostic::{Diagnostic, id_anchor, locate};
+use super::diagnostic::{Diagnostic, id_anchor, id_field, locate};
 use super::radar::RING_IDS;
 use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind, SourceText};
 
@@ -45,7 +45,7 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                let anchor = id_anchor(id);
+                let anchor = id_field(id);
                 // Point at the second occurrence: the one to rename.
                 let mut anchors: Vec<&str> = context.to_vec();
                 anchors.push(&anchor);
@@ -63,11 +63,21 @@ impl Checker<'_> {
     fn catalog(&mut self) {
         let src = &self.texts.catalog;
         let cat = &self.k.catalog;
-        self.duplicates(src, "approver", &[], cat.approvers.iter().map(|a| a.id.as_str()));
-        self.duplicates(src, "offering", &[], cat.offerings.iter().map(|o| o.id.as_str()));
+        self.duplicates(
+            src,
+            "approver",
+            &[],
+            cat.approvers.iter().map(|a| a.id.as_str()),
+        );
+        self.duplicates(
+            src,
+            "offering",
+            &[],
+            cat.offerings.iter().map(|o| o.id.as_str()),
+        );
         let approver_ids = self.approver_list();
         for o in &cat.offerings {
-            let oid = id_anchor(&o.id);
+            let oid = id_field(&o.id);
             if self.k.approver(&o.owner).is_none() {
                 self.report(
                     src,
@@ -86,7 +96,7 @@ impl Checker<'_> {
             }
             self.duplicates(src, "plan", &[&oid], o.plans.iter().map(|p| p.id.as_str()));
             for p in &o.plans {
-                let pid = id_anchor(&p.id);
+                let pid = id_field(&p.id);
                 if let Some(a) = p.service_level.availability
                     && !(0.0..=100.0).contains(&a)
                 {
@@ -164,11 +174,16 @@ impl Checker<'_> {
     fn questionnaire(&mut self) {
         let src = &self.texts.questionnaire;
         let qn = &self.k.questionnaire;
-        self.duplicates(src, "section", &[], qn.sections.iter().map(|s| s.id.as_str()));
+        self.duplicates(
+            src,
+            "section",
+            &[],
+            qn.sections.iter().map(|s| s.id.as_str()),
+        );
         self.duplicates(src, "question", &[], qn.questions().map(|q| q.id.as_str()));
         let mut earlier: HashSet<&str> = HashSet::new();
         for q in qn.questions() {
-            let qid = id_anchor(&q.id);
+            let qid = id_field(&q.id);
             if let QuestionKind::Single { options } | QuestionKind::Multi { options } = &q.kind {
                 if options.is_empty() {
                     self.report(
@@ -178,7 +193,12 @@ impl Checker<'_> {
                         "add the options a customer can choose from".into(),
                     );
                 }
-                self.duplicates(src, "option", &[&qid], options.iter().map(|o| o.id.as_str()));
+                self.duplicates(
+                    src,
+                    "option",
+                    &[&qid],
+                    options.iter().map(|o| o.id.as_str()),
+                );
             }
             if let QuestionKind::Number {
                 min: Some(lo),
@@ -228,7 +248,7 @@ impl Checker<'_> {
         self.duplicates(src, "rule", &[], self.k.rules.iter().map(|r| r.id.as_str()));
         let approvers = self.approver_list();
         for rule in &self.k.rules {
-            let rid = id_anchor(&rule.id);
+            let rid = id_field(&rule.id);
             self.condition(src, &[&rid, "when"], &rule.when);
             if rule.effects.is_empty() {
                 self.report(
@@ -249,7 +269,8 @@ impl Checker<'_> {
                         match self.k.offering(offering) {
                             None => self.unknown_offering(src, &[&rid, "effects", &oa], offering),
                             Some(o) if o.plan(plan).is_none() => {
-                                let plans: Vec<&str> = o.plans.iter().map(|p| p.id.as_str()).collect();
+                                let plans: Vec<&str> =
+                                    o.plans.iter().map(|p| p.id.as_str()).collect();
                                 self.report(
                                     src,
                                     &[&rid, "effects", &oa, &id_anchor(plan)],
@@ -263,7 +284,11 @@ impl Checker<'_> {
                     }
                     Effect::Exclude { offering } => {
                         if self.k.offering(offering).is_none() {
-                            self.unknown_offering(src, &[&rid, "effects", &id_anchor(offering)], offering);
+                            self.unknown_offering(
+                                src,
+                                &[&rid, "effects", &id_anchor(offering)],
+                                offering,
+                            );
                         }
                     }
                     Effect::Flag(flag) => {
@@ -279,7 +304,9 @@ impl Checker<'_> {
                         }
                         for text in [&flag.title, &flag.detail, &flag.remediation] {
                             for name in placeholders(text) {
-                                if !["monthly_total", "technologies"].contains(&name) && self.k.question(name).is_none() {
+                                if !["monthly_total", "technologies"].contains(&name)
+                                    && self.k.question(name).is_none()
+                                {
                                     self.report(
                                         src,
                                         &[&rid, &format!("{{{name}}}")],
@@ -331,10 +358,13 @@ impl Checker<'_> {
                     && !question.options().is_empty()
                     && question.option(o).is_none()
                 {
-                    let allowed: Vec<&str> = question.options().iter().map(|c| c.id.as_str()).collect();
+                    let allowed: Vec<&str> =
+                        question.options().iter().map(|c| c.id.as_str()).collect();
                     problems.push((
                         vec![id_anchor(q), id_anchor(o)],
-                        format!("question \"{q}\" has no option \"{o}\", so this can never be true"),
+                        format!(
+                            "question \"{q}\" has no option \"{o}\", so this can never be true"
+                        ),
                         format!("the options of \"{q}\" are: {}", allowed.join(", ")),
                     ));
                 }
@@ -399,7 +429,11 @@ fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
             f(q, TEXT, "RadarRing");
             for ring in rings {
                 if !RING_IDS.contains(&ring.as_str()) {
-                    f(q, &[], &format!("unknown ring \"{ring}\" (use {})", RING_IDS.join(", ")));
+                    f(
+                        q,
+                        &[],
+                        &format!("unknown ring \"{ring}\" (use {})", RING_IDS.join(", ")),
+                    );
                 }
             }
         }
@@ -412,5 +446,7 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
