@@ -26,7 +26,7 @@ pub(crate) struct Context<'a> {
     pub knowledge: &'a Knowledge,
     pub answers: HashMap<&'a str, &'a Answer>,
     /// offering id → plan id, of what is in the scope so far.
-    pub included: HashMap<String, String>,
+    pub included: HashMap<&'a str, &'a str>,
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
 }
@@ -69,8 +69,8 @@ impl Context<'_> {
                 self.answers.get(q.as_str()).and_then(|a| a.as_bool()) == Some(false)
             }
             Condition::Answered(q) => self.answers.contains_key(q.as_str()),
-            Condition::Included(o) => self.included.contains_key(o),
-            Condition::IncludedPlan(o, p) => self.included.get(o) == Some(p),
+            Condition::Included(o) => self.included.contains_key(o.as_str()),
+            Condition::IncludedPlan(o, p) => self.included.get(o.as_str()) == Some(&p.as_str()),
             Condition::MonthlyTotalAbove(q) => self
                 .number(q)
                 .is_some_and(|budget| self.monthly_total > Money::from_units(budget)),
@@ -138,7 +138,7 @@ impl Context<'_> {
         Because {
             rule: Some(rule.id.clone()),
             description: rule.description.clone(),
-            answers: self.answer_refs(&rule.when.questions()),
+            answers: self.answer_refs(&rule.reads),
         }
     }
 }
@@ -150,7 +150,11 @@ struct Draft {
     because: Vec<Because>,
 }
 
-pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides) -> Scope {
+pub fn evaluate<'a>(
+    knowledge: &'a Knowledge,
+    answers: &'a Answers,
+    overrides: &'a Overrides,
+) -> Scope {
     let mut ctx = Context {
         knowledge,
         answers: HashMap::new(),
@@ -173,6 +177,9 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
 
     // 2. Includes and excludes, in rule order.
     let mut drafts: Vec<Draft> = Vec::new();
+    // offering id → index in `drafts`; a linear search made large catalogs
+    // quadratic.
+    let mut draft_index: HashMap<&str, usize> = HashMap::new();
     let mut exclusions: Vec<(String, Because)> = Vec::new();
     for rule in &knowledge.rules {
         let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));
@@ -188,20 +195,24 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
                 } => {
                     let quantity = ctx.quantity(quantity);
                     let because = ctx.because(rule);
-                    match drafts.iter_mut().find(|d| &d.offering == offering) {
-                        Some(d) => {
+                    match draft_index.get(offering.as_str()) {
+                        Some(&i) => {
+                            let d = &mut drafts[i];
                             d.plan = plan.clone();
                             d.quantity = quantity;
                             d.because.push(because);
                         }
-                        None => drafts.push(Draft {
-                            offering: offering.clone(),
-                            plan: plan.clone(),
-                            quantity,
-                            because: vec![because],
-                        }),
+                        None => {
+                            draft_index.insert(offering, drafts.len());
+                            drafts.push(Draft {
+                                offering: offering.clone(),
+                                plan: plan.clone(),
+                                quantity,
+                                because: vec![because],
+                            });
+                        }
                     }
-                    ctx.included.insert(offering.clone(), plan.clone());
+                    ctx.included.insert(offering, plan);
                 }
                 Effect::Exclude { offering } => {
                     exclusions.push((offering.clone(), ctx.because(rule)));
@@ -321,7 +332,10 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
     };
     ctx.included = items
         .iter()
-        .map(|i| (i.offering.clone(), i.plan.clone()))
+        .filter_map(|i| {
+            let o = knowledge.offering(&i.offering)?;
+            Some((o.id.as_str(), o.plan(&i.plan)?.id.as_str()))
+        })
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
@@ -340,7 +354,7 @@ pub fn evaluate(knowledge: &Knowledge, answers: &Answers, overrides: &Overrides)
         if specs.is_empty() || !ctx.holds(&rule.when) {
             continue;
         }
-        let questions = rule.when.questions();
+        let questions = rule.reads.clone();
         let subjects = radar_subjects(&ctx, &rule.when);
         for spec in specs {
             let fill = |text: &str| fill_placeholders(text, &ctx, &totals, &subjects);

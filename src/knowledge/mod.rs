@@ -187,10 +187,13 @@ impl Knowledge {
     fn index(
         catalog: Catalog,
         questionnaire: Questionnaire,
-        rules: Vec<Rule>,
+        mut rules: Vec<Rule>,
         radar: TechRadar,
         version: String,
     ) -> Knowledge {
+        for rule in &mut rules {
+            rule.reads = rule.when.questions();
+        }
         let offerings = catalog
             .offerings
             .iter()

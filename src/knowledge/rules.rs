@@ -20,6 +20,10 @@ pub struct Rule {
     pub description: String,
     pub when: Condition,
     pub effects: Vec<Effect>,
+    /// The question ids `when` reads, filled in at load so evaluation does
+    /// not walk the condition again for every trace.
+    #[serde(skip)]
+    pub reads: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
