@@ -3,11 +3,17 @@
 //! module table in README.md.
 
 pub mod cli;
+pub mod compare;
 pub mod engine;
+pub mod export;
+pub mod insights;
 pub mod knowledge;
 pub mod scenarios;
+pub mod search;
 pub mod session;
+pub mod slo;
 pub mod sources;
+pub mod tui;
 
 /// Scenario and template files, embedded by `build.rs`.
 pub mod embedded_files {

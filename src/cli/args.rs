@@ -40,12 +40,96 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scope a set of answers and print items, flags, totals and open questions.
-    #[command(after_help = "Exit codes: 0 in scope, 1 something is out of scope, 2 invalid input.\n\n\
-Example:\n  nunki check --answers answers.ron --format json")]
+    #[command(
+        after_help = "Exit codes: 0 in scope, 1 something is out of scope, 2 invalid input.\n\n\
+Example:\n  nunki check --answers answers.ron --format json"
+    )]
     Check(CheckArgs),
     /// Inspect and test the knowledge: validate, test, list, questions.
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Start a new scoping session and print the path of its file.
+    #[command(
+        after_help = "Templates: web_shop_appuio_cloud, regulated_finance_openshift, \
+saas_managed_kubernetes (or a unique prefix; your own in <config>/templates/*.ron).\n\n\
+Example:\n  nunki new --customer \"Acme AG\" --contact \"anna@acme.ch\" --template web_shop"
+    )]
+    New(NewArgs),
+    /// List the saved sessions: customer, last change, status, worst flag.
+    #[command(after_help = "Example:\n  nunki sessions --format json")]
+    Sessions(SessionsArgs),
+    /// Answer questions of a saved session, or change its status or notes.
+    #[command(
+        after_help = "QUESTION= clears an answer. Values are typed as in the screen: \
+yes/no, numbers, option ids, lists with commas.\n\
+Exit codes: 0 saved, 2 invalid input (nothing changed), 3 the session is open elsewhere.\n\n\
+Example:\n  nunki set acme compliance=gdpr,finma gpu=no environments=3 --status proposed \\\n      --note \"gpu=Asked twice: no GPUs\""
+    )]
+    Set(SetArgs),
+    /// Export the scoped proposal: Markdown, HTML, AsciiDoc, JSON or CSV.
+    #[command(after_help = super::export_cmd::AFTER_HELP)]
+    Export(super::export_cmd::ExportArgs),
+    /// Named alternatives within a session (at most four): add, remove, list.
+    #[command(subcommand)]
+    Option(OptionCommand),
+    /// Show a session's options side by side: items, totals, service levels, flags.
+    #[command(
+        after_help = "Differences are marked with ◆.\n\nExample:\n  nunki option add acme \"A — APPUiO Cloud\" tenancy=shared\n  nunki option add acme \"B — Managed OpenShift\" tenancy=dedicated availability_target=99.9\n  nunki compare acme"
+    )]
+    Compare(CompareArgs),
+    /// Demand across all saved sessions: boundaries hit, requests out of scope, offerings proposed.
+    #[command(
+        after_help = "Unreadable session files are reported and skipped, never touched.\n\nExample:\n  nunki insights --since 2026-01-01 --format csv > demand.csv"
+    )]
+    Insights(InsightsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OptionCommand {
+    /// Add an option: the session's answers plus the QUESTION=VALUE given here.
+    #[command(
+        after_help = "Example:\n  nunki option add acme \"B — Managed OpenShift\" tenancy=dedicated cluster_distribution=openshift"
+    )]
+    Add {
+        /// A path, or a unique prefix of a session id or customer slug.
+        session: String,
+        /// The option's name, e.g. "A — APPUiO Cloud".
+        name: String,
+        /// Answers that differ from the session's: QUESTION=VALUE.
+        #[arg(value_name = "QUESTION=VALUE")]
+        answers: Vec<String>,
+    },
+    /// Remove an option by name.
+    #[command(after_help = "Example:\n  nunki option remove acme \"B — Managed OpenShift\"")]
+    Remove { session: String, name: String },
+    /// List a session's options and the answers each changes.
+    #[command(after_help = "Example:\n  nunki option list acme")]
+    List { session: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// A path, or a unique prefix of a session id or customer slug.
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InsightsFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// Only sessions changed on or after this day (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, value_enum, default_value_t = InsightsFormat::Text)]
+    pub format: InsightsFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -58,7 +142,12 @@ pub enum TextOrJson {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Answers file: a map from question id to value, RON or JSON (by extension).
-    #[arg(long, value_name = "FILE", conflicts_with = "session", required_unless_present = "session")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "session",
+        required_unless_present = "session"
+    )]
     pub answers: Option<PathBuf>,
     /// A saved session: a path or a unique prefix of its id or customer slug.
     #[arg(long, value_name = "SESSION")]
@@ -70,7 +159,9 @@ pub struct CheckArgs {
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
     /// Check the knowledge files and print every problem with file, line and column.
-    #[command(after_help = "Exits 2 when any problem is found.\n\nExample:\n  nunki catalog validate --catalog ./my-catalog")]
+    #[command(
+        after_help = "Exits 2 when any problem is found.\n\nExample:\n  nunki catalog validate --catalog ./my-catalog"
+    )]
     Validate,
     /// Run the scenario tests (DIR/scenarios/*.ron, or the shipped ones).
     #[command(after_help = "Example:\n  nunki catalog test --catalog ./my-catalog")]
@@ -81,4 +172,42 @@ pub enum CatalogCommand {
     /// List the questions with their ids, kinds and options.
     #[command(after_help = "Example:\n  nunki catalog questions")]
     Questions,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The customer's name, as it should appear on the proposal.
+    #[arg(long, value_name = "NAME")]
+    pub customer: String,
+    /// Who to talk to at the customer.
+    #[arg(long, value_name = "CONTACT")]
+    pub contact: Option<String>,
+    /// Start from a template's answers (its id or a unique prefix).
+    #[arg(long, value_name = "TEMPLATE")]
+    pub template: Option<String>,
+    /// Answers file (RON or JSON) applied on top of the template.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// A path, or a unique prefix of a session id or customer slug.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// Answers: QUESTION=VALUE (QUESTION= clears the answer).
+    #[arg(value_name = "QUESTION=VALUE")]
+    pub answers: Vec<String>,
+    /// New status: draft, proposed, won or lost.
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// A note on a question: QUESTION=TEXT (QUESTION= removes it). Repeatable.
+    #[arg(long = "note", value_name = "QUESTION=TEXT")]
+    pub notes: Vec<String>,
 }

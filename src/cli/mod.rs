@@ -9,7 +9,11 @@
 pub mod args;
 pub mod catalog;
 pub mod check;
+pub mod export_cmd;
 pub mod input;
+pub mod insights_cmd;
+pub mod options_cmds;
+pub mod session_cmds;
 
 use std::io;
 use std::path::PathBuf;
@@ -93,6 +97,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
     match command {
         Command::Check(a) => check::run(&places, catalog, a),
         Command::Catalog(a) => catalog::run(&places, catalog, a),
+        Command::New(a) => session_cmds::new(&places, catalog, a),
+        Command::Sessions(a) => session_cmds::list(&places, catalog, a),
+        Command::Set(a) => session_cmds::set(&places, catalog, a),
+        Command::Export(a) => export_cmd::run(&places, catalog, a),
+        Command::Option(c) => options_cmds::option(&places, catalog, c),
+        Command::Compare(a) => options_cmds::compare_cmd(&places, catalog, a),
+        Command::Insights(a) => insights_cmd::run(&places, catalog, a),
     }
 }
 
@@ -112,11 +123,9 @@ pub fn path_display(p: &std::path::Path) -> String {
 
 /// The scope of a saved session, for `check --session`.
 pub fn session_scope(
-    _places: &Places,
-    _knowledge: &crate::knowledge::Knowledge,
+    places: &Places,
+    knowledge: &crate::knowledge::Knowledge,
     session: &str,
 ) -> Result<crate::engine::Scope, Error> {
-    Err(Error::input(format!(
-        "cannot open session {session}: the session store is not built yet"
-    )))
+    session_cmds::session_scope(places, knowledge, session)
 }

@@ -1,5 +1,19 @@
-//! Scoping sessions: the data model and (in `store`) how it lives on disk.
+//! Scoping sessions: the data model (`model`, pure), the file format
+//! (`file`), what changed when the knowledge did (`changes`), templates,
+//! and how sessions live on disk (`store`: atomic save, backup, lock).
 
+pub mod changes;
+pub mod file;
+pub mod lock;
 pub mod model;
+pub mod names;
+pub mod store;
+pub mod templates;
 
+pub use changes::Change;
+pub use lock::{Holder, LockGuard};
 pub use model::{Customer, Evaluated, FORMAT, ScopeOption, ScopeSummary, Session, Status};
+pub use store::{
+    Broken, Candidate, Fault, Listing, Listings, NewSession, Opened, SaveStep, Store, StoreError,
+};
+pub use templates::Template;

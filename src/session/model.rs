@@ -141,7 +141,12 @@ pub struct Evaluated {
 }
 
 impl Session {
-    pub fn new(id: String, customer: Customer, now: jiff::Timestamp, knowledge: &Knowledge) -> Self {
+    pub fn new(
+        id: String,
+        customer: Customer,
+        now: jiff::Timestamp,
+        knowledge: &Knowledge,
+    ) -> Self {
         Session {
             format: FORMAT,
             id,

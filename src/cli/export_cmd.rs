@@ -1,0 +1,169 @@
+//! `nunki export`: the scoped proposal of a session or an answers file, in
+//! one of the export formats, to stdout or atomically to a file.
+//!
+//! Exit codes: 0 written (whatever the scope holds: the proposal shows its
+//! boundaries); 2 bad input (a session, an answers file, an argument); 3
+//! the file could not be written, and then an existing file is untouched.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::builder::PossibleValue;
+use clap::{Args, ValueEnum};
+
+use super::{Error, Outcome, input, print};
+use crate::engine::{Overrides, evaluate};
+use crate::export::{self, Audience, Format, Proposal, Subject};
+use crate::session::store::Store;
+use crate::sources::{Places, load_knowledge};
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["session", "answers"])))]
+pub struct ExportArgs {
+    /// A saved session: a path or a unique prefix of its id or customer slug.
+    /// Its date is the day of its last change.
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<String>,
+    /// Answers file instead of a session: a map from question id to value,
+    /// RON or JSON (by extension).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Output format; without it, taken from the extension of -o, else md.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Who reads it: the customer (default) or the team (adds approvers,
+    /// rules, the trace of every item and the notes).
+    #[arg(long, value_enum, default_value_t = Audience::Customer)]
+    pub audience: Audience,
+    /// Write to FILE (atomically) instead of stdout; `-` is stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The customer's name (default: the session's, or "(unnamed)").
+    #[arg(long, value_name = "NAME")]
+    pub customer: Option<String>,
+    /// The proposal's date, YYYY-MM-DD (default: the session's last change;
+    /// with --answers and no --date the proposal is undated).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+/// The `after_help` of `nunki export`.
+pub const AFTER_HELP: &str = "Formats: md (Markdown), html (one file, prints on A4), adoc (AsciiDoc), \
+json (see assets/scope.schema.json), csv (the bill of materials).\n\
+Exit codes: 0 written, 2 invalid input, 3 cannot write (an existing file is left as it was).\n\n\
+Examples:\n  nunki export --session acme --format html -o acme.html\n  \
+nunki export --session acme --audience internal -o acme-internal.md\n  \
+nunki export --answers answers.ron --customer \"Acme AG\" --date 2026-03-14 --format csv";
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD ({e})"))
+}
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let v = PossibleValue::new(self.id()).help(self.label());
+        Some(match self {
+            Format::Markdown => v.alias("markdown"),
+            Format::Asciidoc => v.alias("asciidoc"),
+            Format::Html | Format::Json | Format::Csv => v,
+        })
+    }
+}
+
+impl ValueEnum for Audience {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Audience::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.id()))
+    }
+}
+
+pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result<Outcome, Error> {
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = match (args.format, output) {
+        (Some(f), _) => f,
+        (None, None) => Format::Markdown,
+        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            Error::input(format!(
+                "cannot tell the format from {}: pass --format md, html, adoc, json or csv",
+                path.display()
+            ))
+        })?,
+    };
+    let knowledge = load_knowledge(places, catalog)?;
+    let text = match (&args.session, &args.answers) {
+        (Some(selector), _) => {
+            let opened = Store::new(places).read(selector, &knowledge)?;
+            for n in &opened.notices {
+                eprintln!("note: {n}");
+            }
+            let session = &opened.session;
+            let scope = session.evaluate(&knowledge).scope;
+            let mut subject = Subject::of_session(session);
+            if let Some(c) = &args.customer {
+                subject.customer = c;
+            }
+            if let Some(d) = args.date {
+                subject.date = Some(d);
+            }
+            export::render(format, &Proposal::build(&subject, &scope, &knowledge, args.audience))
+        }
+        (None, Some(path)) => {
+            let raw = input::read_raw_answers(path)?;
+            let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
+            let scope = evaluate(&knowledge, &answers, &Overrides::default());
+            let subject = Subject::of_answers(args.customer.as_deref(), args.date, &raw);
+            export::render(format, &Proposal::build(&subject, &scope, &knowledge, args.audience))
+        }
+        (None, None) => return Err(Error::input("give --session SESSION or --answers FILE")),
+    };
+    match output {
+        None => print(&text)?,
+        Some(path) => {
+            write_atomically(path, &text)?;
+            eprintln!(
+                "wrote {} ({}, {} audience)",
+                path.display(),
+                format.label(),
+                args.audience.id()
+            );
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Writes a temp file next to `path`, syncs it and renames it over
+/// `path`: readers see the old file or the new one, never half of one,
+/// and a failure leaves the old file as it was.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
+    let context = || format!("cannot write {}", path.display());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".nunki-export-").suffix(".tmp");
+    // A new file gets the usual permissions (0666 less the umask), not the
+    // temp file's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(context(), e))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(context(), e))?;
+    tmp.persist(path).map_err(|e| Error::io(context(), e.error))?;
+    Ok(())
+}

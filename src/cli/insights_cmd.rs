@@ -1,0 +1,204 @@
+//! `nunki insights`: what customers ask for across every saved session.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::args::{InsightsArgs, InsightsFormat};
+use super::{Error, Outcome, print};
+use crate::engine::Scope;
+use crate::insights::{Insights, Scoped, insights};
+use crate::knowledge::Knowledge;
+use crate::session::store::Store;
+use crate::sources::{Places, load_knowledge};
+
+pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Result<Outcome, Error> {
+    let knowledge = load_knowledge(places, catalog)?;
+    let since = match &args.since {
+        Some(d) => Some(parse_date(d)?),
+        None => None,
+    };
+    let listings = Store::new(places).list()?;
+    let sessions: Vec<_> = listings
+        .sessions
+        .iter()
+        .filter(|l| since.is_none_or(|t| l.session.updated >= t))
+        .collect();
+    let scopes: Vec<Scope> = sessions
+        .iter()
+        .map(|l| l.session.evaluate(&knowledge).scope)
+        .collect();
+    let scoped: Vec<Scoped<'_>> = sessions
+        .iter()
+        .zip(&scopes)
+        .map(|(l, scope)| Scoped {
+            session: &l.session,
+            scope,
+        })
+        .collect();
+    let skipped = listings
+        .broken
+        .iter()
+        .map(|b| format!("{}: {}", b.path.display(), first_line(&b.error.to_string())))
+        .collect();
+    let report = insights(&scoped, skipped);
+    for s in &report.skipped {
+        eprintln!("skipped (left as it is): {s}");
+    }
+    let text = match args.format {
+        InsightsFormat::Text => render_text(&knowledge, &report),
+        InsightsFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report)
+                .map_err(|e| Error::input(format!("cannot encode JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+        InsightsFormat::Csv => render_csv(&report),
+    };
+    print(&text)?;
+    Ok(Outcome::Done)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+/// `YYYY-MM-DD`, taken as the start of that day in UTC.
+fn parse_date(text: &str) -> Result<jiff::Timestamp, Error> {
+    let date: jiff::civil::Date = text
+        .parse()
+        .map_err(|_| Error::input(format!("--since takes a date as YYYY-MM-DD, got `{text}`")))?;
+    date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .map_err(|e| Error::input(format!("--since {text}: {e}")))
+}
+
+/// Horizontal bar for a count, scaled to the largest.
+pub fn bar(count: usize, max: usize, width: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let n = (count * width).div_ceil(max);
+    "█".repeat(n)
+}
+
+fn render_text(knowledge: &Knowledge, r: &Insights) -> String {
+    let cur = &r.currency;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} sessions of {} customers{}\n",
+        r.sessions,
+        r.customers,
+        if r.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} unreadable file(s) skipped)", r.skipped.len())
+        }
+    );
+    let max = r.flags.first().map_or(0, |f| f.sessions);
+    let _ = writeln!(out, "Boundaries hit most often");
+    for f in r
+        .flags
+        .iter()
+        .filter(|f| f.severity != crate::knowledge::Severity::Info)
+        .take(15)
+    {
+        let _ = writeln!(
+            out,
+            "  {:<44} {:<18} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  won {} lost {}  {}",
+            f.title,
+            f.severity.label(),
+            f.sessions,
+            f.customers,
+            f.monthly_value.to_string(),
+            f.won,
+            f.lost,
+            bar(f.sessions, max, 20)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nRequests out of scope or for a partner (candidates for new products)"
+    );
+    let max = r.requests.first().map_or(0, |q| q.sessions);
+    for q in r.requests.iter().take(15) {
+        let prompt = knowledge
+            .question(&q.question)
+            .map_or(q.question.as_str(), |x| x.id.as_str());
+        let _ = writeln!(
+            out,
+            "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  {}",
+            format!("{prompt} = {}", q.answer),
+            q.sessions,
+            q.customers,
+            q.monthly_value.to_string(),
+            bar(q.sessions, max, 20)
+        );
+    }
+    let _ = writeln!(out, "\nOfferings proposed most");
+    let max = r.offerings.first().map_or(0, |o| o.sessions);
+    for o in r.offerings.iter().take(15) {
+        let _ = writeln!(
+            out,
+            "  {:<44} {:>3} sessions  {cur} {:>9}/mo  {}",
+            o.name,
+            o.sessions,
+            o.monthly.to_string(),
+            bar(o.sessions, max, 20)
+        );
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    let s = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn render_csv(r: &Insights) -> String {
+    let mut out =
+        String::from("kind,id,title,severity,sessions,customers,monthly_value,won,lost\n");
+    for f in &r.flags {
+        let _ = writeln!(
+            out,
+            "flag,{},{},{},{},{},{:.2},{},{}",
+            csv_field(&f.rule),
+            csv_field(&f.title),
+            f.severity.id(),
+            f.sessions,
+            f.customers,
+            f.monthly_value.as_units(),
+            f.won,
+            f.lost
+        );
+    }
+    for q in &r.requests {
+        let _ = writeln!(
+            out,
+            "request,{},{},,{},{},{:.2},,",
+            csv_field(&q.question),
+            csv_field(&q.answer),
+            q.sessions,
+            q.customers,
+            q.monthly_value.as_units()
+        );
+    }
+    for o in &r.offerings {
+        let _ = writeln!(
+            out,
+            "offering,{},{},,{},,{:.2},,",
+            csv_field(&o.offering),
+            csv_field(&o.name),
+            o.sessions,
+            o.monthly.as_units()
+        );
+    }
+    out
+}

@@ -1,0 +1,435 @@
+//! `nunki new`, `nunki sessions`, `nunki set` and `check --session`: the
+//! session store from the command line. Input is checked the same way as
+//! `nunki check` (exit 2, one message naming what is wrong and what is
+//! allowed); a session another nunki holds is exit 3.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use super::args::{NewArgs, SessionsArgs, SetArgs, TextOrJson};
+use super::{Error, Outcome, input, print};
+use crate::engine::{AnswerProblem, Scope, parse_typed};
+use crate::knowledge::Knowledge;
+use crate::session::lock::local_time;
+use crate::session::store::{NewSession, Opened, Store, StoreError};
+use crate::session::templates::{self, TemplateError};
+use crate::session::{Customer, Status};
+use crate::sources::{Places, load_knowledge};
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        match e {
+            StoreError::Io { context, source } => Error::Io { context, source },
+            locked @ StoreError::ReadOnly { .. } => Error::io(
+                locked.to_string(),
+                io::Error::new(io::ErrorKind::WouldBlock, "close it there and try again"),
+            ),
+            other => Error::input(other.to_string()),
+        }
+    }
+}
+
+impl From<TemplateError> for Error {
+    fn from(e: TemplateError) -> Error {
+        match e {
+            TemplateError::Source(s) => Error::Source(s),
+            TemplateError::Invalid(d) => {
+                let shown = d.to_string();
+                Error::input(shown.strip_prefix("error: ").unwrap_or(&shown).trim_end())
+            }
+        }
+    }
+}
+
+/// Notices go to stderr so stdout stays what a script reads.
+fn notify(opened: &Opened) {
+    for n in &opened.notices {
+        eprintln!("note: {n}");
+    }
+}
+
+/// `nunki new`: creates a session and prints its path.
+pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Outcome, Error> {
+    let name = args.customer.trim();
+    if name.is_empty() {
+        return Err(Error::input(
+            "give the customer's name: nunki new --customer \"Acme AG\"",
+        ));
+    }
+    let knowledge = load_knowledge(places, catalog)?;
+    let template = match &args.template {
+        Some(wanted) => {
+            let all = templates::load(places)?;
+            Some(templates::find(&all, wanted).map_err(Error::input)?.clone())
+        }
+        None => None,
+    };
+    let (answers, answers_origin) = match &args.answers {
+        Some(path) => (input::read_raw_answers(path)?, path.display().to_string()),
+        None => (BTreeMap::new(), String::new()),
+    };
+    let store = Store::new(places);
+    let opened = store.create(
+        NewSession {
+            customer: Customer {
+                name: name.to_string(),
+                contact: args
+                    .contact
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string),
+            },
+            template,
+            answers,
+            answers_origin,
+        },
+        &knowledge,
+    )?;
+    notify(&opened);
+    print(&format!("{}\n", opened.path.display()))?;
+    Ok(Outcome::Done)
+}
+
+/// `nunki sessions`: one line per session, newest first.
+pub fn list(
+    places: &Places,
+    catalog: Option<&Path>,
+    args: &SessionsArgs,
+) -> Result<Outcome, Error> {
+    let knowledge = load_knowledge(places, catalog)?;
+    let store = Store::new(places);
+    let listings = store.list()?;
+    let rows: Vec<(&crate::session::store::Listing, Scope)> = listings
+        .sessions
+        .iter()
+        .map(|l| (l, l.session.evaluate(&knowledge).scope))
+        .collect();
+    let text = match args.format {
+        TextOrJson::Json => {
+            let sessions: Vec<Value> = rows
+                .iter()
+                .map(|(l, scope)| {
+                    let s = &l.session;
+                    json!({
+                        "id": s.id,
+                        "customer": s.customer.name,
+                        "contact": s.customer.contact,
+                        "created": s.created.to_string(),
+                        "updated": s.updated.to_string(),
+                        "status": s.status.id(),
+                        "template": s.template,
+                        "worst": scope.worst_severity().map(|w| w.id()),
+                        "monthly": scope.totals.monthly,
+                        "one_time": scope.totals.one_time,
+                        "currency": scope.totals.currency,
+                        "path": l.path.display().to_string(),
+                    })
+                })
+                .collect();
+            let broken: Vec<Value> = listings
+                .broken
+                .iter()
+                .map(
+                    |b| json!({"path": b.path.display().to_string(), "error": b.error.to_string()}),
+                )
+                .collect();
+            let mut s = serde_json::to_string_pretty(&json!({
+                "sessions": sessions,
+                "broken": broken,
+                "dir": store.dir().display().to_string(),
+            }))
+            .map_err(|e| Error::input(format!("cannot encode JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+        TextOrJson::Text => {
+            for b in &listings.broken {
+                eprintln!(
+                    "warning: cannot read {}:\n{}",
+                    b.path.display(),
+                    indent(&b.error.to_string())
+                );
+            }
+            table(&store, &rows)
+        }
+    };
+    print(&text)?;
+    Ok(Outcome::Done)
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn table(store: &Store, rows: &[(&crate::session::store::Listing, Scope)]) -> String {
+    if rows.is_empty() {
+        return format!(
+            "No sessions in {} yet. Start one:\n  nunki new --customer \"Acme AG\"\n",
+            store.dir().display()
+        );
+    }
+    let header = ["ID", "CUSTOMER", "UPDATED", "STATUS", "WORST FLAG"];
+    let lines: Vec<[String; 5]> = rows
+        .iter()
+        .map(|(l, scope)| {
+            let s = &l.session;
+            [
+                s.id.clone(),
+                s.customer.name.clone(),
+                local_time(s.updated),
+                s.status.id().to_string(),
+                scope
+                    .worst_severity()
+                    .map_or_else(|| "none".to_string(), |w| w.label().to_string()),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for line in &lines {
+        for (w, cell) in widths.iter_mut().zip(line) {
+            *w = (*w).max(cell.width().min(40));
+        }
+    }
+    let mut out = String::new();
+    let mut row = |cells: &[&str]| {
+        let mut parts = Vec::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i + 1 == cells.len() {
+                parts.push((*cell).to_string());
+            } else {
+                parts.push(pad(cell, w));
+            }
+        }
+        let _ = writeln!(out, "{}", parts.join("  ").trim_end());
+    };
+    row(&header);
+    for line in &lines {
+        row(&line.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    out
+}
+
+/// Pads (or cuts, with an ellipsis) to a display width, so names in any
+/// script keep the columns straight.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    if text.width() > width {
+        for c in text.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    } else {
+        out.push_str(text);
+        used = text.width();
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// `nunki set`: answers, notes and status, checked first, saved at once.
+pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Outcome, Error> {
+    if args.answers.is_empty() && args.notes.is_empty() && args.status.is_none() {
+        return Err(Error::input(
+            "nothing to set: give QUESTION=VALUE (QUESTION= clears), --status STATUS or --note QUESTION=TEXT",
+        ));
+    }
+    let knowledge = load_knowledge(places, catalog)?;
+    let store = Store::new(places);
+    let mut opened = store.open(&args.session, &knowledge)?;
+    if opened.read_only() {
+        // Nothing can be written; say who has it instead of failing later.
+        return Err(StoreError::ReadOnly {
+            path: opened.path.clone(),
+            holder: opened.holder.clone(),
+        }
+        .into());
+    }
+    let plan = plan_changes(&knowledge, &opened, args)?;
+    let session = &mut opened.session;
+    for (q, value) in &plan.answers {
+        match value {
+            Some(a) => {
+                session.answers.insert(q.clone(), a.clone());
+            }
+            None => {
+                session.answers.remove(q);
+            }
+        }
+    }
+    for (q, note) in &plan.notes {
+        match note {
+            Some(n) => {
+                session.notes.insert(q.clone(), n.clone());
+            }
+            None => {
+                session.notes.remove(q);
+            }
+        }
+    }
+    if let Some(s) = plan.status {
+        session.status = s;
+    }
+    store.save(&mut opened, &knowledge)?;
+    notify(&opened);
+    let scope = opened.session.evaluate(&knowledge).scope;
+    let cur = &scope.totals.currency;
+    let mut out = format!("saved {}\n", opened.path.display());
+    let set: Vec<&str> = plan
+        .answers
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(q, _)| q.as_str())
+        .collect();
+    let cleared: Vec<&str> = plan
+        .answers
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(q, _)| q.as_str())
+        .collect();
+    if !set.is_empty() {
+        let _ = writeln!(out, "  answered: {}", set.join(", "));
+    }
+    if !cleared.is_empty() {
+        let _ = writeln!(out, "  cleared: {}", cleared.join(", "));
+    }
+    if !plan.notes.is_empty() {
+        let noted: Vec<&str> = plan.notes.iter().map(|(q, _)| q.as_str()).collect();
+        let _ = writeln!(out, "  notes: {}", noted.join(", "));
+    }
+    let _ = writeln!(out, "  status: {}", opened.session.status.id());
+    let _ = writeln!(
+        out,
+        "  scope: {} items, {cur} {} per month, {cur} {} one-time, worst flag: {}; {} open questions",
+        scope.items.len(),
+        scope.totals.monthly,
+        scope.totals.one_time,
+        scope.worst_severity().map_or("none", |w| w.label()),
+        scope.open_questions.len()
+    );
+    print(&out)?;
+    Ok(Outcome::Done)
+}
+
+/// What `set` will change, checked as a whole before anything is written.
+struct Plan {
+    /// `None` clears.
+    answers: Vec<(String, Option<crate::engine::Answer>)>,
+    notes: Vec<(String, Option<String>)>,
+    status: Option<Status>,
+}
+
+fn plan_changes(knowledge: &Knowledge, opened: &Opened, args: &SetArgs) -> Result<Plan, Error> {
+    let mut problems: Vec<String> = Vec::new();
+    let known = || {
+        knowledge
+            .questionnaire
+            .questions()
+            .map(|q| q.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let unknown = |q: &str| {
+        AnswerProblem::UnknownQuestion {
+            question: q.to_string(),
+            known: known(),
+        }
+        .to_string()
+    };
+    let mut answers = Vec::new();
+    for pair in &args.answers {
+        let Some((q, value)) = pair.split_once('=') else {
+            problems.push(format!(
+                "`{pair}` is not QUESTION=VALUE (write `{pair}=` to clear an answer)"
+            ));
+            continue;
+        };
+        let q = q.trim();
+        match knowledge.question(q) {
+            // Clearing works for orphans too: it is how one gets rid of them.
+            _ if value.trim().is_empty() => {
+                if knowledge.question(q).is_none() && !opened.session.answers.contains_key(q) {
+                    problems.push(unknown(q));
+                } else {
+                    answers.push((q.to_string(), None));
+                }
+            }
+            None => problems.push(unknown(q)),
+            Some(question) => match parse_typed(question, value) {
+                Ok(a) => answers.push((q.to_string(), Some(a))),
+                Err(p) => problems.push(p.to_string()),
+            },
+        }
+    }
+    let mut notes = Vec::new();
+    for pair in &args.notes {
+        let Some((q, text)) = pair.split_once('=') else {
+            problems.push(format!("--note `{pair}` is not QUESTION=TEXT"));
+            continue;
+        };
+        let q = q.trim();
+        if knowledge.question(q).is_none()
+            && !opened.session.answers.contains_key(q)
+            && !opened.session.notes.contains_key(q)
+        {
+            problems.push(format!("--note: {}", unknown(q)));
+            continue;
+        }
+        let text = text.trim();
+        notes.push((q.to_string(), (!text.is_empty()).then(|| text.to_string())));
+    }
+    let status = match args.status.as_deref() {
+        None => None,
+        Some(s) => match Status::parse(s) {
+            Some(st) => Some(st),
+            None => {
+                let all: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
+                problems.push(format!("--status `{s}` is not one of {}", all.join(", ")));
+                None
+            }
+        },
+    };
+    if problems.is_empty() {
+        Ok(Plan {
+            answers,
+            notes,
+            status,
+        })
+    } else {
+        let lines: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+        Err(Error::input(format!(
+            "nothing was changed in {}; {} problem{}:\n{}",
+            opened.path.display(),
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            lines.join("\n")
+        )))
+    }
+}
+
+/// The scope of a saved session, for `check --session`: read without
+/// locking, orphaned answers reported on stderr and left out.
+pub fn session_scope(
+    places: &Places,
+    knowledge: &Knowledge,
+    selector: &str,
+) -> Result<Scope, Error> {
+    let store = Store::new(places);
+    let opened = store.read(selector, knowledge)?;
+    notify(&opened);
+    Ok(opened.session.evaluate(knowledge).scope)
+}

@@ -1,0 +1,184 @@
+//! Demand insights across sessions: which boundaries customers hit most,
+//! which requests we cannot serve (candidates for new products), which
+//! offerings we propose most, and how deals with each flag ended. Pure: it
+//! reads sessions and the scopes the engine produced for them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::engine::{Money, Scope};
+use crate::knowledge::Severity;
+use crate::session::{Session, Status};
+
+/// One session and its scope under the current knowledge.
+pub struct Scoped<'a> {
+    pub session: &'a Session,
+    pub scope: &'a Scope,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    pub sessions: usize,
+    pub customers: usize,
+    /// Files that could not be read; reported, never touched.
+    pub skipped: Vec<String>,
+    pub flags: Vec<FlagStat>,
+    pub requests: Vec<RequestStat>,
+    pub offerings: Vec<OfferingStat>,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlagStat {
+    pub rule: String,
+    pub title: String,
+    pub severity: Severity,
+    pub sessions: usize,
+    pub customers: usize,
+    /// The indicative monthly value of the sessions that hit it.
+    pub monthly_value: Money,
+    pub won: usize,
+    pub lost: usize,
+}
+
+/// An answer that put a session out of scope or to a partner: what
+/// customers ask for that we do not sell ourselves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestStat {
+    pub question: String,
+    pub answer: String,
+    pub sessions: usize,
+    pub customers: usize,
+    pub monthly_value: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfferingStat {
+    pub offering: String,
+    pub name: String,
+    pub sessions: usize,
+    pub monthly: Money,
+}
+
+#[derive(Default)]
+struct Tally {
+    title: String,
+    severity: Option<Severity>,
+    sessions: usize,
+    customers: BTreeSet<String>,
+    value: Money,
+    won: usize,
+    lost: usize,
+}
+
+impl Tally {
+    fn count(&mut self, s: &Scoped<'_>) {
+        self.sessions += 1;
+        self.customers
+            .insert(s.session.customer.name.trim().to_lowercase());
+        self.value += s.scope.totals.monthly;
+        match s.session.status {
+            Status::Won => self.won += 1,
+            Status::Lost => self.lost += 1,
+            _ => {}
+        }
+    }
+}
+
+/// Counts over the given sessions (the caller chooses which, e.g. by date).
+pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
+    let mut flags: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut requests: BTreeMap<(String, String), Tally> = BTreeMap::new();
+    let mut offerings: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut customers = BTreeSet::new();
+    for s in scoped {
+        customers.insert(s.session.customer.name.trim().to_lowercase());
+        // A session counts once per flag, however many times it is raised.
+        let mut seen_rules = BTreeSet::new();
+        let mut seen_requests = BTreeSet::new();
+        for f in &s.scope.flags {
+            if seen_rules.insert(f.rule.clone()) {
+                let t = flags.entry(f.rule.clone()).or_default();
+                t.title.clone_from(&f.title);
+                t.severity = Some(f.severity);
+                t.count(s);
+            }
+            if matches!(f.severity, Severity::OutOfScope | Severity::NeedsPartner) {
+                for a in &f.answers {
+                    let key = (a.question.clone(), a.display.clone());
+                    if seen_requests.insert(key.clone()) {
+                        requests.entry(key).or_default().count(s);
+                    }
+                }
+            }
+        }
+        for i in &s.scope.items {
+            let t = offerings.entry(i.offering.clone()).or_default();
+            t.title.clone_from(&i.name);
+            t.sessions += 1;
+            t.value += i.monthly;
+        }
+    }
+    let mut flags: Vec<FlagStat> = flags
+        .into_iter()
+        .map(|(rule, t)| FlagStat {
+            rule,
+            title: t.title,
+            severity: t.severity.unwrap_or(Severity::Info),
+            sessions: t.sessions,
+            customers: t.customers.len(),
+            monthly_value: t.value,
+            won: t.won,
+            lost: t.lost,
+        })
+        .collect();
+    // Most sessions first; among equals the more severe, then by id, so the
+    // order is stable.
+    flags.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then(a.severity.cmp(&b.severity))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let mut requests: Vec<RequestStat> = requests
+        .into_iter()
+        .map(|((question, answer), t)| RequestStat {
+            question,
+            answer,
+            sessions: t.sessions,
+            customers: t.customers.len(),
+            monthly_value: t.value,
+        })
+        .collect();
+    requests.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then(b.monthly_value.cmp(&a.monthly_value))
+    });
+    let mut offerings: Vec<OfferingStat> = offerings
+        .into_iter()
+        .map(|(offering, t)| OfferingStat {
+            offering,
+            name: t.title,
+            sessions: t.sessions,
+            monthly: t.value,
+        })
+        .collect();
+    offerings.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then(a.offering.cmp(&b.offering))
+    });
+    Insights {
+        sessions: scoped.len(),
+        customers: customers.len(),
+        skipped,
+        flags,
+        requests,
+        offerings,
+        currency: scoped
+            .first()
+            .map_or_else(|| "CHF".to_string(), |s| s.scope.totals.currency.clone()),
+    }
+}

@@ -1,0 +1,916 @@
+//! The sessions directory: listing, finding, creating, opening (with one
+//! writer at a time) and saving sessions so that no crash loses work.
+//!
+//! A save writes a temp file in the same directory, syncs it, copies the
+//! previous version to `<file>.bak` the same way, then renames the new file
+//! over the old one. A crash at any step leaves the old file or the new
+//! one whole. A file that does not parse is reported with its line and
+//! column and never written to. This module is the shell: it reads the
+//! clock and touches the disk; deciding what goes in a session is
+//! `model`'s job.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use super::changes::{self, Change};
+use super::file::{self, LoadError};
+use super::lock::{self, Acquired, Holder, LockGuard};
+use super::model::{Customer, FORMAT, ScopeSummary, Session};
+use super::names;
+use super::templates::Template;
+use crate::engine::{Answer, AnswerProblem, check_answers};
+use crate::knowledge::{Diagnostic, Knowledge, Severity};
+use crate::sources::Places;
+
+/// Every way the store can fail. Bad files and selectors are the user's
+/// to fix (`is_input`); the rest is the file system.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file is not a session; it is left exactly as it is.
+    #[error("{}", corrupt_message(path, diagnostic, backup.as_deref()))]
+    Corrupt {
+        path: PathBuf,
+        diagnostic: Box<Diagnostic>,
+        /// The previous version, when it exists and reads well.
+        backup: Option<PathBuf>,
+    },
+    #[error(
+        "{} was written by a newer nunki (session format {format}; this nunki reads format {FORMAT} and older). \
+Update nunki to open it; the file was left as it is.",
+        path.display()
+    )]
+    TooNew { path: PathBuf, format: u32 },
+    #[error("{}", not_found_message(selector, dir))]
+    NotFound { selector: String, dir: PathBuf },
+    #[error("{}", ambiguous_message(selector, candidates))]
+    Ambiguous {
+        selector: String,
+        candidates: Vec<Candidate>,
+    },
+    /// Saving a session another nunki holds.
+    #[error(
+        "{} is open in another nunki ({}); it can only be read until that one closes it",
+        path.display(),
+        holder_words(holder.as_ref())
+    )]
+    ReadOnly {
+        path: PathBuf,
+        holder: Option<Holder>,
+    },
+    /// Answers (of a template, a file or the command line) the knowledge refuses.
+    #[error("{}", answers_message(origin, problems))]
+    Answers {
+        origin: String,
+        problems: Vec<AnswerProblem>,
+    },
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: io::Error,
+    },
+    /// A save stopped on purpose by a test's fault hook.
+    #[error("the save was interrupted at step {step:?}")]
+    Interrupted { step: SaveStep },
+}
+
+impl StoreError {
+    /// True when the user's input (a file, a name, an answer) is at fault,
+    /// as opposed to the file system or another nunki.
+    pub fn is_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Corrupt { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::NotFound { .. }
+                | StoreError::Ambiguous { .. }
+                | StoreError::Answers { .. }
+        )
+    }
+
+    fn io(context: impl Into<String>, source: io::Error) -> StoreError {
+        StoreError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+/// One session a selector could mean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: String,
+    pub customer: String,
+    pub path: PathBuf,
+}
+
+fn corrupt_message(path: &Path, d: &Diagnostic, backup: Option<&Path>) -> String {
+    let shown = d.to_string();
+    let mut out = shown
+        .strip_prefix("error: ")
+        .unwrap_or(&shown)
+        .trim_end()
+        .to_string();
+    out.push_str("\n  the session file was left as it is: fix it at that spot in an editor");
+    match backup {
+        Some(bak) => {
+            let copy = if cfg!(windows) { "copy /Y" } else { "cp" };
+            out.push_str(&format!(
+                ",\n  or go back to the previous version, saved as {}:\n      {copy} \"{}\" \"{}\"",
+                bak.display(),
+                bak.display(),
+                path.display()
+            ));
+        }
+        None => out.push_str(" (there is no readable backup of it)"),
+    }
+    out
+}
+
+fn not_found_message(selector: &str, dir: &Path) -> String {
+    format!(
+        "no session matches `{selector}` in {}; run `nunki sessions` to list them, \
+or give the path of a session file",
+        dir.display()
+    )
+}
+
+fn ambiguous_message(selector: &str, candidates: &[Candidate]) -> String {
+    let lines: Vec<String> = candidates
+        .iter()
+        .map(|c| {
+            // Pad by display width, so names in any script line up.
+            let width = unicode_width::UnicodeWidthStr::width(c.customer.as_str());
+            let pad = " ".repeat(30usize.saturating_sub(width));
+            format!("  {:<16} {}{pad} {}", c.id, c.customer, c.path.display())
+        })
+        .collect();
+    format!(
+        "`{selector}` matches {} sessions; give more of the id or the customer:\n{}",
+        candidates.len(),
+        lines.join("\n")
+    )
+}
+
+fn holder_words(holder: Option<&Holder>) -> String {
+    holder.map_or_else(
+        || "its details cannot be read".to_string(),
+        Holder::to_string,
+    )
+}
+
+fn answers_message(origin: &str, problems: &[AnswerProblem]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+    format!(
+        "{origin}: {} invalid answer{}:\n{}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        lines.join("\n")
+    )
+}
+
+/// The steps of a save, in order; a test's fault hook can stop any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    /// After this step half of the new text is in the temp file.
+    WriteStart,
+    WriteRest,
+    Sync,
+    /// Copying the previous version into a temp file beside `<file>.bak`.
+    BackupWrite,
+    BackupReplace,
+    /// Renaming the new file over the old one: the commit point.
+    Replace,
+    SyncDir,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 8] = [
+        SaveStep::CreateTemp,
+        SaveStep::WriteStart,
+        SaveStep::WriteRest,
+        SaveStep::Sync,
+        SaveStep::BackupWrite,
+        SaveStep::BackupReplace,
+        SaveStep::Replace,
+        SaveStep::SyncDir,
+    ];
+
+    fn doing(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemp => "creating a temporary file",
+            SaveStep::WriteStart | SaveStep::WriteRest => "writing",
+            SaveStep::Sync => "syncing to disk",
+            SaveStep::BackupWrite | SaveStep::BackupReplace => "keeping the previous version",
+            SaveStep::Replace => "replacing the old file",
+            SaveStep::SyncDir => "syncing the directory",
+        }
+    }
+}
+
+/// What a fault hook does to a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Run the step.
+    Go,
+    /// Fail the step like an I/O error would; temp files are cleaned up.
+    Fail,
+    /// Stop dead like a killed process: temp files stay where they are.
+    Crash,
+}
+
+/// A session file found in the directory.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+impl Listing {
+    /// The worst flag when it was last saved; the current knowledge may
+    /// say otherwise (`session.evaluate`).
+    pub fn saved_worst(&self) -> Option<Severity> {
+        self.session.last_scope.as_ref().and_then(|s| s.worst)
+    }
+}
+
+/// A file in the directory that is not a readable session.
+#[derive(Debug)]
+pub struct Broken {
+    pub path: PathBuf,
+    pub error: StoreError,
+}
+
+/// The directory's sessions, newest first, and the files that failed.
+#[derive(Debug, Default)]
+pub struct Listings {
+    pub sessions: Vec<Listing>,
+    pub broken: Vec<Broken>,
+}
+
+/// A session opened for work.
+#[derive(Debug)]
+pub struct Opened {
+    pub session: Session,
+    pub path: PathBuf,
+    /// `None`: read-only, because another nunki holds the session (see
+    /// `holder`) or it could not be locked (see `notices`).
+    pub lock: Option<LockGuard>,
+    /// Who holds the session when it was opened read-only.
+    pub holder: Option<Holder>,
+    /// Answers the current knowledge refuses. They stay in the file;
+    /// those with `is_orphan()` name a question or option that is gone.
+    pub problems: Vec<AnswerProblem>,
+    /// What changed for this session since the knowledge it was saved
+    /// with (empty when the knowledge is the same).
+    pub changes: Vec<Change>,
+    /// Everything above in words, for a status line or stderr.
+    pub notices: Vec<String>,
+    /// The session as last read or written, to tell unsaved changes.
+    saved: Session,
+}
+
+impl Opened {
+    pub fn read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// True when the session differs from what is on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.session != self.saved
+    }
+
+    /// The orphaned answers: kept, shown, never dropped.
+    pub fn orphans(&self) -> impl Iterator<Item = &AnswerProblem> {
+        self.problems.iter().filter(|p| p.is_orphan())
+    }
+}
+
+/// What a new session starts with.
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    pub customer: Customer,
+    pub template: Option<Template>,
+    /// Answers on top of the template's; `answers_origin` names them in
+    /// messages (a file path, "the command line").
+    pub answers: BTreeMap<String, Answer>,
+    pub answers_origin: String,
+}
+
+/// The sessions directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store in `Places::sessions_dir()`. Nothing is created until a
+    /// session is.
+    pub fn new(places: &Places) -> Store {
+        Store::at(places.sessions_dir())
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every session file of the directory; unreadable ones are reported
+    /// in `broken`, never skipped silently. A missing directory is empty.
+    pub fn list(&self) -> Result<Listings, StoreError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listings::default()),
+            Err(e) => {
+                return Err(StoreError::io(
+                    format!("cannot list the sessions in {}", self.dir.display()),
+                    e,
+                ));
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .filter(|p| is_session_file(p))
+            .collect();
+        paths.sort();
+        let mut out = Listings::default();
+        for path in paths {
+            match load(&path) {
+                Ok(session) => out.sessions.push(Listing { path, session }),
+                Err(error) => out.broken.push(Broken { path, error }),
+            }
+        }
+        out.sessions.sort_by(|a, b| {
+            b.session
+                .updated
+                .cmp(&a.session.updated)
+                .then_with(|| a.session.id.cmp(&b.session.id))
+        });
+        Ok(out)
+    }
+
+    /// The file a selector means: a path to a session file, or a unique
+    /// prefix of a session's id, customer slug or file name.
+    pub fn resolve(&self, selector: &str) -> Result<PathBuf, StoreError> {
+        let not_found = || StoreError::NotFound {
+            selector: selector.to_string(),
+            dir: self.dir.clone(),
+        };
+        let selector_trim = selector.trim();
+        if selector_trim.is_empty() {
+            return Err(not_found());
+        }
+        let as_path = Path::new(selector_trim);
+        if looks_like_path(selector_trim) || as_path.is_file() {
+            return if as_path.is_file() {
+                Ok(as_path.to_path_buf())
+            } else {
+                Err(not_found())
+            };
+        }
+        let wanted = selector_trim.to_lowercase();
+        let wanted_slug = names::slug_part(selector_trim);
+        let listings = self.list()?;
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut exact: Vec<Candidate> = Vec::new();
+        let stem = |p: &Path| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase())
+                .unwrap_or_default()
+        };
+        let matches = |key: &str| {
+            key.starts_with(&wanted) || (!wanted_slug.is_empty() && key.starts_with(&wanted_slug))
+        };
+        for l in &listings.sessions {
+            let c = Candidate {
+                id: l.session.id.clone(),
+                customer: l.session.customer.name.clone(),
+                path: l.path.clone(),
+            };
+            let keys = [
+                l.session.id.to_lowercase(),
+                names::slug(&l.session.customer.name),
+                l.session.customer.name.to_lowercase(),
+                stem(&l.path),
+            ];
+            if l.session.id.to_lowercase() == wanted {
+                exact.push(c);
+            } else if keys.iter().any(|k| matches(k)) {
+                candidates.push(c);
+            }
+        }
+        for b in &listings.broken {
+            // The id of a broken file cannot be read, but its file name
+            // `<slug>-<id>` still carries it: try each part after a dash.
+            let stem = stem(&b.path);
+            let parts = std::iter::once(0).chain(stem.match_indices('-').map(|(i, _)| i + 1));
+            if parts.into_iter().any(|i| matches(&stem[i..])) {
+                candidates.push(Candidate {
+                    id: "(unreadable)".into(),
+                    customer: String::new(),
+                    path: b.path.clone(),
+                });
+            }
+        }
+        let chosen = if exact.is_empty() { candidates } else { exact };
+        match <[Candidate; 1]>::try_from(chosen) {
+            Ok([one]) => Ok(one.path),
+            Err(chosen) if chosen.is_empty() => Err(not_found()),
+            Err(chosen) => Err(StoreError::Ambiguous {
+                selector: selector.to_string(),
+                candidates: chosen,
+            }),
+        }
+    }
+
+    /// Starts a new session, saves it, and keeps it open for writing.
+    pub fn create(&self, new: NewSession, knowledge: &Knowledge) -> Result<Opened, StoreError> {
+        self.create_at(new, knowledge, now())
+    }
+
+    pub fn create_at(
+        &self,
+        new: NewSession,
+        knowledge: &Knowledge,
+        now: jiff::Timestamp,
+    ) -> Result<Opened, StoreError> {
+        if let Some(t) = &new.template {
+            let problems = t.check(knowledge);
+            if !problems.is_empty() {
+                return Err(StoreError::Answers {
+                    origin: format!("template {}", t.id),
+                    problems,
+                });
+            }
+        }
+        let problems = check_answers(knowledge, &new.answers).1;
+        if !problems.is_empty() {
+            return Err(StoreError::Answers {
+                origin: new.answers_origin.clone(),
+                problems,
+            });
+        }
+        self.ensure_dir()?;
+        let listings = self.list()?;
+        let dir = self.dir.clone();
+        let customer_name = new.customer.name.clone();
+        let id = names::new_id(now, |id| {
+            listings.sessions.iter().any(|l| l.session.id == id)
+                || dir.join(names::file_name(&customer_name, id)).exists()
+        });
+        let mut session = Session::new(id, new.customer, now, knowledge);
+        if let Some(t) = new.template {
+            session.answers = t.answers;
+            session.notes = t.notes;
+            session.template = Some(t.id);
+        }
+        session.answers.extend(new.answers);
+        let path = self
+            .dir
+            .join(names::file_name(&session.customer.name, &session.id));
+        let guard = match lock::acquire(&path, now)
+            .map_err(|e| StoreError::io(format!("cannot lock {}", path.display()), e))?
+        {
+            Acquired::Held { guard, .. } => guard,
+            // Only a nunki racing us to the very same new id can hold it.
+            Acquired::Busy(holder) => return Err(StoreError::ReadOnly { path, holder }),
+        };
+        let mut opened = Opened {
+            saved: session.clone(),
+            session,
+            path,
+            lock: Some(guard),
+            holder: None,
+            problems: Vec::new(),
+            changes: Vec::new(),
+            notices: Vec::new(),
+        };
+        save_inner(&mut opened, knowledge, now, &mut |_| Fault::Go, true)?;
+        Ok(opened)
+    }
+
+    /// Opens a session for work: locked for this nunki, or read-only with
+    /// a notice naming the holder when another nunki has it.
+    pub fn open(&self, selector: &str, knowledge: &Knowledge) -> Result<Opened, StoreError> {
+        let path = self.resolve(selector)?;
+        self.open_path(&path, knowledge, now())
+    }
+
+    pub fn open_path(
+        &self,
+        path: &Path,
+        knowledge: &Knowledge,
+        now: jiff::Timestamp,
+    ) -> Result<Opened, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound {
+                selector: path.display().to_string(),
+                dir: self.dir.clone(),
+            });
+        }
+        let mut notices = Vec::new();
+        // Lock before reading, so what we read is what no one else writes.
+        let (guard, holder) = match lock::acquire(path, now) {
+            Ok(Acquired::Held { guard, took_over }) => {
+                if let Some(dead) = took_over {
+                    notices.push(format!(
+                        "took over the lock of {}: the nunki that held it ({dead}) is no longer running",
+                        path.display()
+                    ));
+                }
+                if !guard.os_lock {
+                    notices.push(format!(
+                        "the file system of {} cannot lock files: make sure no other nunki edits this session",
+                        path.display()
+                    ));
+                }
+                (Some(guard), None)
+            }
+            Ok(Acquired::Busy(holder)) => {
+                notices.push(format!(
+                    "{} is open in another nunki ({}): opened read-only",
+                    path.display(),
+                    holder_words(holder.as_ref())
+                ));
+                (None, holder)
+            }
+            Err(e) => {
+                notices.push(format!(
+                    "cannot lock {} ({e}): opened read-only",
+                    path.display()
+                ));
+                (None, None)
+            }
+        };
+        let session = load(path)?;
+        Ok(describe(session, path, guard, holder, notices, knowledge))
+    }
+
+    /// Opens a session to look at it, without locking it (`check --session`).
+    pub fn read(&self, selector: &str, knowledge: &Knowledge) -> Result<Opened, StoreError> {
+        let path = self.resolve(selector)?;
+        let session = load(&path)?;
+        Ok(describe(session, &path, None, None, Vec::new(), knowledge))
+    }
+
+    /// Saves atomically, keeping the previous version as `<file>.bak`;
+    /// updates `updated`, `knowledge_version` and `last_scope`.
+    pub fn save(&self, opened: &mut Opened, knowledge: &Knowledge) -> Result<(), StoreError> {
+        save_inner(opened, knowledge, now(), &mut |_| Fault::Go, false)
+    }
+
+    /// `save` with the clock and a fault hook in the caller's hands (tests).
+    pub fn save_with(
+        &self,
+        opened: &mut Opened,
+        knowledge: &Knowledge,
+        now: jiff::Timestamp,
+        faults: &mut dyn FnMut(SaveStep) -> Fault,
+    ) -> Result<(), StoreError> {
+        save_inner(opened, knowledge, now, faults, false)
+    }
+
+    fn ensure_dir(&self) -> Result<(), StoreError> {
+        if self.dir.is_dir() {
+            return Ok(());
+        }
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(&self.dir).map_err(|e| {
+            StoreError::io(
+                format!(
+                    "cannot create the sessions directory {}",
+                    self.dir.display()
+                ),
+                e,
+            )
+        })
+    }
+}
+
+/// The clock, read here in the shell only, to the second: a session file
+/// is read by people, and nanoseconds are noise to them.
+pub fn now() -> jiff::Timestamp {
+    let t = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(t.as_second()).unwrap_or(t)
+}
+
+/// Whether a selector names a file rather than an id or customer.
+fn looks_like_path(s: &str) -> bool {
+    s.contains('/') || s.contains('\\') || s.ends_with(&format!(".{}", names::EXTENSION))
+}
+
+/// Session files: `*.ron`, not hidden (temp files start with a dot).
+fn is_session_file(p: &Path) -> bool {
+    let hidden = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden && p.extension().is_some_and(|e| e == names::EXTENSION)
+}
+
+/// Reads and parses one session file; never writes to it.
+pub fn load(path: &Path) -> Result<Session, StoreError> {
+    let bytes = fs::read(path)
+        .map_err(|e| StoreError::io(format!("cannot read the session {}", path.display()), e))?;
+    let origin = path.display().to_string();
+    let corrupt = |diagnostic: Diagnostic| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        diagnostic: Box::new(diagnostic),
+        backup: readable_backup(path),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = String::from_utf8_lossy(good);
+            let pos = crate::knowledge::diagnostic::line_col(&good, good.len());
+            return Err(corrupt(Diagnostic::at(
+                &origin,
+                &good,
+                pos,
+                "the file is not UTF-8 text".into(),
+            )));
+        }
+    };
+    file::parse(&origin, &text).map_err(|e| match e {
+        LoadError::Invalid(d) => corrupt(d),
+        LoadError::TooNew { format } => StoreError::TooNew {
+            path: path.to_path_buf(),
+            format,
+        },
+    })
+}
+
+/// `<file>.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+fn readable_backup(path: &Path) -> Option<PathBuf> {
+    let bak = backup_path(path);
+    let text = fs::read_to_string(&bak).ok()?;
+    file::parse(&bak.display().to_string(), &text)
+        .is_ok()
+        .then_some(bak)
+}
+
+/// An opened session with its problems, changes and notices worked out.
+fn describe(
+    session: Session,
+    path: &Path,
+    lock: Option<LockGuard>,
+    holder: Option<Holder>,
+    mut notices: Vec<String>,
+    knowledge: &Knowledge,
+) -> Opened {
+    let evaluated = session.evaluate(knowledge);
+    for p in &evaluated.problems {
+        if p.is_orphan() {
+            notices.push(format!(
+                "kept an answer the knowledge no longer knows (orphaned): {p}"
+            ));
+        } else {
+            notices.push(format!(
+                "kept an answer the knowledge refuses, not used: {p}"
+            ));
+        }
+    }
+    let mut found = Vec::new();
+    if session.knowledge_version != knowledge.version
+        && let Some(before) = &session.last_scope
+    {
+        found = changes::compare(before, &ScopeSummary::of(&evaluated.scope));
+        if !found.is_empty() {
+            let words: Vec<String> = found.iter().map(|c| c.describe(knowledge)).collect();
+            notices.push(format!(
+                "the knowledge changed since this session was saved: {}",
+                words.join("; ")
+            ));
+        }
+    }
+    Opened {
+        saved: session.clone(),
+        session,
+        path: path.to_path_buf(),
+        lock,
+        holder,
+        problems: evaluated.problems,
+        changes: found,
+        notices,
+    }
+}
+
+fn save_inner(
+    opened: &mut Opened,
+    knowledge: &Knowledge,
+    now: jiff::Timestamp,
+    faults: &mut dyn FnMut(SaveStep) -> Fault,
+    creating: bool,
+) -> Result<(), StoreError> {
+    if opened.lock.is_none() {
+        return Err(StoreError::ReadOnly {
+            path: opened.path.clone(),
+            holder: opened.holder.clone(),
+        });
+    }
+    let mut next = opened.session.clone();
+    next.format = FORMAT;
+    next.updated = now;
+    next.knowledge_version = knowledge.version.clone();
+    let evaluated = next.evaluate(knowledge);
+    next.last_scope = Some(ScopeSummary::of(&evaluated.scope));
+    let text = file::to_text(&next).map_err(|e| {
+        StoreError::io(
+            format!("cannot write the session {}", opened.path.display()),
+            io::Error::other(e),
+        )
+    })?;
+    write_atomic(&opened.path, text.as_bytes(), creating, faults).map_err(|(step, e)| match e {
+        Failure::Hook | Failure::Crash => StoreError::Interrupted { step },
+        Failure::Io(source) => StoreError::io(
+            format!(
+                "cannot save {} ({}); the file on disk was not changed and your work is still open here",
+                opened.path.display(),
+                step.doing()
+            ),
+            source,
+        ),
+    })?;
+    opened.problems = evaluated.problems;
+    opened.changes.clear();
+    opened.session = next;
+    opened.saved = opened.session.clone();
+    Ok(())
+}
+
+enum Failure {
+    /// Stopped by a fault hook.
+    Hook,
+    /// Stopped by a fault hook like a killed process: nothing cleaned up.
+    Crash,
+    Io(io::Error),
+}
+
+type StepResult = Result<(), (SaveStep, Failure)>;
+
+#[derive(Default)]
+struct Temps {
+    new: Option<NamedTempFile>,
+    bak: Option<NamedTempFile>,
+}
+
+/// Writes `bytes` to `path` so that a crash at any step leaves the old
+/// file or the new one whole. When `creating`, an existing file is never
+/// replaced.
+fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    creating: bool,
+    faults: &mut dyn FnMut(SaveStep) -> Fault,
+) -> StepResult {
+    let mut temps = Temps::default();
+    let result = write_steps(path, bytes, creating, faults, &mut temps);
+    if let Err((_, Failure::Crash)) = &result {
+        // A killed process cleans nothing up: leave the temp files, so
+        // tests see what a real crash leaves behind.
+        if let Some(t) = temps.new.take() {
+            let _ = t.keep();
+        }
+        if let Some(t) = temps.bak.take() {
+            let _ = t.keep();
+        }
+    }
+    result
+}
+
+fn write_steps(
+    path: &Path,
+    bytes: &[u8],
+    creating: bool,
+    faults: &mut dyn FnMut(SaveStep) -> Fault,
+    temps: &mut Temps,
+) -> StepResult {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut step = |s: SaveStep| -> StepResult {
+        match faults(s) {
+            Fault::Go => Ok(()),
+            Fault::Fail => Err((s, Failure::Hook)),
+            Fault::Crash => Err((s, Failure::Crash)),
+        }
+    };
+    let io = |s: SaveStep| move |e: io::Error| (s, Failure::Io(e));
+    let gone = || io::Error::other("the temporary file is gone");
+
+    step(SaveStep::CreateTemp)?;
+    let t = temps
+        .new
+        .insert(new_temp(&dir).map_err(io(SaveStep::CreateTemp))?);
+    let half = bytes.len() / 2;
+    step(SaveStep::WriteStart)?;
+    t.write_all(&bytes[..half])
+        .map_err(io(SaveStep::WriteStart))?;
+    step(SaveStep::WriteRest)?;
+    t.write_all(&bytes[half..])
+        .and_then(|()| t.flush())
+        .map_err(io(SaveStep::WriteRest))?;
+    step(SaveStep::Sync)?;
+    t.as_file().sync_all().map_err(io(SaveStep::Sync))?;
+
+    if !creating && path.exists() {
+        // The backup goes through its own temp file, so a crash while
+        // copying leaves the previous backup whole.
+        step(SaveStep::BackupWrite)?;
+        let old = fs::read(path).map_err(io(SaveStep::BackupWrite))?;
+        let b = temps
+            .bak
+            .insert(new_temp(&dir).map_err(io(SaveStep::BackupWrite))?);
+        b.write_all(&old)
+            .and_then(|()| b.as_file().sync_all())
+            .map_err(io(SaveStep::BackupWrite))?;
+        step(SaveStep::BackupReplace)?;
+        let b = temps
+            .bak
+            .take()
+            .ok_or_else(gone)
+            .map_err(io(SaveStep::BackupReplace))?;
+        b.persist(backup_path(path))
+            .map_err(|e| (SaveStep::BackupReplace, Failure::Io(e.error)))?;
+    }
+
+    step(SaveStep::Replace)?;
+    let t = temps
+        .new
+        .take()
+        .ok_or_else(gone)
+        .map_err(io(SaveStep::Replace))?;
+    let persisted = if creating {
+        match t.persist_noclobber(path) {
+            // Some file systems (FAT on a USB stick) cannot refuse to
+            // clobber; the id is fresh, so a plain rename is safe when
+            // nothing is there.
+            Err(e) if e.error.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+                e.file.persist(path)
+            }
+            other => other,
+        }
+    } else {
+        t.persist(path)
+    };
+    persisted.map_err(|e| (SaveStep::Replace, Failure::Io(e.error)))?;
+
+    // The rename is done; a directory that cannot be synced (some file
+    // systems refuse) does not undo it.
+    step(SaveStep::SyncDir)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+fn new_temp(dir: &Path) -> io::Result<NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".nunki-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(fs::Permissions::from_mode(0o600));
+    }
+    b.tempfile_in(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Windows cannot open a directory as a file without extra flags, and
+/// NTFS makes the rename durable with the file's metadata.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+impl fmt::Display for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} ({})", self.id, self.customer, self.path.display())
+    }
+}

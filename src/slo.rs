@@ -1,0 +1,283 @@
+//! Service level objectives of a scope: one per component that promises an
+//! availability, and their OpenSLO form for the hand-over to operations.
+//! Pure: it reads the `Scope` and writes documents; it decides nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Scope;
+
+/// One agreed objective, as sold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    /// The offering id of the component.
+    pub component: String,
+    pub name: String,
+    pub plan: String,
+    pub plan_name: String,
+    /// Percent per calendar month, e.g. 99.9.
+    pub target_percent: f64,
+    /// OpenSLO duration of the window: a calendar month.
+    pub window: String,
+    /// The objective is a planning assumption, to be confirmed.
+    pub indicative: bool,
+    /// What is measured, in words operations can turn into a query.
+    pub indicator: String,
+}
+
+/// The objectives of every item with an availability, in scope order.
+pub fn objectives(scope: &Scope) -> Vec<Objective> {
+    scope
+        .items
+        .iter()
+        .filter_map(|i| {
+            let target = i.service_level.availability?;
+            Some(Objective {
+                component: i.offering.clone(),
+                name: i.name.clone(),
+                plan: i.plan.clone(),
+                plan_name: i.plan_name.clone(),
+                target_percent: target,
+                window: "1M".into(),
+                indicative: i.service_level.source.is_indicative(),
+                indicator: format!(
+                    "Share of one-minute probes in the month in which {} answered successfully, \
+as measured by VSHN's monitoring; maintenance in the agreed window excluded.",
+                    i.name
+                ),
+            })
+        })
+        .collect()
+}
+
+/// A DNS-1123 label: what OpenSLO requires of a `metadata.name`.
+pub fn dns_label(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed: String = out.trim_matches('-').chars().take(63).collect();
+    let trimmed = trimmed.trim_end_matches('-').to_string();
+    if trimmed.is_empty() { "unnamed".into() } else { trimmed }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub api_version: String,
+    pub kind: String,
+    pub metadata: Metadata,
+    pub spec: Spec,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    pub name: String,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub annotations: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Spec {
+    Slo(Box<SloSpec>),
+    Service(ServiceSpec),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceSpec {
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SloSpec {
+    pub description: String,
+    pub service: String,
+    pub indicator: Indicator,
+    pub time_window: Vec<TimeWindow>,
+    pub budgeting_method: String,
+    pub objectives: Vec<ObjectiveSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub metadata: Metadata,
+    pub spec: IndicatorSpec,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorSpec {
+    pub ratio_metric: RatioMetric,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatioMetric {
+    pub counter: bool,
+    pub good: MetricRef,
+    pub total: MetricRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricRef {
+    pub metric_source: MetricSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricSource {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub spec: MetricQuery,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricQuery {
+    pub query: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeWindow {
+    pub duration: String,
+    pub is_rolling: bool,
+    pub calendar: Calendar,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Calendar {
+    pub start_time: String,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectiveSpec {
+    pub display_name: String,
+    pub target: f64,
+}
+
+/// The OpenSLO documents of a scope: one `Service` for the customer, then
+/// one `SLO` per component with an availability. `start` is the first day
+/// of the calendar window, as `YYYY-MM-DD`.
+pub fn documents(customer: &str, start: &str, scope: &Scope) -> Vec<Document> {
+    let service = dns_label(customer);
+    let mut docs = vec![Document {
+        api_version: "openslo/v1".into(),
+        kind: "Service".into(),
+        metadata: Metadata {
+            name: service.clone(),
+            display_name: customer.to_string(),
+            annotations: Default::default(),
+        },
+        spec: Spec::Service(ServiceSpec {
+            description: format!(
+                "Service levels agreed with {customer}, exported by nunki (knowledge {}).",
+                scope.knowledge_version
+            ),
+        }),
+    }];
+    for o in objectives(scope) {
+        let name = dns_label(&format!("{service}-{}", o.component));
+        let probe = |filter: &str| MetricRef {
+            metric_source: MetricSource {
+                kind: "Prometheus".into(),
+                spec: MetricQuery {
+                    query: format!(
+                        "sum(count_over_time(probe_success{{customer=\"{service}\",component=\"{}\"{filter}}}[1m]))",
+                        o.component
+                    ),
+                },
+            },
+        };
+        let mut annotations = std::collections::BTreeMap::new();
+        annotations.insert("nunki.vshn.ch/plan".to_string(), o.plan.clone());
+        annotations.insert(
+            "nunki.vshn.ch/indicative".to_string(),
+            o.indicative.to_string(),
+        );
+        docs.push(Document {
+            api_version: "openslo/v1".into(),
+            kind: "SLO".into(),
+            metadata: Metadata {
+                name: name.clone(),
+                display_name: format!("{} — {}", o.name, o.plan_name),
+                annotations,
+            },
+            spec: Spec::Slo(Box::new(SloSpec {
+                description: format!(
+                    "{} % availability per calendar month for {} ({}){}.",
+                    o.target_percent,
+                    o.name,
+                    o.plan_name,
+                    if o.indicative { ", indicative, to be confirmed" } else { "" }
+                ),
+                service: service.clone(),
+                indicator: Indicator {
+                    metadata: Metadata {
+                        name: format!("{name}-availability").chars().take(63).collect(),
+                        display_name: format!("Availability of {}", o.name),
+                        annotations: Default::default(),
+                    },
+                    spec: IndicatorSpec {
+                        ratio_metric: RatioMetric {
+                            counter: false,
+                            good: probe(",result=\"success\""),
+                            total: probe(""),
+                        },
+                    },
+                },
+                time_window: vec![TimeWindow {
+                    duration: o.window.clone(),
+                    is_rolling: false,
+                    calendar: Calendar {
+                        start_time: format!("{start} 00:00:00"),
+                        time_zone: "Europe/Zurich".into(),
+                    },
+                }],
+                budgeting_method: "Occurrences".into(),
+                objectives: vec![ObjectiveSpec {
+                    display_name: format!("{} % per month", o.target_percent),
+                    target: round4(o.target_percent / 100.0),
+                }],
+            })),
+        });
+    }
+    docs
+}
+
+/// 99.9 / 100 is 0.9990000000000001 in floating point: round to what was sold.
+fn round4(x: f64) -> f64 {
+    (x * 1_000_000.0).round() / 1_000_000.0
+}
+
+/// The documents as one multi-document YAML stream.
+pub fn to_yaml(docs: &[Document]) -> Result<String, String> {
+    serde_saphyr::to_string_multiple(docs).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_dns_safe() {
+        assert_eq!(dns_label("Bank Zürich AG"), "bank-z-rich-ag");
+        assert_eq!(dns_label("../../x"), "x");
+        assert_eq!(dns_label("日本"), "unnamed");
+        assert!(dns_label(&"a".repeat(100)).len() <= 63);
+    }
+
+    #[test]
+    fn targets_are_what_was_sold() {
+        assert_eq!(round4(99.9 / 100.0), 0.999);
+        assert_eq!(round4(99.95 / 100.0), 0.9995);
+    }
+}
