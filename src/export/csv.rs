@@ -1,0 +1,123 @@
+//! The bill of materials as CSV for a spreadsheet (RFC 4180): a header
+//! row, one row per item, a totals row; CRLF line ends.
+//!
+//! A text cell that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return, also after leading
+//! spaces) gets a `'` in front. Amounts are plain numbers ("2500.00") so a
+//! spreadsheet can add them; they are written by us and never prefixed.
+
+use super::proposal::Proposal;
+use super::{number, plain_amount};
+
+pub fn render(p: &Proposal) -> String {
+    let b = &p.bill;
+    let internal = b.rows.iter().any(|r| r.offering.is_some());
+    let mut out = String::new();
+    let mut head = vec![
+        "part",
+        "component",
+        "plan",
+        "provider",
+        "quantity",
+        "monthly",
+        "one_time",
+        "currency",
+        "note",
+    ];
+    if internal {
+        head.extend(["offering", "plan_id"]);
+    }
+    row(&mut out, head.into_iter().map(Cell::Text));
+    for r in &b.rows {
+        let amount = |m: Option<_>| m.map(plain_amount).unwrap_or_default();
+        let mut cells = vec![
+            Cell::Text(&r.group_label),
+            Cell::Text(&r.component),
+            Cell::Text(&r.plan),
+            Cell::Text(&r.provider),
+            Cell::Number(number(r.quantity)),
+            Cell::Number(amount(r.monthly)),
+            Cell::Number(amount(r.one_time)),
+            Cell::Text(&b.currency),
+            Cell::Text(&r.note),
+        ];
+        if internal {
+            cells.push(Cell::Text(r.offering.as_deref().unwrap_or_default()));
+            cells.push(Cell::Text(r.plan_id.as_deref().unwrap_or_default()));
+        }
+        row(&mut out, cells);
+    }
+    let mut total = vec![
+        Cell::Text("Total"),
+        Cell::Text(""),
+        Cell::Text(""),
+        Cell::Text(""),
+        Cell::Text(""),
+        Cell::Number(plain_amount(b.total.monthly)),
+        Cell::Number(plain_amount(b.total.one_time)),
+        Cell::Text(&b.currency),
+        Cell::Text(&b.total.note),
+    ];
+    if internal {
+        total.extend([Cell::Text(""), Cell::Text("")]);
+    }
+    row(&mut out, total);
+    out
+}
+
+enum Cell<'a> {
+    Text(&'a str),
+    /// Written by us from a number: never a formula.
+    Number(String),
+}
+
+fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = Cell<'a>>) {
+    let mut first = true;
+    for c in cells {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        match c {
+            Cell::Text(t) => out.push_str(&field(t)),
+            Cell::Number(n) => out.push_str(&n),
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// One text field: defused against formulas, quoted when it must be.
+pub(crate) fn field(text: &str) -> String {
+    let first_visible = text.trim_start_matches(' ').chars().next();
+    let formula = matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+        || matches!(first_visible, Some('=' | '+' | '-' | '@'));
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_defused() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("-1+2"), "'-1+2");
+        assert_eq!(field("  @SUM(A1)"), "'  @SUM(A1)");
+        assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
+    }
+}

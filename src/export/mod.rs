@@ -1,0 +1,322 @@
+//! Exports: the scoped proposal as Markdown, HTML, AsciiDoc, JSON and CSV.
+//!
+//! One view-model, [`Proposal`], is built once from the session (or loose
+//! answers), the engine's [`Scope`](crate::engine::Scope) and the knowledge.
+//! It already holds the texts chosen for its [`Audience`], so every format
+//! shows the same thing. Each format is a pure function
+//! `render(&Proposal) -> String` in its own module; none of them computes a
+//! price, a flag or a date.
+//!
+//! ```no_run
+//! # use nunki::export::{self, Audience, Format, Proposal};
+//! # fn show(session: &nunki::session::Session, k: &nunki::knowledge::Knowledge) {
+//! let scope = session.evaluate(k).scope;
+//! let proposal = Proposal::from_session(session, &scope, k, Audience::Customer);
+//! let markdown = export::render(Format::Markdown, &proposal);
+//! let name = export::suggested_file_name(session, Format::Markdown, Audience::Customer);
+//! # }
+//! ```
+//!
+//! Escaping is each format's job and happens at the last moment: the
+//! view-model holds plain text (with control and bidi-override characters
+//! already removed), the renderers make it safe for their syntax.
+
+mod asciidoc;
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod proposal;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::engine::Money;
+use crate::session::Session;
+
+pub use proposal::{
+    Bill, BillRow, BillTotal, Boundary, CustomerInfo, Internal, InternalFlag, NeedAnswer,
+    NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow, ServiceLevelRow,
+    SolutionGroup, SolutionItem, Subject, TraceAnswer, TraceExcluded, TraceItem, TracePrice,
+    TraceReason, session_date,
+};
+
+/// The version of the export JSON (see `assets/scope.schema.json`).
+pub const JSON_VERSION: u32 = 1;
+
+/// The JSON Schema of the JSON export (draft 2020-12).
+pub const JSON_SCHEMA: &str = include_str!("../../assets/scope.schema.json");
+
+/// The print stylesheet inlined into every HTML export.
+pub const CSS: &str = include_str!("../../assets/proposal.css");
+
+/// The formats a proposal can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Asciidoc,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Asciidoc,
+        Format::Json,
+        Format::Csv,
+    ];
+
+    /// The name on the command line (`--format md`), also the file extension.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Asciidoc => "adoc",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.id()
+    }
+
+    /// The name for people, in menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML (print to PDF)",
+            Format::Asciidoc => "AsciiDoc",
+            Format::Json => "JSON",
+            Format::Csv => "CSV (bill of materials)",
+        }
+    }
+
+    /// Accepts the id and the usual long names, ignoring case.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "adoc" | "asciidoc" | "asc" => Some(Format::Asciidoc),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::parse)
+    }
+}
+
+/// Who reads the proposal. The customer sees no approver, rule id or note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    #[default]
+    Customer,
+    Internal,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Customer, Audience::Internal];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Customer => "customer",
+            Audience::Internal => "internal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        Audience::ALL
+            .into_iter()
+            .find(|a| a.id().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// The proposal in one format. Pure: the same proposal gives the same bytes.
+pub fn render(format: Format, proposal: &Proposal) -> String {
+    match format {
+        Format::Markdown => markdown::render(proposal),
+        Format::Html => html::render(proposal),
+        Format::Asciidoc => asciidoc::render(proposal),
+        Format::Json => json::render(proposal),
+        Format::Csv => csv::render(proposal),
+    }
+}
+
+/// A file name for an export of this session:
+/// `proposal-<customer>-<date>[-internal].<ext>`, ASCII only, no path.
+pub fn suggested_file_name(session: &Session, format: Format, audience: Audience) -> String {
+    let date = session_date(session).to_string();
+    file_name(&session.customer.name, Some(&date), format, audience)
+}
+
+/// The same for exports without a session (`--answers`).
+pub fn file_name(customer: &str, date: Option<&str>, format: Format, audience: Audience) -> String {
+    let mut name = format!("proposal-{}", slug(customer));
+    if let Some(d) = date {
+        name.push('-');
+        name.push_str(&slug(d));
+    }
+    if audience == Audience::Internal {
+        name.push_str("-internal");
+    }
+    name.push('.');
+    name.push_str(format.extension());
+    name
+}
+
+/// Lowercase ASCII letters and digits joined by dashes; never empty.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(t) = transliterate(c) {
+            out.push_str(t);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "customer".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
+/// The letters of Swiss customer names, in ASCII.
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ä' | 'æ' => "ae",
+        'ö' | 'ø' | 'œ' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'å' => "a",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ò' | 'ó' | 'ô' => "o",
+        'ù' | 'ú' | 'û' => "u",
+        'ç' => "c",
+        'ñ' => "n",
+        _ => return None,
+    })
+}
+
+/// Texts every format shares, so they cannot drift apart.
+pub(crate) mod words {
+    pub const INDICATIVE: &str = "indicative, to be confirmed";
+    pub const ON_REQUEST: &str = "price on request";
+    pub const EXCL_VAT: &str = "excl. VAT";
+    pub const UNDATED: &str = "undated";
+    pub const NEED: &str = "Your needs";
+    pub const SOLUTION: &str = "Proposed solution";
+    pub const BILL: &str = "Bill of materials";
+    pub const SERVICE_LEVELS: &str = "Service levels";
+    pub const RESPONSIBILITIES: &str = "Responsibilities";
+    pub const ASSUMPTIONS: &str = "Assumptions";
+    pub const OUT_OF_SCOPE: &str = "Out of scope and boundaries";
+    pub const GOOD_TO_KNOW: &str = "Good to know";
+    pub const OPEN_QUESTIONS: &str = "Open questions";
+    pub const NEXT_STEPS: &str = "Next steps";
+    pub const INTERNAL: &str = "Internal";
+    pub const INTERNAL_BANNER: &str =
+        "Internal: approvers, rules and notes. Do not send this version to the customer.";
+    pub const NO_ITEMS: &str = "No components yet: answer more questions.";
+    pub const NONE_CROSSED: &str = "Everything asked for is part of our offer.";
+    pub const INSTEAD: &str = "What we propose instead";
+    pub const DASH: &str = "–";
+    pub const MISSING: &str = "—";
+}
+
+/// An amount for a document: whole units when whole, cents otherwise, so
+/// the rows of a bill add up to its total.
+pub(crate) fn amount(m: Money) -> String {
+    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+}
+
+/// A bill cell: "price on request" when there is no price, a dash for a
+/// zero next to a non-zero.
+pub(crate) fn amount_cell(value: Option<Money>, other: Option<Money>) -> String {
+    match value {
+        None => words::ON_REQUEST.to_string(),
+        Some(m) if m.0 == 0 && other.is_some_and(|o| o.0 != 0) => words::DASH.to_string(),
+        Some(m) => amount(m),
+    }
+}
+
+/// An amount for a machine: "2500.00", no separators.
+pub(crate) fn plain_amount(m: Money) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let abs = m.0.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+pub(crate) use crate::engine::answers::format_number as number;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_ids_names_and_extensions() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.id()), Some(f));
+        }
+        assert_eq!(Format::parse("Markdown"), Some(Format::Markdown));
+        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(
+            Format::from_path(Path::new("out/Proposal.ADOC")),
+            Some(Format::Asciidoc)
+        );
+        assert_eq!(Format::from_path(Path::new("proposal")), None);
+    }
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        assert_eq!(
+            file_name(
+                "Müller & Söhne AG",
+                Some("2026-03-14"),
+                Format::Html,
+                Audience::Customer
+            ),
+            "proposal-mueller-soehne-ag-2026-03-14.html"
+        );
+        assert_eq!(
+            file_name("../../etc", None, Format::Csv, Audience::Internal),
+            "proposal-etc-internal.csv"
+        );
+        assert_eq!(
+            file_name("株式会社", None, Format::Json, Audience::Customer),
+            "proposal-customer.json"
+        );
+    }
+
+    #[test]
+    fn amounts_keep_cents_only_when_there_are_some() {
+        assert_eq!(amount(Money::from_units(2500.0)), "2'500");
+        assert_eq!(amount(Money::from_units(13.5)), "13.50");
+        assert_eq!(plain_amount(Money::from_units(12500.0)), "12500.00");
+        assert_eq!(plain_amount(Money::from_units(-0.5)), "-0.50");
+        assert_eq!(amount_cell(None, None), "price on request");
+        assert_eq!(
+            amount_cell(Some(Money::ZERO), Some(Money::from_units(1.0))),
+            "–"
+        );
+        assert_eq!(amount_cell(Some(Money::ZERO), Some(Money::ZERO)), "0");
+    }
+}

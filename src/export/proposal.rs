@@ -1,0 +1,906 @@
+//! The proposal as data: every section a document shows, with its texts
+//! already chosen for the audience. Built once from the session, the
+//! engine's `Scope` and the knowledge; the renderers only lay it out, and
+//! the JSON export is this structure as it is.
+//!
+//! Nothing here prices anything: amounts, flags, open questions and the
+//! trace are copied from the `Scope`. The only derived values are the
+//! date (from the session's last change, never the clock) and the
+//! validity date (that date plus `catalog.validity_days`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use super::{Audience, JSON_VERSION, words};
+use crate::engine::answers::format_number;
+use crate::engine::{Answer, AnswerRef, Because, Item, Money, Scope, check_answers};
+use crate::knowledge::{Group, Knowledge, Recurrence, Severity};
+use crate::session::{Session, Status};
+
+/// The customer name used when there is no session.
+pub const UNNAMED: &str = "(unnamed)";
+
+/// What the proposal is about, beside the scope: who, when, what they said.
+#[derive(Debug, Clone)]
+pub struct Subject<'a> {
+    pub customer: &'a str,
+    pub contact: Option<&'a str>,
+    /// `None` prints "undated" and no validity date.
+    pub date: Option<jiff::civil::Date>,
+    pub session_id: Option<&'a str>,
+    pub status: Option<Status>,
+    /// The answers as given (invalid ones are listed for the internal
+    /// audience and otherwise left out).
+    pub answers: &'a BTreeMap<String, Answer>,
+    /// Notes per question id; only the internal audience sees them.
+    pub notes: &'a BTreeMap<String, String>,
+}
+
+static NO_NOTES: BTreeMap<String, String> = BTreeMap::new();
+
+impl<'a> Subject<'a> {
+    /// A saved session, dated by its last change.
+    pub fn of_session(session: &'a Session) -> Subject<'a> {
+        Subject {
+            customer: &session.customer.name,
+            contact: session.customer.contact.as_deref(),
+            date: Some(session_date(session)),
+            session_id: Some(&session.id),
+            status: Some(session.status),
+            answers: &session.answers,
+            notes: &session.notes,
+        }
+    }
+
+    /// Loose answers without a session: no notes, no id.
+    pub fn of_answers(
+        customer: Option<&'a str>,
+        date: Option<jiff::civil::Date>,
+        answers: &'a BTreeMap<String, Answer>,
+    ) -> Subject<'a> {
+        Subject {
+            customer: customer.unwrap_or(UNNAMED),
+            contact: None,
+            date,
+            session_id: None,
+            status: None,
+            answers,
+            notes: &NO_NOTES,
+        }
+    }
+}
+
+/// The date of a session's proposal: the day of its last change, in UTC so
+/// the same file gives the same date on every machine.
+pub fn session_date(session: &Session) -> jiff::civil::Date {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(session.updated)
+        .date()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proposal {
+    /// The version of this structure (the JSON export's contract).
+    pub version: u32,
+    pub audience: Audience,
+    pub title: String,
+    pub customer: CustomerInfo,
+    /// ISO date (YYYY-MM-DD), or `None` when undated.
+    pub date: Option<String>,
+    pub valid_until: Option<String>,
+    pub validity_days: u32,
+    pub currency: String,
+    /// "CHF, excl. VAT", with "indicative, to be confirmed" where it applies.
+    pub prices: String,
+    pub need: Vec<NeedSection>,
+    pub solution: Vec<SolutionGroup>,
+    pub bill: Bill,
+    pub service_levels: Vec<ServiceLevelRow>,
+    pub responsibilities: Vec<ResponsibilityRow>,
+    pub assumptions: Vec<String>,
+    pub out_of_scope: Vec<Boundary>,
+    pub good_to_know: Vec<Notice>,
+    pub open_questions: Vec<OpenQuestion>,
+    pub next_steps: Vec<String>,
+    /// Only for the internal audience.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub internal: Option<Internal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerInfo {
+    pub name: String,
+    pub contact: Option<String>,
+}
+
+/// The customer's answers of one questionnaire section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedSection {
+    pub title: String,
+    pub answers: Vec<NeedAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedAnswer {
+    /// The question id, internal audience only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    pub prompt: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SolutionGroup {
+    pub group: Group,
+    pub title: String,
+    pub items: Vec<SolutionItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SolutionItem {
+    pub name: String,
+    pub plan: String,
+    pub quantity: f64,
+    pub provider: String,
+    /// Delivered by someone else than VSHN.
+    pub partner: bool,
+    pub description: String,
+    pub lead_time_weeks: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bill {
+    pub currency: String,
+    pub vat: String,
+    pub rows: Vec<BillRow>,
+    pub total: BillTotal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BillRow {
+    pub group: Group,
+    pub group_label: String,
+    pub component: String,
+    pub plan: String,
+    pub provider: String,
+    pub quantity: f64,
+    /// `None`: price on request.
+    pub monthly: Option<Money>,
+    pub one_time: Option<Money>,
+    pub indicative: bool,
+    pub on_request: bool,
+    /// "indicative, to be confirmed", "price on request" or empty.
+    pub note: String,
+    /// Catalog ids, internal audience only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offering: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BillTotal {
+    pub monthly: Money,
+    pub one_time: Money,
+    pub indicative: bool,
+    /// Some items have no price yet, so the totals leave them out.
+    pub incomplete: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceLevelRow {
+    pub component: String,
+    pub plan: String,
+    /// "99.9 % per month" or "no guarantee".
+    pub availability: String,
+    pub support_hours: Option<String>,
+    pub response_time: Option<String>,
+    pub backups: Option<String>,
+    pub maintenance: Option<String>,
+    pub indicative: bool,
+    pub note: String,
+}
+
+/// Who does what for one component.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponsibilityRow {
+    pub component: String,
+    /// Who provides the component: "VSHN" or the partner's name.
+    pub provider_name: String,
+    pub provider: Vec<String>,
+    pub customer: Vec<String>,
+    pub partner: Vec<String>,
+}
+
+/// A boundary crossed, phrased for the customer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Boundary {
+    pub severity: Severity,
+    /// "Not part of our offer", "Subject to our confirmation" …
+    pub label: String,
+    pub title: String,
+    pub detail: String,
+    /// What we propose instead.
+    pub instead: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub title: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenQuestion {
+    /// The question id, internal audience only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    pub section: String,
+    pub prompt: String,
+}
+
+/// What only the team sees.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Internal {
+    pub knowledge_version: String,
+    pub session: Option<String>,
+    pub status: Option<String>,
+    pub flags: Vec<InternalFlag>,
+    pub trace: Vec<TraceItem>,
+    pub excluded: Vec<TraceExcluded>,
+    pub notes: Vec<Note>,
+    /// Answers the knowledge refuses, left out of the scope.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InternalFlag {
+    pub rule: String,
+    pub severity: Severity,
+    pub title: String,
+    pub detail: String,
+    pub remediation: String,
+    pub approver: Option<String>,
+    pub approver_name: Option<String>,
+    pub answers: Vec<TraceAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceAnswer {
+    pub question: String,
+    pub prompt: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceItem {
+    pub component: String,
+    pub offering: String,
+    pub plan: String,
+    pub owner: String,
+    pub owner_name: Option<String>,
+    pub because: Vec<TraceReason>,
+    pub price_lines: Vec<TracePrice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceReason {
+    /// `None` for a manual override.
+    pub rule: Option<String>,
+    pub description: String,
+    pub answers: Vec<TraceAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TracePrice {
+    pub label: String,
+    pub recurrence: Recurrence,
+    pub amount: Money,
+    pub calculation: String,
+    pub indicative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceExcluded {
+    pub component: String,
+    pub offering: String,
+    pub reason: TraceReason,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub question: String,
+    pub prompt: String,
+    pub note: String,
+}
+
+impl Proposal {
+    /// The proposal of a saved session; `scope` is the session's evaluated
+    /// scope (`session.evaluate(knowledge).scope`).
+    pub fn from_session(
+        session: &Session,
+        scope: &Scope,
+        knowledge: &Knowledge,
+        audience: Audience,
+    ) -> Proposal {
+        Proposal::build(&Subject::of_session(session), scope, knowledge, audience)
+    }
+
+    pub fn build(
+        subject: &Subject<'_>,
+        scope: &Scope,
+        knowledge: &Knowledge,
+        audience: Audience,
+    ) -> Proposal {
+        Builder {
+            subject,
+            scope,
+            knowledge,
+            internal: audience == Audience::Internal,
+        }
+        .build(audience)
+    }
+}
+
+struct Builder<'a> {
+    subject: &'a Subject<'a>,
+    scope: &'a Scope,
+    knowledge: &'a Knowledge,
+    internal: bool,
+}
+
+impl Builder<'_> {
+    fn build(&self, audience: Audience) -> Proposal {
+        let currency = clean(&self.scope.totals.currency);
+        let validity_days = self.knowledge.catalog.validity_days;
+        let date = self.subject.date;
+        let valid_until = date.and_then(|d| {
+            d.checked_add(jiff::Span::new().days(i64::from(validity_days)))
+                .ok()
+        });
+        let customer = match clean_line(self.subject.customer) {
+            name if name.is_empty() => UNNAMED.to_string(),
+            name => name,
+        };
+        let bill = self.bill(&currency);
+        let mut prices = format!("{currency}, {}", words::EXCL_VAT);
+        if bill.total.indicative {
+            prices.push_str(", ");
+            prices.push_str(words::INDICATIVE);
+        }
+        let service_levels = self.service_levels();
+        let out_of_scope = self.boundaries();
+        let open_questions = self.open_questions();
+        Proposal {
+            version: JSON_VERSION,
+            audience,
+            title: format!("Scoped proposal for {customer}"),
+            customer: CustomerInfo {
+                name: customer,
+                contact: self
+                    .subject
+                    .contact
+                    .map(clean_line)
+                    .filter(|c| !c.is_empty()),
+            },
+            date: date.map(|d| d.to_string()),
+            valid_until: valid_until.map(|d| d.to_string()),
+            validity_days,
+            currency: currency.clone(),
+            prices,
+            need: self.need(),
+            solution: self.solution(),
+            assumptions: self.assumptions(&bill, &service_levels, &open_questions, valid_until),
+            next_steps: self.next_steps(&out_of_scope, &open_questions, valid_until),
+            bill,
+            service_levels,
+            responsibilities: self.responsibilities(),
+            out_of_scope,
+            good_to_know: self.good_to_know(),
+            open_questions,
+            internal: self.internal.then(|| self.internal_part()),
+        }
+    }
+
+    fn id(&self, id: &str) -> Option<String> {
+        self.internal.then(|| clean_line(id))
+    }
+
+    fn prompt(&self, question: &str) -> String {
+        self.knowledge
+            .question(question)
+            .map_or_else(|| clean_line(question), |q| clean_line(&q.prompt))
+    }
+
+    fn need(&self) -> Vec<NeedSection> {
+        let (answers, _) = check_answers(self.knowledge, self.subject.answers);
+        let visible: HashSet<&str> = self
+            .scope
+            .visible_questions
+            .iter()
+            .map(String::as_str)
+            .collect();
+        self.knowledge
+            .questionnaire
+            .sections
+            .iter()
+            .map(|section| NeedSection {
+                title: clean_line(&section.title),
+                answers: section
+                    .questions
+                    .iter()
+                    .filter(|q| visible.contains(q.id.as_str()))
+                    .filter_map(|q| {
+                        let a = answers.get(&q.id)?;
+                        Some(NeedAnswer {
+                            question: self.id(&q.id),
+                            prompt: clean_line(&q.prompt),
+                            answer: clean(&a.display(Some(q))),
+                        })
+                    })
+                    .collect(),
+            })
+            .filter(|s| !s.answers.is_empty())
+            .collect()
+    }
+
+    fn description(&self, item: &Item) -> String {
+        self.knowledge
+            .offering(&item.offering)
+            .map(|o| clean(&o.description))
+            .unwrap_or_default()
+    }
+
+    fn solution(&self) -> Vec<SolutionGroup> {
+        Group::ALL
+            .into_iter()
+            .map(|group| SolutionGroup {
+                group,
+                title: group.label().to_string(),
+                items: self
+                    .scope
+                    .items_in(group)
+                    .map(|i| SolutionItem {
+                        name: clean_line(&i.name),
+                        plan: clean_line(&i.plan_name),
+                        quantity: i.quantity,
+                        provider: clean_line(&i.provider),
+                        partner: is_partner(i),
+                        description: self.description(i),
+                        lead_time_weeks: i.lead_time_weeks,
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect()
+    }
+
+    fn bill(&self, currency: &str) -> Bill {
+        let mut rows = Vec::with_capacity(self.scope.items.len());
+        for group in Group::ALL {
+            for i in self.scope.items_in(group) {
+                let on_request = i.price_lines.is_empty();
+                let has = |r: Recurrence| i.price_lines.iter().any(|l| l.recurrence == r);
+                // A plan with only one kind of price still shows the other
+                // column as a zero (a dash), not as "on request".
+                let priced = |m: Money, r: Recurrence| {
+                    (!on_request).then_some(if has(r) { m } else { Money::ZERO })
+                };
+                let note = if on_request {
+                    words::ON_REQUEST
+                } else if i.indicative {
+                    words::INDICATIVE
+                } else {
+                    ""
+                };
+                rows.push(BillRow {
+                    group,
+                    group_label: group.label().to_string(),
+                    component: clean_line(&i.name),
+                    plan: clean_line(&i.plan_name),
+                    provider: clean_line(&i.provider),
+                    quantity: i.quantity,
+                    monthly: priced(i.monthly, Recurrence::Monthly),
+                    one_time: priced(i.one_time, Recurrence::OneTime),
+                    indicative: i.indicative,
+                    on_request,
+                    note: note.to_string(),
+                    offering: self.id(&i.offering),
+                    plan_id: self.id(&i.plan),
+                });
+            }
+        }
+        let totals = &self.scope.totals;
+        let incomplete = rows.iter().any(|r| r.on_request);
+        let mut note = words::EXCL_VAT.to_string();
+        if totals.indicative {
+            note.push_str("; ");
+            note.push_str(words::INDICATIVE);
+        }
+        if incomplete {
+            note.push_str("; without the items priced on request");
+        }
+        Bill {
+            currency: currency.to_string(),
+            vat: words::EXCL_VAT.to_string(),
+            rows,
+            total: BillTotal {
+                monthly: totals.monthly,
+                one_time: totals.one_time,
+                indicative: totals.indicative,
+                incomplete,
+                note,
+            },
+        }
+    }
+
+    fn service_levels(&self) -> Vec<ServiceLevelRow> {
+        self.scope
+            .items
+            .iter()
+            .filter(|i| !i.service_level.is_empty())
+            .map(|i| {
+                let sl = &i.service_level;
+                let indicative = sl.source.is_indicative();
+                ServiceLevelRow {
+                    component: clean_line(&i.name),
+                    plan: clean_line(&i.plan_name),
+                    availability: sl.availability.map_or_else(
+                        || "no guarantee".to_string(),
+                        |a| format!("{} % per month", format_number(a)),
+                    ),
+                    support_hours: sl.support_hours.map(|h| h.label().to_string()),
+                    response_time: sl.response_time.as_deref().map(clean_line),
+                    backups: sl.backups.as_deref().map(clean_line),
+                    maintenance: sl.maintenance.as_deref().map(clean_line),
+                    indicative,
+                    note: if indicative { words::INDICATIVE } else { "" }.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    fn responsibilities(&self) -> Vec<ResponsibilityRow> {
+        let lines = |v: &[String]| v.iter().map(|s| clean_line(s)).collect::<Vec<_>>();
+        self.scope
+            .items
+            .iter()
+            .map(|i| {
+                let r = &i.responsibilities;
+                ResponsibilityRow {
+                    component: clean_line(&i.name),
+                    provider_name: clean_line(&i.provider),
+                    provider: lines(&r.provider),
+                    customer: lines(&r.customer),
+                    partner: lines(&r.partner),
+                }
+            })
+            .filter(|r| !(r.provider.is_empty() && r.customer.is_empty() && r.partner.is_empty()))
+            .collect()
+    }
+
+    /// Flags a customer must know about, once each, in severity order.
+    fn boundaries(&self) -> Vec<Boundary> {
+        let mut out: Vec<Boundary> = Vec::new();
+        for f in &self.scope.flags {
+            let label = match f.severity {
+                Severity::OutOfScope => "Not part of our offer",
+                Severity::NeedsApproval => "Subject to our confirmation",
+                Severity::NeedsPartner => "Delivered by a partner",
+                Severity::NeedsEngineering => "Engineering effort to be estimated",
+                Severity::Info => continue,
+            };
+            let b = Boundary {
+                severity: f.severity,
+                label: label.to_string(),
+                title: clean_line(&f.title),
+                detail: clean(&f.detail),
+                instead: clean(&f.remediation),
+            };
+            if !out.contains(&b) {
+                out.push(b);
+            }
+        }
+        out
+    }
+
+    /// Information flags: their detail is written for customers; their
+    /// remediation is advice to the engineer and stays internal.
+    fn good_to_know(&self) -> Vec<Notice> {
+        let mut out: Vec<Notice> = Vec::new();
+        for f in self.scope.flags_of(Severity::Info) {
+            let n = Notice {
+                title: clean_line(&f.title),
+                detail: clean(&f.detail),
+            };
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+
+    fn open_questions(&self) -> Vec<OpenQuestion> {
+        self.scope
+            .open_questions
+            .iter()
+            .map(|q| OpenQuestion {
+                question: self.id(q),
+                section: self
+                    .knowledge
+                    .section_of(q)
+                    .map(|s| clean_line(&s.title))
+                    .unwrap_or_default(),
+                prompt: self.prompt(q),
+            })
+            .collect()
+    }
+
+    fn assumptions(
+        &self,
+        bill: &Bill,
+        service_levels: &[ServiceLevelRow],
+        open: &[OpenQuestion],
+        valid_until: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        let cur = &bill.currency;
+        let mut out = vec![format!(
+            "Prices are in {cur}, {}. Monthly prices recur every month; one-time prices are charged once.",
+            words::EXCL_VAT
+        )];
+        if bill.total.indicative {
+            out.push(format!(
+                "Figures marked \u{201c}{}\u{201d} are planning figures, not binding prices; the binding offer confirms them.",
+                words::INDICATIVE
+            ));
+        }
+        let on_request: Vec<&str> = bill
+            .rows
+            .iter()
+            .filter(|r| r.on_request)
+            .map(|r| r.component.as_str())
+            .collect();
+        if !on_request.is_empty() {
+            out.push(format!(
+                "No price yet ({}): {}. The totals do not include them.",
+                words::ON_REQUEST,
+                on_request.join(", ")
+            ));
+        }
+        if service_levels.iter().any(|s| s.indicative) {
+            out.push(format!(
+                "Service levels marked \u{201c}{}\u{201d} are planning figures until the binding offer.",
+                words::INDICATIVE
+            ));
+        }
+        if !open.is_empty() {
+            out.push(
+                "Where a question is still open, quantities and prices use planning values until it is answered."
+                    .to_string(),
+            );
+        }
+        if bill.rows.iter().any(|r| r.group == Group::Partners) {
+            out.push(
+                "Partner services are delivered under the partner's own terms and service levels."
+                    .to_string(),
+            );
+        }
+        let days = self.knowledge.catalog.validity_days;
+        out.push(match valid_until {
+            Some(d) => format!("This proposal is valid until {d} ({days} days from its date)."),
+            None => format!("This proposal is valid for {days} days from its date."),
+        });
+        out
+    }
+
+    fn next_steps(
+        &self,
+        boundaries: &[Boundary],
+        open: &[OpenQuestion],
+        valid_until: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        let has = |s: Severity| boundaries.iter().any(|b| b.severity == s);
+        let mut out = Vec::new();
+        if !open.is_empty() {
+            out.push(format!(
+                "Answer the {} open question{} above, so that we can confirm quantities and prices.",
+                open.len(),
+                if open.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if has(Severity::OutOfScope) {
+            out.push(
+                "Agree on the alternatives we propose for what is not part of our offer."
+                    .to_string(),
+            );
+        }
+        if has(Severity::NeedsApproval) {
+            out.push(
+                "We confirm the points marked \u{201c}subject to our confirmation\u{201d} with the teams responsible."
+                    .to_string(),
+            );
+        }
+        if has(Severity::NeedsEngineering) {
+            out.push("We estimate the engineering effort together with your developers.".to_string());
+        }
+        let mut partners: Vec<String> = Vec::new();
+        let partner_items = self
+            .scope
+            .items
+            .iter()
+            .filter(|i| i.family == crate::knowledge::Family::Partner);
+        for i in partner_items {
+            let p = clean_line(&i.provider);
+            if !partners.contains(&p) {
+                partners.push(p);
+            }
+        }
+        if !partners.is_empty() {
+            out.push(format!(
+                "We introduce the partner{} named in this proposal ({}) and obtain their offer.",
+                if partners.len() == 1 { "" } else { "s" },
+                partners.join(", ")
+            ));
+        } else if has(Severity::NeedsPartner) {
+            out.push("We introduce a partner for the parts a partner delivers.".to_string());
+        }
+        out.push(match valid_until {
+            Some(d) => format!(
+                "We turn this proposal into a binding offer with confirmed prices; please let us know before {d}."
+            ),
+            None => "We turn this proposal into a binding offer with confirmed prices.".to_string(),
+        });
+        if let Some(weeks) = self.scope.items.iter().filter_map(|i| i.lead_time_weeks).max() {
+            out.push(format!(
+                "After your order, the setup takes about {weeks} week{}.",
+                if weeks == 1 { "" } else { "s" }
+            ));
+        }
+        out
+    }
+
+    fn trace_answers(&self, answers: &[AnswerRef]) -> Vec<TraceAnswer> {
+        answers
+            .iter()
+            .map(|a| TraceAnswer {
+                question: clean_line(&a.question),
+                prompt: self.prompt(&a.question),
+                answer: clean(&a.display),
+            })
+            .collect()
+    }
+
+    fn reason(&self, b: &Because) -> TraceReason {
+        TraceReason {
+            rule: b.rule.as_deref().map(clean_line),
+            description: clean(&b.description),
+            answers: self.trace_answers(&b.answers),
+        }
+    }
+
+    fn internal_part(&self) -> Internal {
+        let (_, problems) = check_answers(self.knowledge, self.subject.answers);
+        Internal {
+            knowledge_version: clean_line(&self.scope.knowledge_version),
+            session: self.subject.session_id.map(clean_line),
+            status: self.subject.status.map(|s| s.id().to_string()),
+            flags: self
+                .scope
+                .flags
+                .iter()
+                .map(|f| InternalFlag {
+                    rule: clean_line(&f.rule),
+                    severity: f.severity,
+                    title: clean_line(&f.title),
+                    detail: clean(&f.detail),
+                    remediation: clean(&f.remediation),
+                    approver: f.approver.as_deref().map(clean_line),
+                    approver_name: f.approver_name.as_deref().map(clean_line),
+                    answers: self.trace_answers(&f.answers),
+                })
+                .collect(),
+            trace: self
+                .scope
+                .items
+                .iter()
+                .map(|i| TraceItem {
+                    component: clean_line(&i.name),
+                    offering: clean_line(&i.offering),
+                    plan: clean_line(&i.plan),
+                    owner: clean_line(&i.owner),
+                    owner_name: self
+                        .knowledge
+                        .approver(&i.owner)
+                        .map(|a| clean_line(&a.name)),
+                    because: i.because.iter().map(|b| self.reason(b)).collect(),
+                    price_lines: i
+                        .price_lines
+                        .iter()
+                        .map(|l| TracePrice {
+                            label: clean_line(&l.label),
+                            recurrence: l.recurrence,
+                            amount: l.amount,
+                            calculation: clean_line(&l.calculation),
+                            indicative: l.indicative,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            excluded: self
+                .scope
+                .excluded
+                .iter()
+                .map(|e| TraceExcluded {
+                    component: clean_line(&e.name),
+                    offering: clean_line(&e.offering),
+                    reason: self.reason(&e.because),
+                })
+                .collect(),
+            notes: self
+                .subject
+                .notes
+                .iter()
+                .map(|(q, n)| Note {
+                    question: clean_line(q),
+                    prompt: self.prompt(q),
+                    note: clean(n),
+                })
+                .filter(|n| !n.note.is_empty())
+                .collect(),
+            problems: problems.iter().map(|p| clean(&p.to_string())).collect(),
+        }
+    }
+}
+
+fn is_partner(i: &Item) -> bool {
+    i.family == crate::knowledge::Family::Partner || !i.provider.starts_with("VSHN")
+}
+
+/// Text as it may appear in a document: line breaks normalised to `\n`,
+/// tabs to spaces, and control and bidi-override characters removed (they
+/// are invisible and can reorder what a reader sees). Right-to-left
+/// letters themselves are kept.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// [`clean`] for texts shown on one line: line breaks become spaces.
+pub(crate) fn clean_line(s: &str) -> String {
+    clean(s)
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_keeps_text_and_drops_invisible_controls() {
+        assert_eq!(clean("a\r\nb\rc\u{2028}d"), "a\nb\nc\nd");
+        assert_eq!(clean("\u{202E}evil\u{202C} \u{1b}[31mred"), "evil [31mred");
+        assert_eq!(clean("שלום\tעולם"), "שלום עולם");
+        assert_eq!(clean_line("  one\n\n two  "), "one two");
+    }
+}
