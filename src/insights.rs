@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::engine::{Money, Scope};
-use crate::knowledge::Severity;
+use crate::engine::{Answer, Money, Scope};
+use crate::knowledge::{Knowledge, Severity};
 use crate::session::{Session, Status};
 
 /// One session and its scope under the current knowledge.
@@ -59,6 +59,7 @@ pub struct OfferingStat {
     pub name: String,
     pub sessions: usize,
     pub monthly: Money,
+    pub one_time: Money,
 }
 
 #[derive(Default)]
@@ -68,6 +69,7 @@ struct Tally {
     sessions: usize,
     customers: BTreeSet<String>,
     value: Money,
+    one_time: Money,
     won: usize,
     lost: usize,
 }
@@ -87,7 +89,7 @@ impl Tally {
 }
 
 /// Counts over the given sessions (the caller chooses which, e.g. by date).
-pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
+pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
     let mut flags: BTreeMap<String, Tally> = BTreeMap::new();
     let mut requests: BTreeMap<(String, String), Tally> = BTreeMap::new();
     let mut offerings: BTreeMap<String, Tally> = BTreeMap::new();
@@ -105,8 +107,7 @@ pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
                 t.count(s);
             }
             if matches!(f.severity, Severity::OutOfScope | Severity::NeedsPartner) {
-                for a in &f.answers {
-                    let key = (a.question.clone(), a.display.clone());
+                for key in requests_of(knowledge, f) {
                     if seen_requests.insert(key.clone()) {
                         requests.entry(key).or_default().count(s);
                     }
@@ -118,6 +119,7 @@ pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
             t.title.clone_from(&i.name);
             t.sessions += 1;
             t.value += i.monthly;
+            t.one_time += i.one_time;
         }
     }
     let mut flags: Vec<FlagStat> = flags
@@ -163,6 +165,7 @@ pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
             name: t.title,
             sessions: t.sessions,
             monthly: t.value,
+            one_time: t.one_time,
         })
         .collect();
     offerings.sort_by(|a, b| {
@@ -181,4 +184,42 @@ pub fn insights(scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
             .first()
             .map_or_else(|| "CHF".to_string(), |s| s.scope.totals.currency.clone()),
     }
+}
+
+/// What the customer asked for that raised a flag: the answers its rule
+/// needs to hold (not the context under a `Not`), and of a choice only the
+/// options that count — "compliance = HIPAA", not every regime answered.
+fn requests_of(knowledge: &Knowledge, flag: &crate::engine::Flag) -> Vec<(String, String)> {
+    let Some(rule) = knowledge.rule(&flag.rule) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (question, options) in rule.when.positive_leaves() {
+        let Some(given) = flag.answers.iter().find(|a| a.question == question) else {
+            continue;
+        };
+        let q = knowledge.question(question);
+        let shown = if options.is_empty() {
+            given.display.clone()
+        } else {
+            let chosen: Vec<&String> = match &given.answer {
+                Answer::Text(t) => options.iter().filter(|o| *o == t).collect(),
+                Answer::List(l) => options.iter().filter(|o| l.contains(o)).collect(),
+                _ => Vec::new(),
+            };
+            if chosen.is_empty() {
+                continue;
+            }
+            chosen
+                .iter()
+                .map(|o| {
+                    q.and_then(|q| q.option(o))
+                        .map_or(o.as_str(), |c| c.label.as_str())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push((question.to_string(), shown));
+    }
+    out
 }

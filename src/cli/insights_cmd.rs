@@ -7,7 +7,6 @@ use super::args::{InsightsArgs, InsightsFormat};
 use super::{Error, Outcome, print};
 use crate::engine::Scope;
 use crate::insights::{Insights, Scoped, insights};
-use crate::knowledge::Knowledge;
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 
@@ -40,12 +39,12 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Resu
         .iter()
         .map(|b| format!("{}: {}", b.path.display(), first_line(&b.error.to_string())))
         .collect();
-    let report = insights(&scoped, skipped);
+    let report = insights(&knowledge, &scoped, skipped);
     for s in &report.skipped {
         eprintln!("skipped (left as it is): {s}");
     }
     let text = match args.format {
-        InsightsFormat::Text => render_text(&knowledge, &report),
+        InsightsFormat::Text => render_text(&report),
         InsightsFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::input(format!("cannot encode JSON: {e}")))?;
@@ -81,7 +80,7 @@ pub fn bar(count: usize, max: usize, width: usize) -> String {
     "█".repeat(n)
 }
 
-fn render_text(knowledge: &Knowledge, r: &Insights) -> String {
+fn render_text(r: &Insights) -> String {
     let cur = &r.currency;
     let mut out = String::new();
     let _ = writeln!(
@@ -122,13 +121,10 @@ fn render_text(knowledge: &Knowledge, r: &Insights) -> String {
     );
     let max = r.requests.first().map_or(0, |q| q.sessions);
     for q in r.requests.iter().take(15) {
-        let prompt = knowledge
-            .question(&q.question)
-            .map_or(q.question.as_str(), |x| x.id.as_str());
         let _ = writeln!(
             out,
             "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  {}",
-            format!("{prompt} = {}", q.answer),
+            format!("{} = {}", q.question, q.answer),
             q.sessions,
             q.customers,
             q.monthly_value.to_string(),
@@ -138,12 +134,16 @@ fn render_text(knowledge: &Knowledge, r: &Insights) -> String {
     let _ = writeln!(out, "\nOfferings proposed most");
     let max = r.offerings.first().map_or(0, |o| o.sessions);
     for o in r.offerings.iter().take(15) {
+        let value = if o.monthly.0 == 0 && o.one_time.0 != 0 {
+            format!("{cur} {:>9} once", o.one_time.to_string())
+        } else {
+            format!("{cur} {:>9}/mo ", o.monthly.to_string())
+        };
         let _ = writeln!(
             out,
-            "  {:<44} {:>3} sessions  {cur} {:>9}/mo  {}",
+            "  {:<44} {:>3} sessions  {value}  {}",
             o.name,
             o.sessions,
-            o.monthly.to_string(),
             bar(o.sessions, max, 20)
         );
     }

@@ -97,6 +97,37 @@ impl Condition {
         out
     }
 
+    /// The answer leaves that must hold for the condition to hold, outside
+    /// any `Not`: what a customer asked for, as opposed to the context it
+    /// was asked in. Each is a question and, for choices, the options that
+    /// count.
+    pub fn positive_leaves(&self) -> Vec<(&str, &[String])> {
+        let mut out = Vec::new();
+        self.collect_positive(&mut out);
+        out
+    }
+
+    fn collect_positive<'a>(&'a self, out: &mut Vec<(&'a str, &'a [String])>) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_positive(out));
+            }
+            Condition::Is(q, o) | Condition::Includes(q, o) => {
+                out.push((q, std::slice::from_ref(o)));
+            }
+            Condition::IsAnyOf(q, os) | Condition::IncludesAny(q, os) => out.push((q, os)),
+            Condition::AtLeast(q, _)
+            | Condition::AtMost(q, _)
+            | Condition::Above(q, _)
+            | Condition::Below(q, _)
+            | Condition::Yes(q)
+            | Condition::No(q)
+            | Condition::Answered(q)
+            | Condition::RadarRing(q, _) => out.push((q, &[])),
+            _ => {}
+        }
+    }
+
     /// Whether the condition reads the scope (and so cannot be skip logic).
     pub fn reads_scope(&self) -> bool {
         match self {
