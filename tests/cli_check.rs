@@ -366,3 +366,12 @@ fn help_and_version_work() {
             .stdout(predicate::str::contains("Example"));
     }
 }
+
+#[test]
+fn validate_finds_an_unknown_radar_ring() {
+    let (code, err) = validate("unknown_ring");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown_ring/rules.ron:6:"), "{err}");
+    assert!(err.contains("unknown Tech Radar ring \"frozen\""), "{err}");
+    assert!(err.contains("adopt, trial, assess, hold, unknown"), "{err}");
+}

@@ -347,6 +347,13 @@ impl Checker<'_> {
             }
         };
         walk_kinds(cond, &mut check_kind);
+        for ring in unknown_rings(cond) {
+            problems.push((
+                vec![id_anchor(ring)],
+                format!("unknown Tech Radar ring \"{ring}\""),
+                format!("use one of: {}", RING_IDS.join(", ")),
+            ));
+        }
         cond.visit(&mut |r| match r {
             Reference::Question(q) if k.question(q).is_none() => problems.push((
                 vec![id_anchor(q)],
@@ -425,19 +432,22 @@ fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
         | Condition::MonthlyTotalAbove(q)
         | Condition::LeadTimeExceeds(q) => f(q, NUMBER, "a number comparison"),
         Condition::Yes(q) | Condition::No(q) => f(q, YESNO, "Yes/No"),
-        Condition::RadarRing(q, rings) => {
-            f(q, TEXT, "RadarRing");
-            for ring in rings {
-                if !RING_IDS.contains(&ring.as_str()) {
-                    f(
-                        q,
-                        &[],
-                        &format!("unknown ring \"{ring}\" (use {})", RING_IDS.join(", ")),
-                    );
-                }
-            }
-        }
+        Condition::RadarRing(q, _) => f(q, TEXT, "RadarRing"),
         _ => {}
+    }
+}
+
+/// Ring names in `RadarRing` conditions that are no ring.
+fn unknown_rings(cond: &Condition) -> Vec<&str> {
+    match cond {
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(unknown_rings).collect(),
+        Condition::Not(c) => unknown_rings(c),
+        Condition::RadarRing(_, rings) => rings
+            .iter()
+            .map(String::as_str)
+            .filter(|r| !RING_IDS.contains(r))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
