@@ -281,29 +281,26 @@ pub fn evaluate<'a>(
 
     // 4. Prices: everything else first, then shares of the recurring fees.
     let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
-    for d in &drafts {
-        if let Some(item) = price_item(
-            &ctx,
-            d.offering.as_str(),
-            &d.plan,
-            d.quantity,
-            d.because.clone(),
-            None,
-        ) {
+    for d in drafts {
+        if let Some(item) = price_item(&ctx, &d.offering, &d.plan, d.quantity, d.because, None) {
             items.push(item);
         }
     }
+    // A share is of VSHN's own recurring fees: not of partners' (we only
+    // support what we know), and not of another share.
+    let shares = |i: &Item| {
+        knowledge
+            .offering(&i.offering)
+            .and_then(|o| o.plan(&i.plan))
+            .is_some_and(depends_on_others)
+    };
     let base_monthly: Money = items
         .iter()
-        .filter(|i| i.family != crate::knowledge::Family::Partner)
+        .filter(|i| i.family != crate::knowledge::Family::Partner && !shares(i))
         .map(|i| i.monthly)
         .sum();
     for item in &mut items {
-        let shares = knowledge
-            .offering(&item.offering)
-            .and_then(|o| o.plan(&item.plan))
-            .is_some_and(depends_on_others);
-        if !shares {
+        if !shares(item) {
             continue;
         }
         if let Some(repriced) = price_item(
@@ -317,12 +314,9 @@ pub fn evaluate<'a>(
             *item = repriced;
         }
     }
-    let family_rank = |i: &Item| {
-        crate::knowledge::Family::ALL
-            .iter()
-            .position(|f| *f == i.family)
-    };
-    items.sort_by_key(family_rank);
+    // Family's order is the proposal's order; the sort is stable, so rule
+    // order holds within a family.
+    items.sort_by_key(|i| i.family);
 
     let totals = Totals {
         monthly: items.iter().map(|i| i.monthly).sum(),
