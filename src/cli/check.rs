@@ -115,27 +115,32 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
     let _ = writeln!(out);
     if scope.items.is_empty() {
         let _ = writeln!(out, "No items yet: answer more questions.");
+    } else {
+        let _ = writeln!(out, "  {:>12} {:>12}   item", "monthly", "one-time");
     }
-    for i in &scope.items {
-        let price = if i.price_lines.is_empty() {
-            "price on request".to_string()
+    let amount = |m: crate::engine::Money| {
+        if m.0 == 0 {
+            "–".to_string()
         } else {
-            let mut parts = Vec::new();
-            if i.monthly.0 != 0 || i.one_time.0 == 0 {
-                parts.push(format!("{cur} {}/month", i.monthly));
-            }
-            if i.one_time.0 != 0 {
-                parts.push(format!("{cur} {} one-time", i.one_time));
-            }
-            parts.join(" + ")
+            m.to_string()
+        }
+    };
+    for i in &scope.items {
+        let (monthly, once) = if i.price_lines.is_empty() {
+            ("on request".to_string(), String::new())
+        } else {
+            (amount(i.monthly), amount(i.one_time))
+        };
+        let quantity = if i.quantity == 1.0 {
+            String::new()
+        } else {
+            format!("{} × ", crate::engine::answers::format_number(i.quantity))
         };
         let mark = if i.indicative { " *" } else { "" };
         let _ = writeln!(
             out,
-            "  {:<42} {:>4} × {:<28} {price}{mark}",
-            i.name,
-            crate::engine::answers::format_number(i.quantity),
-            i.plan_name
+            "  {monthly:>12} {once:>12}   {quantity}{} — {}{mark}",
+            i.name, i.plan_name
         );
     }
     let _ = writeln!(out);
