@@ -65,6 +65,19 @@ fn internal_only(k: &Knowledge) -> Vec<String> {
     for note in session().notes.values() {
         out.extend(note.lines().map(str::to_string));
     }
+    // How an approval is reached is the team's business.
+    for r in &k.rules {
+        for e in &r.effects {
+            if let nunki::knowledge::Effect::Flag(f) = e
+                && f.severity == Severity::NeedsApproval
+            {
+                out.push(f.remediation.clone());
+            }
+        }
+    }
+    let overrides = session().overrides;
+    out.extend(overrides.added.iter().map(|a| a.reason.clone()));
+    out.extend(overrides.removed.iter().map(|r| r.reason.clone()));
     out.push("Internal remark".into());
     out.push("20260302-muster".into()); // the session id
     out
@@ -166,22 +179,47 @@ fn markdown_shows_items_totals_and_boundaries_where_they_belong() {
     let (p, scope, _) = proposal(Audience::Customer);
     let md = export::render(Format::Markdown, &p);
     let doc = parse_md(&md);
-    assert!(doc.foreign.is_empty(), "unexpected markup: {:?}", doc.foreign);
-    assert_eq!(doc.headings[0], (1, "Scoped proposal for Muster Bank AG".into()));
-    assert!(doc.items.contains(&"Date: 2026-03-14".to_string()), "{:?}", doc.items);
+    assert!(
+        doc.foreign.is_empty(),
+        "unexpected markup: {:?}",
+        doc.foreign
+    );
+    assert_eq!(
+        doc.headings[0],
+        (1, "Scoped proposal for Muster Bank AG".into())
+    );
+    assert!(
+        doc.items.contains(&"Date: 2026-03-14".to_string()),
+        "{:?}",
+        doc.items
+    );
     assert!(doc.items.contains(&"Valid until: 2026-04-13".to_string()));
 
     let bill = doc.table_under("Bill of materials");
     assert_eq!(bill[0][1], "Component");
     assert_eq!(bill[0][5], "Monthly (CHF)");
-    assert_eq!(bill.len(), scope.items.len() + 2, "head, one row per item, total");
+    assert_eq!(
+        bill.len(),
+        scope.items.len() + 2,
+        "head, one row per item, total"
+    );
     for (row, item) in bill[1..].iter().zip(&scope.items) {
         let on_request = item.price_lines.is_empty();
         assert_eq!(row[1], item.name);
         assert_eq!(row[2], item.plan_name);
         assert_eq!(row[4], nunki::engine::answers::format_number(item.quantity));
-        assert_eq!(row[5], bill_cell(item.monthly, item.one_time, on_request), "{}", item.name);
-        assert_eq!(row[6], bill_cell(item.one_time, item.monthly, on_request), "{}", item.name);
+        assert_eq!(
+            row[5],
+            bill_cell(item.monthly, item.one_time, on_request),
+            "{}",
+            item.name
+        );
+        assert_eq!(
+            row[6],
+            bill_cell(item.one_time, item.monthly, on_request),
+            "{}",
+            item.name
+        );
         let note = if on_request {
             "price on request"
         } else if item.indicative {
@@ -197,7 +235,7 @@ fn markdown_shows_items_totals_and_boundaries_where_they_belong() {
     assert_eq!(total[6], shown(scope.totals.one_time));
     assert!(total[7].starts_with("excl. VAT; indicative, to be confirmed"));
     // The fixture's figures, so a change in them is seen here too.
-    assert_eq!(total[5], "7'853.50");
+    assert_eq!(total[5], "7'943.50");
     assert_eq!(total[6], "32'000");
 
     let crossed = doc.subheadings("Out of scope and boundaries");
@@ -213,15 +251,22 @@ fn markdown_shows_items_totals_and_boundaries_where_they_belong() {
     let groups = doc.subheadings("Proposed solution");
     assert_eq!(
         groups,
-        ["Platform", "Data services", "Operations and support", "Engineering", "Partner services"]
+        [
+            "Platform",
+            "Data services",
+            "Operations and support",
+            "Engineering",
+            "Partner services"
+        ]
     );
+    assert!(doc.items.iter().any(
+        |i| i.contains("MongoDB by a partner") && i.contains("delivered by Example Partner AG")
+    ));
+    assert!(doc.subheadings("Open questions").is_empty());
     assert!(
         doc.items
-            .iter()
-            .any(|i| i.contains("MongoDB by a partner") && i.contains("delivered by Example Partner AG"))
+            .contains(&"In how many weeks must it go live?".to_string())
     );
-    assert!(doc.subheadings("Open questions").is_empty());
-    assert!(doc.items.contains(&"In how many weeks must it go live?".to_string()));
 }
 
 #[test]
@@ -233,18 +278,29 @@ fn markdown_keeps_hostile_text_as_text() {
         let p = Proposal::from_session(&s, &scope, &k, audience);
         let md = export::render(Format::Markdown, &p);
         let doc = parse_md(&md);
-        assert!(doc.foreign.is_empty(), "{audience:?}: markup leaked: {:?}", doc.foreign);
-        assert_eq!(doc.headings[0].1, format!("Scoped proposal for {HOSTILE_NAME_SHOWN}"));
-        assert!(doc.items.contains(&format!("Customer: {HOSTILE_NAME_SHOWN}")));
-        assert!(doc.items.contains(&"Contact: =cmd|' /C calc'!A0".to_string()));
+        assert!(
+            doc.foreign.is_empty(),
+            "{audience:?}: markup leaked: {:?}",
+            doc.foreign
+        );
+        assert_eq!(
+            doc.headings[0].1,
+            format!("Scoped proposal for {HOSTILE_NAME_SHOWN}")
+        );
+        assert!(
+            doc.items
+                .contains(&format!("Customer: {HOSTILE_NAME_SHOWN}"))
+        );
+        assert!(
+            doc.items
+                .contains(&"Contact: =cmd|' /C calc'!A0".to_string())
+        );
         let needs = doc.table_under("Workload");
         assert!(needs.iter().any(|r| r[1] == HOSTILE_ANSWER), "{needs:?}");
         // The radar rule quotes the answer in a boundary the customer sees.
-        assert!(
-            doc.paragraphs
-                .iter()
-                .any(|p| p.starts_with("Not on our technology radar") && p.contains("+++<i>raw</i>+++"))
-        );
+        assert!(doc.paragraphs.iter().any(
+            |p| p.starts_with("Not on our technology radar") && p.contains("+++<i>raw</i>+++")
+        ));
         if audience == Audience::Internal {
             let note = doc
                 .items
@@ -267,7 +323,9 @@ fn text(e: ElementRef<'_>) -> String {
 }
 
 fn assert_inert(html: &Html) {
-    for bad in ["script", "link", "img", "iframe", "object", "embed", "base", "form", "svg"] {
+    for bad in [
+        "script", "link", "img", "iframe", "object", "embed", "base", "form", "svg",
+    ] {
         assert_eq!(html.select(&sel(bad)).count(), 0, "a <{bad}> element");
     }
     for attr in ["src", "href", "onerror", "onload", "style"] {
@@ -295,7 +353,12 @@ fn html_is_self_contained_and_shows_the_scope() {
         .select(&sel("meta[http-equiv=Content-Security-Policy]"))
         .next()
         .unwrap();
-    assert!(csp.value().attr("content").unwrap().starts_with("default-src 'none'"));
+    assert!(
+        csp.value()
+            .attr("content")
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
 
     let h1 = html.select(&sel("h1")).next().map(text).unwrap();
     assert_eq!(h1, "Scoped proposal for Muster Bank AG");
@@ -315,7 +378,10 @@ fn html_is_self_contained_and_shows_the_scope() {
         .select(&sel("table.bill tfoot tr.total td.num"))
         .map(text)
         .collect();
-    assert_eq!(total, [shown(scope.totals.monthly), shown(scope.totals.one_time)]);
+    assert_eq!(
+        total,
+        [shown(scope.totals.monthly), shown(scope.totals.one_time)]
+    );
 
     let crossed: Vec<String> = html
         .select(&sel("section#out-of-scope .boundary h3"))
@@ -332,17 +398,26 @@ fn html_is_self_contained_and_shows_the_scope() {
         .map(text)
         .unwrap();
     assert!(windows.contains("A partner hosts the Windows part"));
+    let approval = html
+        .select(&sel("section#out-of-scope .boundary.needs_approval"))
+        .next()
+        .map(text)
+        .unwrap();
+    assert!(approval.contains("What you asked for, once we have confirmed it"));
 
     let sl: Vec<String> = html
         .select(&sel("table.service-levels tbody tr td:first-child"))
         .map(text)
         .collect();
-    assert!(sl.contains(&"Shared Platform (Flex)".to_string()), "{sl:?}");
+    assert!(sl.contains(&"Shared Platform, Flex".to_string()), "{sl:?}");
     let resp: Vec<Vec<String>> = html
         .select(&sel("table.responsibilities tbody tr"))
         .map(|tr| tr.select(&sel("td")).map(text).collect())
         .collect();
-    let partner = resp.iter().find(|r| r[0] == "MongoDB by a partner").unwrap();
+    let partner = resp
+        .iter()
+        .find(|r| r[0] == "MongoDB by a partner")
+        .unwrap();
     assert_eq!(partner[1], "Example Partner AG");
     assert_eq!(partner[4], "Operate MongoDB");
     assert!(html.select(&sel("section.internal")).next().is_none());
@@ -370,7 +445,10 @@ fn html_keeps_hostile_text_as_text() {
     // Line breaks stay line breaks (<br>), the lines stay text.
     let lines: Vec<&str> = note.text().collect();
     assert_eq!(lines.join("\n"), HOSTILE_NOTE);
-    assert_eq!(note.select(&sel("br")).count(), HOSTILE_NOTE.lines().count() - 1);
+    assert_eq!(
+        note.select(&sel("br")).count(),
+        HOSTILE_NOTE.lines().count() - 1
+    );
 }
 
 // ─── AsciiDoc ───────────────────────────────────────────────────────────
@@ -444,7 +522,10 @@ fn asciidoc_shows_the_scope_in_tables_with_one_cell_per_line() {
     assert_eq!(total[0], "*Total*");
     assert_eq!(total[5], format!("*{}*", shown(scope.totals.monthly)));
     for (label, title) in boundaries(&scope) {
-        assert!(adoc.contains(&format!("=== {label}: {title}")), "{label}: {title}");
+        assert!(
+            adoc.contains(&format!("=== {label}: {title}")),
+            "{label}: {title}"
+        );
     }
 }
 
@@ -456,8 +537,14 @@ fn asciidoc_keeps_hostile_text_as_text() {
     let p = Proposal::from_session(&s, &scope, &k, Audience::Internal);
     let adoc = export::render(Format::Asciidoc, &p);
     let title = adoc.lines().next().unwrap();
-    assert_eq!(decode_refs(title), format!("= Scoped proposal for {HOSTILE_NAME_SHOWN}"));
-    assert_eq!(raw_markup(title.trim_start_matches("= ")), Vec::<char>::new());
+    assert_eq!(
+        decode_refs(title),
+        format!("= Scoped proposal for {HOSTILE_NAME_SHOWN}")
+    );
+    assert_eq!(
+        raw_markup(title.trim_start_matches("= ")),
+        Vec::<char>::new()
+    );
     let cell = adoc
         .lines()
         .find(|l| decode_refs(l) == format!("| {HOSTILE_ANSWER}"))
@@ -479,7 +566,7 @@ fn asciidoc_keeps_hostile_text_as_text() {
             assert!(
                 !body.starts_with(|c: char| c.is_ascii_punctuation() && c != '&')
                     && !body.contains("::")
-                    && body[label..].chars().next() != Some(':'),
+                    && !body[label..].starts_with(':'),
                 "a note line that could start a block: {line:?}"
             );
             assert_eq!(raw_markup(body), Vec::<char>::new(), "{line:?}");
@@ -503,13 +590,27 @@ fn asciidoctor_agrees(adoc: &str) {
         eprintln!("asciidoctor not installed: skipping the rendering check");
         return;
     };
-    child.stdin.take().unwrap().write_all(adoc.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(adoc.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
-    for bad in ["script", "img", "a", "sup", "sub", "mark", "code", "kbd", "em"] {
-        let found: Vec<String> = html.select(&sel(&format!("body {bad}"))).map(text).collect();
+    for bad in [
+        "script", "img", "a", "sup", "sub", "mark", "code", "kbd", "em",
+    ] {
+        let found: Vec<String> = html
+            .select(&sel(&format!("body {bad}")))
+            .map(text)
+            .collect();
         assert!(found.is_empty(), "asciidoctor made <{bad}> of {found:?}");
     }
     let body = html.select(&sel("body")).next().map(text).unwrap();
@@ -563,17 +664,31 @@ fn json_follows_the_schema_and_carries_the_scope() {
             }
         }
         let total = &json["bill"]["total"];
-        assert_eq!(total["monthly"].as_f64(), Some(scope.totals.monthly.as_units()));
-        assert_eq!(total["one_time"].as_f64(), Some(scope.totals.one_time.as_units()));
+        assert_eq!(
+            total["monthly"].as_f64(),
+            Some(scope.totals.monthly.as_units())
+        );
+        assert_eq!(
+            total["one_time"].as_f64(),
+            Some(scope.totals.one_time.as_units())
+        );
         assert_eq!(json["currency"], "CHF");
         let crossed: Vec<(String, String)> = json["out_of_scope"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|b| (b["label"].as_str().unwrap().into(), b["title"].as_str().unwrap().into()))
+            .map(|b| {
+                (
+                    b["label"].as_str().unwrap().into(),
+                    b["title"].as_str().unwrap().into(),
+                )
+            })
             .collect();
         assert_eq!(crossed, boundaries(&scope));
-        assert_eq!(json.get("internal").is_some(), audience == Audience::Internal);
+        assert_eq!(
+            json.get("internal").is_some(),
+            audience == Audience::Internal
+        );
     }
 }
 
@@ -585,7 +700,10 @@ fn the_schema_refuses_what_the_contract_forbids() {
     assert!(v.is_valid(&good));
     let mut leaked = good.clone();
     leaked["internal"] = serde_json::json!({});
-    assert!(!v.is_valid(&leaked), "a customer export with an internal part");
+    assert!(
+        !v.is_valid(&leaked),
+        "a customer export with an internal part"
+    );
     let mut bad_date = good.clone();
     bad_date["date"] = "14.03.2026".into();
     assert!(!v.is_valid(&bad_date));
@@ -637,7 +755,17 @@ fn csv_is_the_bill_with_a_header_and_a_total() {
     let (head, rows) = read_csv(&out);
     assert_eq!(
         head,
-        ["part", "component", "plan", "provider", "quantity", "monthly", "one_time", "currency", "note"]
+        [
+            "part",
+            "component",
+            "plan",
+            "provider",
+            "quantity",
+            "monthly",
+            "one_time",
+            "currency",
+            "note"
+        ]
     );
     assert_eq!(rows.len(), scope.items.len() + 1);
     for (row, item) in rows.iter().zip(&scope.items) {
@@ -653,9 +781,15 @@ fn csv_is_the_bill_with_a_header_and_a_total() {
     }
     let total = rows.last().unwrap();
     assert_eq!(total[0], "Total");
-    assert_eq!(total[5], "7853.50");
-    assert_eq!(total[5].parse::<f64>().unwrap(), scope.totals.monthly.as_units());
-    assert_eq!(total[6].parse::<f64>().unwrap(), scope.totals.one_time.as_units());
+    assert_eq!(total[5], "7943.50");
+    assert_eq!(
+        total[5].parse::<f64>().unwrap(),
+        scope.totals.monthly.as_units()
+    );
+    assert_eq!(
+        total[6].parse::<f64>().unwrap(),
+        scope.totals.one_time.as_units()
+    );
     assert!(total[8].contains("excl. VAT"));
     let internal = export::render(Format::Csv, &proposal(Audience::Internal).0);
     let (head, rows) = read_csv(&internal);
@@ -672,8 +806,14 @@ fn csv_defuses_formulas_and_quotes_per_rfc_4180() {
     let out = export::render(Format::Csv, &p);
     let (_, rows) = read_csv(&out);
     let components: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
-    assert!(components.contains(&"'=HYPERLINK(\"http://evil.example\",\"pg\")"), "{components:?}");
-    assert!(components.contains(&"'-2+3, \"quoted\" next line"), "{components:?}");
+    assert!(
+        components.contains(&"'=HYPERLINK(\"http://evil.example\",\"pg\")"),
+        "{components:?}"
+    );
+    assert!(
+        components.contains(&"'-2+3, \"quoted\" next line"),
+        "{components:?}"
+    );
     let providers: Vec<&str> = rows.iter().map(|r| r[3].as_str()).collect();
     assert!(providers.contains(&"'@SUM(A1)"));
     for row in &rows {
@@ -698,12 +838,20 @@ fn the_customer_sees_no_approver_rule_id_or_note() {
     for format in Format::ALL {
         let customer = render(format, Audience::Customer);
         for s in &secrets {
-            assert!(!customer.contains(s.as_str()), "{format:?} shows {s:?} to the customer");
+            assert!(
+                !customer.contains(s.as_str()),
+                "{format:?} shows {s:?} to the customer"
+            );
         }
     }
     // The internal audience does show them: the check above can fail.
     let internal = render(Format::Markdown, Audience::Internal);
-    for s in ["rule-windows", "Operations lead", "approver-ops", "Would accept 99.5 % if the price is right."] {
+    for s in [
+        "rule-windows",
+        "Operations lead",
+        "approver-ops",
+        "Would accept 99.5 % if the price is right.",
+    ] {
         assert!(internal.contains(s), "internal lacks {s:?}");
     }
     let json: Value = serde_json::from_str(&render(Format::Json, Audience::Internal)).unwrap();
@@ -718,7 +866,10 @@ fn the_customer_sees_no_approver_rule_id_or_note() {
     assert_eq!(flag["answers"][0]["answer"], "24/7");
     let trace = &json["internal"]["trace"][0];
     assert_eq!(trace["because"][0]["rule"], "rule-platform-shared");
-    assert_eq!(trace["price_lines"][0]["calculation"], "12 GiB memory × CHF 55");
+    assert_eq!(
+        trace["price_lines"][0]["calculation"],
+        "12 GiB memory × CHF 55"
+    );
 }
 
 #[test]
@@ -734,7 +885,10 @@ fn the_same_session_gives_the_same_bytes() {
     for format in Format::ALL {
         for audience in Audience::ALL {
             let a = export::render(format, &Proposal::from_session(&s, &scope, &k, audience));
-            let b = export::render(format, &Proposal::from_session(&other, &other_scope, &k, audience));
+            let b = export::render(
+                format,
+                &Proposal::from_session(&other, &other_scope, &k, audience),
+            );
             assert_eq!(a, b, "{format:?} {audience:?}");
         }
     }
@@ -749,8 +903,13 @@ fn answers_without_a_session_are_unnamed_and_undated_unless_told() {
     let k = knowledge();
     let raw: BTreeMap<String, nunki::engine::Answer> = session().answers;
     let (answers, _) = nunki::engine::check_answers(&k, &raw);
-    let scope = nunki::engine::evaluate(&k, &answers, &Default::default());
-    let p = Proposal::build(&Subject::of_answers(None, None, &raw), &scope, &k, Audience::Customer);
+    let scope = nunki::engine::evaluate(&k, &answers, &session().overrides);
+    let p = Proposal::build(
+        &Subject::of_answers(None, None, &raw),
+        &scope,
+        &k,
+        Audience::Customer,
+    );
     assert_eq!(p.customer.name, "(unnamed)");
     assert_eq!((p.date.as_deref(), p.valid_until.as_deref()), (None, None));
     let md = export::render(Format::Markdown, &p);
@@ -781,4 +940,48 @@ fn suggested_file_names_follow_the_session() {
         export::suggested_file_name(&s, Format::Asciidoc, Audience::Internal),
         "proposal-muster-bank-ag-2026-03-14-internal.adoc"
     );
+}
+
+#[test]
+fn every_shipped_scenario_exports_to_the_schema_without_internals() {
+    let k = match Knowledge::embedded() {
+        Ok(k) => k,
+        Err(d) => panic!("the shipped knowledge is invalid:\n{d}"),
+    };
+    let v = validator();
+    assert!(!nunki::embedded_files::SCENARIOS.is_empty());
+    for (file, text) in nunki::embedded_files::SCENARIOS {
+        let source = nunki::knowledge::SourceText {
+            origin: (*file).to_string(),
+            text: (*text).to_string(),
+        };
+        let scenario = nunki::scenarios::parse(&source).unwrap();
+        let (answers, _) = nunki::engine::check_answers(&k, &scenario.answers);
+        let scope = nunki::engine::evaluate(&k, &answers, &scenario.overrides);
+        let subject = Subject::of_answers(Some("Scenario AG"), None, &scenario.answers);
+        for audience in Audience::ALL {
+            let p = Proposal::build(&subject, &scope, &k, audience);
+            let json: Value = serde_json::from_str(&export::render(Format::Json, &p)).unwrap();
+            let errors: Vec<String> = v.iter_errors(&json).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{file} {audience:?}: {errors:#?}");
+            let doc = parse_md(&export::render(Format::Markdown, &p));
+            assert!(doc.foreign.is_empty(), "{file}: {:?}", doc.foreign);
+            assert_eq!(p.bill.rows.len(), scope.items.len());
+        }
+        // Approver ids never reach a customer. (Approver names in the
+        // rules' prose are the rule authors' wording; the fixture test
+        // above checks that the exporter itself adds none.)
+        let p = Proposal::build(&subject, &scope, &k, Audience::Customer);
+        for format in Format::ALL {
+            let out = export::render(format, &p);
+            for a in &k.catalog.approvers {
+                assert!(
+                    !out.contains(&format!("({})", a.id))
+                        && !out.contains(&format!("\"{}\"", a.id)),
+                    "{file}: the customer {format:?} export names the approver id {:?}",
+                    a.id
+                );
+            }
+        }
+    }
 }

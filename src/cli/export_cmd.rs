@@ -5,7 +5,7 @@
 //! boundaries); 2 bad input (a session, an answers file, an argument); 3
 //! the file could not be written, and then an existing file is untouched.
 
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::builder::PossibleValue;
@@ -114,25 +114,32 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             if let Some(d) = args.date {
                 subject.date = Some(d);
             }
-            export::render(format, &Proposal::build(&subject, &scope, &knowledge, args.audience))
+            export::render(
+                format,
+                &Proposal::build(&subject, &scope, &knowledge, args.audience),
+            )
         }
         (None, Some(path)) => {
             let raw = input::read_raw_answers(path)?;
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
             let scope = evaluate(&knowledge, &answers, &Overrides::default());
             let subject = Subject::of_answers(args.customer.as_deref(), args.date, &raw);
-            export::render(format, &Proposal::build(&subject, &scope, &knowledge, args.audience))
+            export::render(
+                format,
+                &Proposal::build(&subject, &scope, &knowledge, args.audience),
+            )
         }
         (None, None) => return Err(Error::input("give --session SESSION or --answers FILE")),
     };
     match output {
         None => print(&text)?,
         Some(path) => {
-            write_atomically(path, &text)?;
+            write_atomically(path, &text)
+                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
             eprintln!(
                 "wrote {} ({}, {} audience)",
                 path.display(),
-                format.label(),
+                format.id(),
                 args.audience.id()
             );
         }
@@ -142,9 +149,9 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
 
 /// Writes a temp file next to `path`, syncs it and renames it over
 /// `path`: readers see the old file or the new one, never half of one,
-/// and a failure leaves the old file as it was.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
-    let context = || format!("cannot write {}", path.display());
+/// and a failure leaves the old file as it was (the TUI's export dialog
+/// uses this too).
+pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -158,12 +165,9 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(context(), e))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(context(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(context(), e.error))?;
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -299,6 +299,10 @@ pub fn evaluate<'a>(
         .filter(|i| i.family != crate::knowledge::Family::Partner && !shares(i))
         .map(|i| i.monthly)
         .sum();
+    // A share of indicative fees is itself indicative, whatever its percent.
+    let base_indicative = items
+        .iter()
+        .any(|i| i.family != crate::knowledge::Family::Partner && !shares(i) && i.indicative);
     for item in &mut items {
         if !shares(item) {
             continue;
@@ -312,6 +316,12 @@ pub fn evaluate<'a>(
             Some(base_monthly),
         ) {
             *item = repriced;
+            if base_indicative {
+                item.indicative = true;
+                for line in &mut item.price_lines {
+                    line.indicative = true;
+                }
+            }
         }
     }
     // Family's order is the proposal's order; the sort is stable, so rule
@@ -358,6 +368,7 @@ pub fn evaluate<'a>(
                 title: fill(&spec.title),
                 detail: fill(&spec.detail),
                 remediation: fill(&spec.remediation),
+                customer_remediation: spec.customer_remediation.as_deref().map(fill),
                 approver: spec.approver.clone(),
                 approver_name: spec
                     .approver
@@ -380,6 +391,7 @@ pub fn evaluate<'a>(
             ),
             remediation: "Remove the overrides or choose a current plan in the catalog browser."
                 .into(),
+            customer_remediation: None,
             approver: None,
             approver_name: None,
             questions: Vec::new(),

@@ -89,6 +89,8 @@ pub struct Flag {
     pub title: String,
     pub detail: String,
     pub remediation: String,
+    /// The same, worded for the customer's proposal, where the rule has it.
+    pub customer_remediation: Option<String>,
     /// Approver id, where someone must sign off.
     pub approver: Option<String>,
     /// The approver's name, for people.

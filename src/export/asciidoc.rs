@@ -15,7 +15,7 @@
 use std::fmt::Write as _;
 
 use super::proposal::{Proposal, TraceAnswer, TraceReason};
-use super::{amount, amount_cell, number, words};
+use super::{amount, amount_cell, join_lines, number, words};
 use crate::knowledge::Recurrence;
 
 pub fn render(p: &Proposal) -> String {
@@ -158,7 +158,7 @@ pub fn render(p: &Proposal) -> String {
             .iter()
             .map(|s| {
                 vec![
-                    esc(&format!("{} ({})", s.component, s.plan)),
+                    esc(&format!("{}, {}", s.component, s.plan)),
                     esc(&s.availability),
                     opt(&s.support_hours),
                     opt(&s.response_time),
@@ -192,7 +192,7 @@ pub fn render(p: &Proposal) -> String {
             if v.is_empty() {
                 words::MISSING.to_string()
             } else {
-                v.iter().map(|s| esc(s)).collect::<Vec<_>>().join("; ")
+                esc(&join_lines(v))
             }
         };
         let rows = p
@@ -269,7 +269,10 @@ pub fn render(p: &Proposal) -> String {
 
     if let Some(i) = &p.internal {
         a.heading(2, words::INTERNAL);
-        a.line(&format!("Knowledge version:: {}", esc(&i.knowledge_version)));
+        a.line(&format!(
+            "Knowledge version:: {}",
+            esc(&i.knowledge_version)
+        ));
         a.line(&format!(
             "Session:: {}",
             esc(i.session.as_deref().unwrap_or(words::MISSING))
@@ -395,7 +398,7 @@ fn answers(x: &[TraceAnswer]) -> String {
 fn reason(r: &TraceReason) -> String {
     let mut s = match &r.rule {
         Some(rule) => format!("Rule {}: {}", esc(rule), esc(&r.description)),
-        None => format!("By hand: {}", esc(&r.description)),
+        None => esc(&r.description),
     };
     if !r.answers.is_empty() {
         let _ = write!(s, " (answers: {})", answers(&r.answers));
@@ -452,7 +455,13 @@ impl Adoc {
     }
 
     /// A table of already escaped cells, one cell per line.
-    fn table(&mut self, cols: &str, head: &[&str], rows: Vec<Vec<String>>, footer: Option<Vec<String>>) {
+    fn table(
+        &mut self,
+        cols: &str,
+        head: &[&str],
+        rows: Vec<Vec<String>>,
+        footer: Option<Vec<String>>,
+    ) {
         self.blank();
         let options = if footer.is_some() {
             "header,footer"
@@ -485,10 +494,7 @@ impl Adoc {
 /// Escapes text for an AsciiDoc paragraph, list item, title or cell, on
 /// one line.
 pub(crate) fn esc(s: &str) -> String {
-    let chars: Vec<char> = s
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
+    let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
     // "NOTE:", "TIP:" … at the start of a paragraph make an admonition.
     let label = chars.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let mut out = String::with_capacity(s.len() + 16);
@@ -541,7 +547,10 @@ mod tests {
         assert_eq!(esc("NOTE: hi"), "NOTE&#58; hi");
         assert_eq!(esc("see https://x.ch"), "see https&#58;//x.ch");
         assert_eq!(esc(".Title"), "&#46;Title");
-        assert_eq!(esc("a -- b ... (C)"), "a &#45;&#45; b &#46;&#46;&#46; &#40;C)");
+        assert_eq!(
+            esc("a -- b ... (C)"),
+            "a &#45;&#45; b &#46;&#46;&#46; &#40;C)"
+        );
         assert_eq!(esc("99.5 % (07:00–22:00)"), "99.5 % (07:00–22:00)");
     }
 }

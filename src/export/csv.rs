@@ -89,8 +89,10 @@ fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = Cell<'a>>) {
 /// One text field: defused against formulas, quoted when it must be.
 pub(crate) fn field(text: &str) -> String {
     let first_visible = text.trim_start_matches(' ').chars().next();
-    let formula = matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
-        || matches!(first_visible, Some('=' | '+' | '-' | '@'));
+    let formula = matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    ) || matches!(first_visible, Some('=' | '+' | '-' | '@'));
     let text = if formula {
         format!("'{text}")
     } else {

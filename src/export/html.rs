@@ -38,7 +38,11 @@ pub fn render(p: &Proposal) -> String {
     if let Some(c) = &p.customer.contact {
         dd(&mut h, "Contact", &bdi(c));
     }
-    dd(&mut h, "Date", &e(p.date.as_deref().unwrap_or(words::UNDATED)));
+    dd(
+        &mut h,
+        "Date",
+        &e(p.date.as_deref().unwrap_or(words::UNDATED)),
+    );
     if let Some(v) = &p.valid_until {
         dd(&mut h, "Valid until", &e(v));
     }
@@ -81,12 +85,7 @@ pub fn render(p: &Proposal) -> String {
     for g in &p.solution {
         let _ = writeln!(h, "<h3>{}</h3>\n<ul class=\"solution\">", e(&g.title));
         for i in &g.items {
-            let _ = write!(
-                h,
-                "<li><strong>{}</strong>, {}",
-                e(&i.name),
-                e(&i.plan)
-            );
+            let _ = write!(h, "<li><strong>{}</strong>, {}", e(&i.name), e(&i.plan));
             if i.quantity != 1.0 {
                 let _ = write!(h, " × {}", number(i.quantity));
             }
@@ -121,7 +120,11 @@ pub fn render(p: &Proposal) -> String {
         "<table class=\"bill\">\n<thead><tr><th>Part</th><th>Component</th><th>Plan</th><th>Provider</th>\
 <th class=\"num\">Quantity</th><th class=\"num\">Monthly ({cur})</th><th class=\"num\">One-time ({cur})</th><th>Note</th>{ids}</tr></thead>\n<tbody>\n",
         cur = e(&b.currency),
-        ids = if internal_ids { "<th>Catalog id</th>" } else { "" }
+        ids = if internal_ids {
+            "<th>Catalog id</th>"
+        } else {
+            ""
+        }
     );
     for r in &b.rows {
         let class = if r.on_request {
@@ -183,7 +186,7 @@ pub fn render(p: &Proposal) -> String {
         for s in &p.service_levels {
             let _ = writeln!(
                 h,
-                "<tr><td>{} <span class=\"plan\">({})</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                "<tr><td>{}, <span class=\"plan\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
                 e(&s.component),
                 e(&s.plan),
                 e(&s.availability),
@@ -436,7 +439,7 @@ fn answers(a: &[TraceAnswer]) -> String {
 fn reason(r: &TraceReason) -> String {
     let mut s = match &r.rule {
         Some(rule) => format!("Rule {}: {}", e(rule), e(&r.description)),
-        None => format!("By hand: {}", bdi(&r.description)),
+        None => bdi(&r.description),
     };
     if !r.answers.is_empty() {
         let _ = write!(s, " (answers: {})", answers(&r.answers));

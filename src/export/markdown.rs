@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use super::proposal::{Boundary, Proposal, TraceAnswer, TraceReason};
-use super::{amount, amount_cell, number, words};
+use super::{amount, amount_cell, join_lines, number, words};
 use crate::knowledge::Recurrence;
 
 pub fn render(p: &Proposal) -> String {
@@ -133,10 +133,7 @@ pub fn render(p: &Proposal) -> String {
     }
     md.table(&head, rows);
     md.para(&esc(&match &p.valid_until {
-        Some(v) => format!(
-            "All prices in {}, {}. Valid until {v}.",
-            b.currency, b.vat
-        ),
+        Some(v) => format!("All prices in {}, {}. Valid until {v}.", b.currency, b.vat),
         None => format!(
             "All prices in {}, {}. Valid for {} days from the date of this proposal.",
             b.currency, b.vat, p.validity_days
@@ -153,7 +150,7 @@ pub fn render(p: &Proposal) -> String {
             .iter()
             .map(|s| {
                 vec![
-                    cell(&format!("{} ({})", s.component, s.plan)),
+                    cell(&format!("{}, {}", s.component, s.plan)),
                     cell(&s.availability),
                     opt(&s.support_hours),
                     opt(&s.response_time),
@@ -185,7 +182,7 @@ pub fn render(p: &Proposal) -> String {
             if v.is_empty() {
                 words::MISSING.to_string()
             } else {
-                v.iter().map(|s| cell(s)).collect::<Vec<_>>().join("; ")
+                cell(&join_lines(v))
             }
         };
         let rows = p
@@ -326,7 +323,14 @@ pub fn render(p: &Proposal) -> String {
             let lines: Vec<String> = i
                 .excluded
                 .iter()
-                .map(|e| format!("**{}** ({}): {}", esc(&e.component), esc(&e.offering), reason(&e.reason)))
+                .map(|e| {
+                    format!(
+                        "**{}** ({}): {}",
+                        esc(&e.component),
+                        esc(&e.offering),
+                        reason(&e.reason)
+                    )
+                })
                 .collect();
             md.list(&lines);
         }
@@ -374,7 +378,7 @@ fn answers(a: &[TraceAnswer]) -> String {
 fn reason(r: &TraceReason) -> String {
     let mut s = match &r.rule {
         Some(rule) => format!("Rule {}: {}", esc(rule), esc(&r.description)),
-        None => format!("By hand: {}", esc(&r.description)),
+        None => esc(&r.description),
     };
     if !r.answers.is_empty() {
         let _ = write!(s, " (answers: {})", answers(&r.answers));
@@ -468,10 +472,7 @@ fn cell(s: &str) -> String {
 
 /// Escapes text for inline Markdown, on one line.
 pub(crate) fn esc(s: &str) -> String {
-    let chars: Vec<char> = s
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
+    let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
     let mut out = String::with_capacity(s.len() + 8);
     // A block marker only counts at the start: a list bullet, a heading,
     // a quote, an ordered-list number ("1." / "1)").
@@ -482,9 +483,11 @@ pub(crate) fn esc(s: &str) -> String {
             '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '$' | '{' | '}'
             | '^' | '=' | '@' | '+' => true,
             // An underscore inside a word is never emphasis in CommonMark.
-            '_' => !(i > 0
-                && chars[i - 1].is_alphanumeric()
-                && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             _ if i == 0 && c.is_ascii_punctuation() => true,
             '.' | ')' if i == digits && digits > 0 => next.is_none_or(char::is_whitespace),
             ':' => next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit()),

@@ -238,6 +238,7 @@ pub(crate) mod words {
     pub const NO_ITEMS: &str = "No components yet: answer more questions.";
     pub const NONE_CROSSED: &str = "Everything asked for is part of our offer.";
     pub const INSTEAD: &str = "What we propose instead";
+    pub const ONCE_CONFIRMED: &str = "What you asked for, once we have confirmed it; otherwise an alternative we agree on with you.";
     pub const DASH: &str = "–";
     pub const MISSING: &str = "—";
 }
@@ -266,6 +267,16 @@ pub(crate) fn plain_amount(m: Money) -> String {
 }
 
 pub(crate) use crate::engine::answers::format_number as number;
+
+/// Joins the lines of a responsibility for one table cell: sentences with
+/// a space, fragments with "; ".
+pub(crate) fn join_lines(lines: &[String]) -> String {
+    if lines.iter().all(|l| l.ends_with(['.', '!', '?'])) {
+        lines.join(" ")
+    } else {
+        lines.join("; ")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -74,9 +74,7 @@ impl<'a> Subject<'a> {
 /// The date of a session's proposal: the day of its last change, in UTC so
 /// the same file gives the same date on every machine.
 pub fn session_date(session: &Session) -> jiff::civil::Date {
-    jiff::tz::TimeZone::UTC
-        .to_datetime(session.updated)
-        .date()
+    jiff::tz::TimeZone::UTC.to_datetime(session.updated).date()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -592,12 +590,21 @@ impl Builder<'_> {
                 Severity::NeedsEngineering => "Engineering effort to be estimated",
                 Severity::Info => continue,
             };
+            // A remediation of a flag that needs approval says who must
+            // approve what: internal. The customer learns that the point
+            // stands subject to confirmation, and what happens otherwise.
+            // The rule's customer wording when it has one.
+            let instead = match &f.customer_remediation {
+                Some(text) => clean(text),
+                None if f.severity == Severity::NeedsApproval => words::ONCE_CONFIRMED.to_string(),
+                None => clean(&f.remediation),
+            };
             let b = Boundary {
                 severity: f.severity,
                 label: label.to_string(),
                 title: clean_line(&f.title),
                 detail: clean(&f.detail),
-                instead: clean(&f.remediation),
+                instead,
             };
             if !out.contains(&b) {
                 out.push(b);
@@ -723,7 +730,9 @@ impl Builder<'_> {
             );
         }
         if has(Severity::NeedsEngineering) {
-            out.push("We estimate the engineering effort together with your developers.".to_string());
+            out.push(
+                "We estimate the engineering effort together with your developers.".to_string(),
+            );
         }
         let mut partners: Vec<String> = Vec::new();
         let partner_items = self
@@ -752,7 +761,13 @@ impl Builder<'_> {
             ),
             None => "We turn this proposal into a binding offer with confirmed prices.".to_string(),
         });
-        if let Some(weeks) = self.scope.items.iter().filter_map(|i| i.lead_time_weeks).max() {
+        if let Some(weeks) = self
+            .scope
+            .items
+            .iter()
+            .filter_map(|i| i.lead_time_weeks)
+            .max()
+        {
             out.push(format!(
                 "After your order, the setup takes about {weeks} week{}.",
                 if weeks == 1 { "" } else { "s" }

@@ -49,8 +49,12 @@ pub struct FlagSpec {
     pub title: String,
     /// What the boundary is, in words a customer understands.
     pub detail: String,
-    /// What to propose instead.
+    /// What to propose instead, as advice to the engineer (internal).
     pub remediation: String,
+    /// What the customer's proposal says we propose instead; without it,
+    /// the proposal words it from the severity.
+    #[serde(default)]
+    pub customer_remediation: Option<String>,
     /// Approver id of who must sign off; none for plain information.
     #[serde(default)]
     pub approver: Option<String>,

@@ -302,7 +302,10 @@ impl Checker<'_> {
                                 format!("use one of the approvers of catalog.ron: {approvers}"),
                             );
                         }
-                        for text in [&flag.title, &flag.detail, &flag.remediation] {
+                        let texts = [&flag.title, &flag.detail, &flag.remediation]
+                            .into_iter()
+                            .chain(flag.customer_remediation.as_ref());
+                        for text in texts {
                             for name in placeholders(text) {
                                 if !["monthly_total", "technologies"].contains(&name)
                                     && self.k.question(name).is_none()

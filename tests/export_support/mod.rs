@@ -122,7 +122,10 @@ pub fn hostile_knowledge() -> Knowledge {
             "name: \"Managed PostgreSQL\"",
             "name: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"pg\\\")\"",
         )
-        .replace("name: \"Shared Platform\"", "name: \"-2+3, \\\"quoted\\\"\\nnext line\"")
+        .replace(
+            "name: \"Shared Platform\"",
+            "name: \"-2+3, \\\"quoted\\\"\\nnext line\"",
+        )
         .replace("provider: \"Example Partner AG\"", "provider: \"@SUM(A1)\"");
     match Knowledge::from_texts(&texts) {
         Ok(k) => k,
