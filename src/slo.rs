@@ -49,19 +49,17 @@ as measured by VSHN's monitoring; maintenance in the agreed window excluded.",
         .collect()
 }
 
-/// A DNS-1123 label: what OpenSLO requires of a `metadata.name`.
+/// A DNS-1123 label: what OpenSLO requires of a `metadata.name`. Letters
+/// are transliterated as in session file names ("Zürich" → "zuerich").
 pub fn dns_label(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
+    let slug = crate::session::names::slug_part(text);
+    let trimmed: String = slug.chars().take(63).collect();
+    let trimmed = trimmed.trim_matches('-').to_string();
+    if trimmed.is_empty() {
+        "unnamed".into()
+    } else {
+        trimmed
     }
-    let trimmed: String = out.trim_matches('-').chars().take(63).collect();
-    let trimmed = trimmed.trim_end_matches('-').to_string();
-    if trimmed.is_empty() { "unnamed".into() } else { trimmed }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -147,7 +145,8 @@ pub struct MetricQuery {
 pub struct TimeWindow {
     pub duration: String,
     pub is_rolling: bool,
-    pub calendar: Calendar,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -166,8 +165,23 @@ pub struct ObjectiveSpec {
 
 /// The OpenSLO documents of a scope: one `Service` for the customer, then
 /// one `SLO` per component with an availability. `start` is the first day
-/// of the calendar window, as `YYYY-MM-DD`.
-pub fn documents(customer: &str, start: &str, scope: &Scope) -> Vec<Document> {
+/// of the calendar window, as `YYYY-MM-DD`; without it the window rolls.
+pub fn documents(customer: &str, start: Option<&str>, scope: &Scope) -> Vec<Document> {
+    documents_of(
+        customer,
+        start,
+        &scope.knowledge_version,
+        &objectives(scope),
+    )
+}
+
+/// The same from objectives already taken from a scope.
+pub fn documents_of(
+    customer: &str,
+    start: Option<&str>,
+    knowledge_version: &str,
+    objectives: &[Objective],
+) -> Vec<Document> {
     let service = dns_label(customer);
     let mut docs = vec![Document {
         api_version: "openslo/v1".into(),
@@ -179,19 +193,20 @@ pub fn documents(customer: &str, start: &str, scope: &Scope) -> Vec<Document> {
         },
         spec: Spec::Service(ServiceSpec {
             description: format!(
-                "Service levels agreed with {customer}, exported by nunki (knowledge {}).",
-                scope.knowledge_version
+                "Service levels agreed with {customer}, exported by nunki (knowledge {knowledge_version})."
             ),
         }),
     }];
-    for o in objectives(scope) {
+    for o in objectives {
         let name = dns_label(&format!("{service}-{}", o.component));
-        let probe = |filter: &str| MetricRef {
+        // probe_success is 1 or 0 per probe: its sum counts the good
+        // probes, its count all of them.
+        let probe = |function: &str| MetricRef {
             metric_source: MetricSource {
                 kind: "Prometheus".into(),
                 spec: MetricQuery {
                     query: format!(
-                        "sum(count_over_time(probe_success{{customer=\"{service}\",component=\"{}\"{filter}}}[1m]))",
+                        "sum({function}(probe_success{{customer=\"{service}\",component=\"{}\"}}[1m]))",
                         o.component
                     ),
                 },
@@ -217,7 +232,11 @@ pub fn documents(customer: &str, start: &str, scope: &Scope) -> Vec<Document> {
                     o.target_percent,
                     o.name,
                     o.plan_name,
-                    if o.indicative { ", indicative, to be confirmed" } else { "" }
+                    if o.indicative {
+                        ", indicative, to be confirmed"
+                    } else {
+                        ""
+                    }
                 ),
                 service: service.clone(),
                 indicator: Indicator {
@@ -229,17 +248,24 @@ pub fn documents(customer: &str, start: &str, scope: &Scope) -> Vec<Document> {
                     spec: IndicatorSpec {
                         ratio_metric: RatioMetric {
                             counter: false,
-                            good: probe(",result=\"success\""),
-                            total: probe(""),
+                            good: probe("sum_over_time"),
+                            total: probe("count_over_time"),
                         },
                     },
                 },
-                time_window: vec![TimeWindow {
-                    duration: o.window.clone(),
-                    is_rolling: false,
-                    calendar: Calendar {
-                        start_time: format!("{start} 00:00:00"),
-                        time_zone: "Europe/Zurich".into(),
+                time_window: vec![match start {
+                    Some(day) => TimeWindow {
+                        duration: o.window.clone(),
+                        is_rolling: false,
+                        calendar: Some(Calendar {
+                            start_time: format!("{day} 00:00:00"),
+                            time_zone: "Europe/Zurich".into(),
+                        }),
+                    },
+                    None => TimeWindow {
+                        duration: "30d".into(),
+                        is_rolling: true,
+                        calendar: None,
                     },
                 }],
                 budgeting_method: "Occurrences".into(),
@@ -269,7 +295,7 @@ mod tests {
 
     #[test]
     fn labels_are_dns_safe() {
-        assert_eq!(dns_label("Bank Zürich AG"), "bank-z-rich-ag");
+        assert_eq!(dns_label("Bank Zürich AG"), "bank-zuerich-ag");
         assert_eq!(dns_label("../../x"), "x");
         assert_eq!(dns_label("日本"), "unnamed");
         assert!(dns_label(&"a".repeat(100)).len() <= 63);

@@ -45,14 +45,24 @@ pub struct ExportArgs {
     /// with --answers and no --date the proposal is undated).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+    /// Present this option of the session (see `nunki option`) instead of
+    /// the session's own answers.
+    #[arg(long, value_name = "NAME", requires = "session")]
+    pub option: Option<String>,
+    /// Add the session's options side by side.
+    #[arg(long, requires = "session")]
+    pub compare: bool,
 }
 
 /// The `after_help` of `nunki export`.
 pub const AFTER_HELP: &str = "Formats: md (Markdown), html (one file, prints on A4), adoc (AsciiDoc), \
-json (see assets/scope.schema.json), csv (the bill of materials).\n\
+json (see assets/scope.schema.json), csv (the bill of materials), openslo (the agreed service levels \
+as OpenSLO YAML for operations).\n\
 Exit codes: 0 written, 2 invalid input, 3 cannot write (an existing file is left as it was).\n\n\
 Examples:\n  nunki export --session acme --format html -o acme.html\n  \
 nunki export --session acme --audience internal -o acme-internal.md\n  \
+nunki export --session acme --option \"B — Managed OpenShift\" --compare -o acme.html\n  \
+nunki export --session acme --format openslo -o acme-slos.yaml\n  \
 nunki export --answers answers.ron --customer \"Acme AG\" --date 2026-03-14 --format csv";
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -71,6 +81,7 @@ impl ValueEnum for Format {
         Some(match self {
             Format::Markdown => v.alias("markdown"),
             Format::Asciidoc => v.alias("asciidoc"),
+            Format::OpenSlo => v.alias("yaml"),
             Format::Html | Format::Json | Format::Csv => v,
         })
     }
@@ -106,18 +117,60 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                 eprintln!("note: {n}");
             }
             let session = &opened.session;
-            let scope = session.evaluate(&knowledge).scope;
+            let chosen = match &args.option {
+                Some(name) => Some(
+                    session
+                        .options
+                        .iter()
+                        .find(|o| &o.name == name)
+                        .ok_or_else(|| {
+                            let names: Vec<String> = session
+                                .options
+                                .iter()
+                                .map(|o| format!("\"{}\"", o.name))
+                                .collect();
+                            Error::input(format!(
+                                "{} has no option named \"{name}\"; its options: {}",
+                                session.customer.name,
+                                if names.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    names.join(", ")
+                                }
+                            ))
+                        })?,
+                ),
+                None => None,
+            };
+            let option_answers = chosen.map(|o| session.option_answers(o));
+            let scope = match chosen {
+                Some(o) => session.evaluate_option(&knowledge, o).scope,
+                None => session.evaluate(&knowledge).scope,
+            };
             let mut subject = Subject::of_session(session);
+            if let (Some(o), Some(answers)) = (chosen, &option_answers) {
+                subject.option = Some(&o.name);
+                subject.answers = answers;
+            }
             if let Some(c) = &args.customer {
                 subject.customer = c;
             }
             if let Some(d) = args.date {
                 subject.date = Some(d);
             }
-            export::render(
-                format,
-                &Proposal::build(&subject, &scope, &knowledge, args.audience),
-            )
+            let mut proposal = Proposal::build(&subject, &scope, &knowledge, args.audience);
+            if args.compare {
+                if session.options.len() < 2 {
+                    return Err(Error::input(format!(
+                        "--compare needs at least two options; {} has {} (add them with `nunki option add`)",
+                        session.customer.name,
+                        session.options.len()
+                    )));
+                }
+                let cmp = super::options_cmds::comparison(session, &knowledge);
+                proposal.comparison = Some(export::ComparisonView::new(&cmp, args.audience));
+            }
+            export::render(format, &proposal)
         }
         (None, Some(path)) => {
             let raw = input::read_raw_answers(path)?;

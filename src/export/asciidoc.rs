@@ -264,6 +264,28 @@ pub fn render(p: &Proposal) -> String {
         a.numbered(&items);
     }
 
+    if let Some(c) = &p.comparison {
+        a.heading(2, words::COMPARISON);
+        let mut head: Vec<&str> = vec![""];
+        head.extend(c.columns.iter().map(String::as_str));
+        let cols = vec!["2"; head.len()].join(",");
+        let rows = c
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![if r.differs {
+                    format!("*{}*", esc(&r.label))
+                } else {
+                    esc(&r.label)
+                }];
+                row.extend(r.cells.iter().map(|x| esc(x)));
+                row
+            })
+            .collect();
+        a.table(&cols, &head, rows, None);
+        a.para(&esc(words::COMPARISON_NOTE));
+    }
+
     a.heading(2, words::NEXT_STEPS);
     a.numbered(&p.next_steps.iter().map(|s| esc(s)).collect::<Vec<_>>());
 
@@ -309,6 +331,26 @@ pub fn render(p: &Proposal) -> String {
             }
             a.list(&lines);
         }
+
+        a.heading(3, super::markdown::SLO_HEADING);
+        if i.slos.is_empty() {
+            a.para(&esc("No component with an availability objective."));
+        }
+        let slos: Vec<String> = i
+            .slos
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} ({}): {} % per calendar month{}. SLI: {}",
+                    esc(&o.name),
+                    esc(&o.plan_name),
+                    o.target_percent,
+                    if o.indicative { " (indicative)" } else { "" },
+                    esc(&o.indicator)
+                )
+            })
+            .collect();
+        a.list(&slos);
 
         a.heading(3, "Trace");
         for t in &i.trace {

@@ -279,6 +279,26 @@ pub fn render(p: &Proposal) -> String {
     }
     h.push_str("</section>\n");
 
+    if let Some(c) = &p.comparison {
+        section(&mut h, "comparison", words::COMPARISON);
+        h.push_str("<table class=\"comparison\">\n<thead><tr><th></th>");
+        for col in &c.columns {
+            let _ = write!(h, "<th>{}</th>", e(col));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for r in &c.rows {
+            let class = if r.differs { " class=\"differs\"" } else { "" };
+            let _ = write!(h, "<tr{class}><th>{}</th>", e(&r.label));
+            for x in &r.cells {
+                let _ = write!(h, "<td>{}</td>", e(x));
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table>\n");
+        para(&mut h, words::COMPARISON_NOTE);
+        h.push_str("</section>\n");
+    }
+
     section(&mut h, "next-steps", words::NEXT_STEPS);
     h.push_str("<ol>\n");
     for s in &p.next_steps {
@@ -332,6 +352,29 @@ pub fn render(p: &Proposal) -> String {
                 dd(&mut h, "Triggered by", &answers(&f.answers));
             }
             h.push_str("</dl>\n</div>\n");
+        }
+
+        let _ = writeln!(h, "<h3>{}</h3>", e(super::markdown::SLO_HEADING));
+        if i.slos.is_empty() {
+            para(&mut h, "No component with an availability objective.");
+        }
+        let slos: Vec<String> = i
+            .slos
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} ({}): {} % per calendar month{}. SLI: {}",
+                    String::from(&o.name),
+                    String::from(&o.plan_name),
+                    o.target_percent,
+                    if o.indicative { " (indicative)" } else { "" },
+                    String::from(&o.indicator)
+                )
+            })
+            .collect();
+        if !slos.is_empty() {
+            h.push_str(&ul(&slos));
+            h.push('\n');
         }
 
         h.push_str("<h3>Trace</h3>\n");

@@ -249,6 +249,27 @@ pub fn render(p: &Proposal) -> String {
         md.numbered(&items);
     }
 
+    if let Some(c) = &p.comparison {
+        md.heading(2, words::COMPARISON);
+        let mut head: Vec<(&str, Align)> = vec![("", Align::Left)];
+        head.extend(c.columns.iter().map(|n| (n.as_str(), Align::Left)));
+        let rows = c
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![if r.differs {
+                    format!("**{}**", esc(&r.label))
+                } else {
+                    esc(&r.label)
+                }];
+                row.extend(r.cells.iter().map(|x| esc(x)));
+                row
+            })
+            .collect();
+        md.table(&head, rows);
+        md.para(&esc(words::COMPARISON_NOTE));
+    }
+
     md.heading(2, words::NEXT_STEPS);
     md.numbered(&p.next_steps.iter().map(|s| esc(s)).collect::<Vec<_>>());
 
@@ -287,6 +308,26 @@ pub fn render(p: &Proposal) -> String {
             ));
             md.list(&lines);
         }
+
+        md.heading(3, SLO_HEADING);
+        if i.slos.is_empty() {
+            md.para(&esc("No component with an availability objective."));
+        }
+        let slos: Vec<String> = i
+            .slos
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} ({}): {} % per calendar month{}. SLI: {}",
+                    esc(&o.name),
+                    esc(&o.plan_name),
+                    o.target_percent,
+                    if o.indicative { " (indicative)" } else { "" },
+                    esc(&o.indicator)
+                )
+            })
+            .collect();
+        md.list(&slos);
 
         md.heading(3, "Trace");
         for t in &i.trace {
@@ -471,6 +512,9 @@ fn cell(s: &str) -> String {
 }
 
 /// Escapes text for inline Markdown, on one line.
+/// The heading of the objectives handed over to operations.
+pub(crate) const SLO_HEADING: &str = "Service level objectives (hand-over to operations)";
+
 pub(crate) fn esc(s: &str) -> String {
     let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
     let mut out = String::with_capacity(s.len() + 8);

@@ -26,6 +26,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod openslo;
 mod proposal;
 
 use std::path::Path;
@@ -36,10 +37,10 @@ use crate::engine::Money;
 use crate::session::Session;
 
 pub use proposal::{
-    Bill, BillRow, BillTotal, Boundary, CustomerInfo, Internal, InternalFlag, NeedAnswer,
-    NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow, ServiceLevelRow,
-    SolutionGroup, SolutionItem, Subject, TraceAnswer, TraceExcluded, TraceItem, TracePrice,
-    TraceReason, session_date,
+    Bill, BillRow, BillTotal, Boundary, ComparisonRow, ComparisonView, CustomerInfo, Internal,
+    InternalFlag, NeedAnswer, NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow,
+    ServiceLevelRow, SolutionGroup, SolutionItem, Subject, TraceAnswer, TraceExcluded, TraceItem,
+    TracePrice, TraceReason, session_date,
 };
 
 /// The version of the export JSON (see `assets/scope.schema.json`).
@@ -59,15 +60,18 @@ pub enum Format {
     Asciidoc,
     Json,
     Csv,
+    /// The agreed service levels for operations' SLO monitoring.
+    OpenSlo,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Asciidoc,
         Format::Json,
         Format::Csv,
+        Format::OpenSlo,
     ];
 
     /// The name on the command line (`--format md`), also the file extension.
@@ -78,11 +82,15 @@ impl Format {
             Format::Asciidoc => "adoc",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::OpenSlo => "openslo",
         }
     }
 
     pub fn extension(self) -> &'static str {
-        self.id()
+        match self {
+            Format::OpenSlo => "yaml",
+            other => other.id(),
+        }
     }
 
     /// The name for people, in menus and messages.
@@ -93,6 +101,7 @@ impl Format {
             Format::Asciidoc => "AsciiDoc",
             Format::Json => "JSON",
             Format::Csv => "CSV (bill of materials)",
+            Format::OpenSlo => "OpenSLO (YAML, for operations)",
         }
     }
 
@@ -104,6 +113,7 @@ impl Format {
             "adoc" | "asciidoc" | "asc" => Some(Format::Asciidoc),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "openslo" | "yaml" | "yml" => Some(Format::OpenSlo),
             _ => None,
         }
     }
@@ -150,6 +160,7 @@ pub fn render(format: Format, proposal: &Proposal) -> String {
         Format::Asciidoc => asciidoc::render(proposal),
         Format::Json => json::render(proposal),
         Format::Csv => csv::render(proposal),
+        Format::OpenSlo => openslo::render(proposal),
     }
 }
 
@@ -232,6 +243,9 @@ pub(crate) mod words {
     pub const GOOD_TO_KNOW: &str = "Good to know";
     pub const OPEN_QUESTIONS: &str = "Open questions";
     pub const NEXT_STEPS: &str = "Next steps";
+    pub const COMPARISON: &str = "Options compared";
+    pub const COMPARISON_NOTE: &str =
+        "Rows in bold differ between the options. Prices are indicative where marked above.";
     pub const INTERNAL: &str = "Internal";
     pub const INTERNAL_BANNER: &str =
         "Internal: approvers, rules and notes. Do not send this version to the customer.";

@@ -35,6 +35,8 @@ pub struct Subject<'a> {
     pub answers: &'a BTreeMap<String, Answer>,
     /// Notes per question id; only the internal audience sees them.
     pub notes: &'a BTreeMap<String, String>,
+    /// The session option this proposal presents, if one was chosen.
+    pub option: Option<&'a str>,
 }
 
 static NO_NOTES: BTreeMap<String, String> = BTreeMap::new();
@@ -50,6 +52,7 @@ impl<'a> Subject<'a> {
             status: Some(session.status),
             answers: &session.answers,
             notes: &session.notes,
+            option: None,
         }
     }
 
@@ -67,6 +70,7 @@ impl<'a> Subject<'a> {
             status: None,
             answers,
             notes: &NO_NOTES,
+            option: None,
         }
     }
 }
@@ -101,9 +105,20 @@ pub struct Proposal {
     pub good_to_know: Vec<Notice>,
     pub open_questions: Vec<OpenQuestion>,
     pub next_steps: Vec<String>,
+    /// The session option this proposal presents, if one was chosen.
+    pub option: Option<String>,
+    /// The session's options side by side, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<ComparisonView>,
     /// Only for the internal audience.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub internal: Option<Internal>,
+    /// The objectives for the OpenSLO hand-over, whatever the audience;
+    /// the JSON export lists them in `internal.slos`.
+    #[serde(skip)]
+    pub slos: Vec<crate::slo::Objective>,
+    #[serde(skip)]
+    pub knowledge_version: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -251,6 +266,9 @@ pub struct Internal {
     pub notes: Vec<Note>,
     /// Answers the knowledge refuses, left out of the scope.
     pub problems: Vec<String>,
+    /// The objectives operations monitors, exactly as sold (see
+    /// `--format openslo`).
+    pub slos: Vec<crate::slo::Objective>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -374,7 +392,12 @@ impl Builder<'_> {
         Proposal {
             version: JSON_VERSION,
             audience,
-            title: format!("Scoped proposal for {customer}"),
+            title: match self.subject.option.map(clean_line) {
+                Some(option) => format!("Scoped proposal for {customer}: {option}"),
+                None => format!("Scoped proposal for {customer}"),
+            },
+            option: self.subject.option.map(clean_line),
+            comparison: None,
             customer: CustomerInfo {
                 name: customer,
                 contact: self
@@ -399,6 +422,8 @@ impl Builder<'_> {
             good_to_know: self.good_to_know(),
             open_questions,
             internal: self.internal.then(|| self.internal_part()),
+            slos: self.slos(),
+            knowledge_version: clean_line(&self.scope.knowledge_version),
         }
     }
 
@@ -795,9 +820,24 @@ impl Builder<'_> {
         }
     }
 
+    fn slos(&self) -> Vec<crate::slo::Objective> {
+        crate::slo::objectives(self.scope)
+            .into_iter()
+            .map(|o| crate::slo::Objective {
+                component: clean_line(&o.component),
+                name: clean_line(&o.name),
+                plan: clean_line(&o.plan),
+                plan_name: clean_line(&o.plan_name),
+                indicator: clean(&o.indicator),
+                ..o
+            })
+            .collect()
+    }
+
     fn internal_part(&self) -> Internal {
         let (_, problems) = check_answers(self.knowledge, self.subject.answers);
         Internal {
+            slos: self.slos(),
             knowledge_version: clean_line(&self.scope.knowledge_version),
             session: self.subject.session_id.map(clean_line),
             status: self.subject.status.map(|s| s.id().to_string()),
@@ -917,5 +957,102 @@ mod tests {
         assert_eq!(clean("\u{202E}evil\u{202C} \u{1b}[31mred"), "evil [31mred");
         assert_eq!(clean("שלום\tעולם"), "שלום עולם");
         assert_eq!(clean_line("  one\n\n two  "), "one two");
+    }
+}
+
+/// Options side by side, as text cells every format can lay out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonView {
+    pub columns: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonRow {
+    pub section: String,
+    pub label: String,
+    pub cells: Vec<String>,
+    pub differs: bool,
+}
+
+impl ComparisonView {
+    /// The comparison in words for `audience`: the customer sees boundaries
+    /// but no information flags, the team sees every flag by severity.
+    pub fn new(cmp: &crate::compare::Comparison, audience: Audience) -> ComparisonView {
+        let cur = clean_line(&cmp.currency);
+        let money = |m: crate::engine::Money| format!("{cur} {m}");
+        let mut rows = Vec::new();
+        let mut push = |section: &str, label: String, cells: Vec<String>, differs: bool| {
+            rows.push(ComparisonRow {
+                section: section.to_string(),
+                label,
+                cells,
+                differs,
+            });
+        };
+        let monthly: Vec<String> = cmp.options.iter().map(|o| money(o.monthly)).collect();
+        let once: Vec<String> = cmp.options.iter().map(|o| money(o.one_time)).collect();
+        let d = |c: &[String]| c.windows(2).any(|w| w[0] != w[1]);
+        let (dm, d1) = (d(&monthly), d(&once));
+        push("Totals", "Monthly".into(), monthly, dm);
+        push("Totals", "One-time".into(), once, d1);
+        for r in &cmp.items {
+            let cells = r
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Some(c) if c.monthly.0 != 0 => {
+                        format!("{}, {}/month", clean_line(&c.plan_name), money(c.monthly))
+                    }
+                    Some(c) if c.one_time.0 != 0 => {
+                        format!(
+                            "{}, {} one-time",
+                            clean_line(&c.plan_name),
+                            money(c.one_time)
+                        )
+                    }
+                    Some(c) => clean_line(&c.plan_name),
+                    None => "—".into(),
+                })
+                .collect();
+            push("Components", clean_line(&r.name), cells, r.differs);
+        }
+        for r in &cmp.service_levels {
+            let cells = r
+                .cells
+                .iter()
+                .map(|c| c.as_deref().map_or_else(|| "—".to_string(), clean_line))
+                .collect();
+            push("Service levels", clean_line(&r.name), cells, r.differs);
+        }
+        for r in &cmp.flags {
+            if audience == Audience::Customer && r.severity == Severity::Info {
+                continue;
+            }
+            let shown = match audience {
+                Audience::Customer => boundary_label(r.severity),
+                Audience::Internal => r.severity.label(),
+            };
+            let cells = r
+                .present
+                .iter()
+                .map(|p| if *p { shown.to_string() } else { "—".into() })
+                .collect();
+            push("Boundaries", clean_line(&r.title), cells, r.differs);
+        }
+        ComparisonView {
+            columns: cmp.options.iter().map(|o| clean_line(&o.name)).collect(),
+            rows,
+        }
+    }
+}
+
+fn boundary_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::OutOfScope => "not part of our offer",
+        Severity::NeedsApproval => "subject to confirmation",
+        Severity::NeedsPartner => "by a partner",
+        Severity::NeedsEngineering => "engineering to estimate",
+        Severity::Info => "note",
     }
 }
