@@ -10,9 +10,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Some(command) => cli::run(&args, command).map(ExitCode::from),
-        None => Err(cli::Error::input(
-            "the interactive screen is not built yet; see `nunki --help`",
-        )),
+        None => nunki::tui::main(&args).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         cli::report(&e);

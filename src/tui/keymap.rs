@@ -1,0 +1,753 @@
+//! The one command table. Every key the screen understands is a row here
+//! (command, keys, one-line doc, where it applies, hint word), and the
+//! same table answers "which command is this key?", draws the help box
+//! and the hint bar, and prints the key map for the README
+//! (`keymap::markdown()`). Help cannot drift from the real keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for. What a command does depends on the
+/// screen; the table's doc says it for each place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Select,
+    Toggle,
+    Search,
+    Filter,
+    NewSession,
+    GoInterview,
+    GoCatalog,
+    GoPreview,
+    NextQuestion,
+    PrevQuestion,
+    NextOpen,
+    ClearAnswer,
+    Yes,
+    No,
+    Why,
+    Add,
+    Remove,
+    Reset,
+    Audience,
+    Export,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Every screen and the read-only boxes (help, trace), but not where
+    /// one types (search, dialogs).
+    Global,
+    Home,
+    Interview,
+    Catalog,
+    Preview,
+    Search,
+    Dialog,
+    Help,
+    Trace,
+}
+
+impl Context {
+    /// Contexts where one types: only their own bindings apply there.
+    fn is_modal(self) -> bool {
+        matches!(self, Context::Search | Context::Dialog)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Home => "Sessions",
+            Context::Interview => "Interview",
+            Context::Catalog => "Catalog",
+            Context::Preview => "Proposal preview",
+            Context::Search => "Search",
+            Context::Dialog => "Dialogs",
+            Context::Help => "Help",
+            Context::Trace => "Why (trace)",
+        }
+    }
+}
+
+/// A key with the modifiers that matter (Shift is part of the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// The key of an event, with Shift folded into the character: a
+    /// terminal sends 'G' with or without SHIFT depending on its protocol.
+    pub fn of(event: &KeyEvent) -> Key {
+        let code = match event.code {
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{base}"),
+            (false, true) => format!("Alt-{base}"),
+            _ => base,
+        }
+    }
+}
+
+pub struct Binding {
+    pub command: Command,
+    pub keys: &'static [Key],
+    pub doc: &'static str,
+    pub contexts: &'static [Context],
+    /// The word in the hint bar; only the most used commands have one.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+use Command as C;
+use Context as X;
+use KeyCode as K;
+
+const fn b(
+    command: Command,
+    keys: &'static [Key],
+    doc: &'static str,
+    contexts: &'static [Context],
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        command,
+        keys,
+        doc,
+        contexts,
+        hint,
+    }
+}
+
+const SESSION: &[Context] = &[X::Interview, X::Catalog, X::Preview];
+const LISTS: &[Context] = &[X::Global, X::Search, X::Dialog];
+const PANES: &[Context] = &[X::Interview, X::Catalog];
+
+/// The table. Order matters twice: the first binding of a key in a context
+/// wins, and help lists bindings in this order.
+pub static BINDINGS: &[Binding] = &[
+    // Home
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "open the selected session",
+        &[X::Home],
+        Some("open"),
+    ),
+    b(
+        C::NewSession,
+        &[Key::ch('n')],
+        "start a new session",
+        &[X::Home],
+        Some("new"),
+    ),
+    b(
+        C::Filter,
+        &[Key::ch('/')],
+        "filter the sessions by customer (type, Enter to keep, Esc to clear)",
+        &[X::Home],
+        Some("filter"),
+    ),
+    // Interview
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "answer (choice under the cursor, typed value) and go to the next question; on a flag: go to its question; on an item: why",
+        &[X::Interview],
+        Some("answer"),
+    ),
+    b(
+        C::Toggle,
+        &[Key::ch(' ')],
+        "choose or tick the option under the cursor; yes/no: switch",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::Yes,
+        &[Key::ch('y')],
+        "answer yes (yes/no questions)",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::No,
+        &[Key::ch('n')],
+        "answer no (yes/no questions)",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::NextOpen,
+        &[Key::ctrl('n')],
+        "go to the next unanswered question",
+        &[X::Interview],
+        Some("next open"),
+    ),
+    b(
+        C::NextQuestion,
+        &[Key::plain(K::PageDown)],
+        "next question",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::PrevQuestion,
+        &[Key::plain(K::PageUp)],
+        "previous question",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::ClearAnswer,
+        &[Key::plain(K::Delete)],
+        "clear the answer (in a text field: Ctrl-U)",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::Why,
+        &[Key::ch('w')],
+        "why: the trace of the selected item or flag",
+        &[X::Interview],
+        Some("why"),
+    ),
+    b(
+        C::Remove,
+        &[Key::ch('x')],
+        "remove the selected item from the scope, with a reason",
+        &[X::Interview],
+        None,
+    ),
+    // Catalog
+    b(
+        C::Add,
+        &[Key::ch('a')],
+        "add the offering with the selected plan to the scope, with a reason",
+        &[X::Catalog],
+        Some("add"),
+    ),
+    b(
+        C::Remove,
+        &[Key::ch('x')],
+        "remove the offering from the scope, with a reason",
+        &[X::Catalog],
+        Some("remove"),
+    ),
+    b(
+        C::Reset,
+        &[Key::ch('r')],
+        "undo the manual add or removal of the offering",
+        &[X::Catalog],
+        Some("undo"),
+    ),
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "to the plans of the offering (↑↓ choose a plan there)",
+        &[X::Catalog],
+        None,
+    ),
+    // Preview
+    b(
+        C::Audience,
+        &[Key::ch('a')],
+        "switch the audience: customer or internal",
+        &[X::Preview],
+        Some("audience"),
+    ),
+    b(
+        C::Export,
+        &[Key::ch('e')],
+        "export the proposal to a file",
+        &[X::Preview],
+        Some("export"),
+    ),
+    // Session screens
+    b(
+        C::Search,
+        &[Key::ch('/'), Key::ctrl('p')],
+        "search questions, offerings and rules",
+        SESSION,
+        Some("search"),
+    ),
+    b(
+        C::GoInterview,
+        &[Key::ch('i')],
+        "the interview",
+        &[X::Catalog, X::Preview],
+        Some("interview"),
+    ),
+    b(
+        C::GoCatalog,
+        &[Key::ch('c')],
+        "the catalog: offerings, plans, prices, owners",
+        &[X::Interview, X::Preview],
+        Some("catalog"),
+    ),
+    b(
+        C::GoPreview,
+        &[Key::ch('p')],
+        "the proposal preview and export",
+        &[X::Interview, X::Catalog],
+        Some("proposal"),
+    ),
+    // Search
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "go to the selected hit",
+        &[X::Search],
+        Some("go"),
+    ),
+    // Dialogs
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "confirm",
+        &[X::Dialog],
+        Some("confirm"),
+    ),
+    b(
+        C::NextPane,
+        &[Key::plain(K::Tab)],
+        "next field",
+        &[X::Dialog],
+        Some("next field"),
+    ),
+    b(
+        C::PrevPane,
+        &[Key::plain(K::BackTab)],
+        "previous field",
+        &[X::Dialog],
+        None,
+    ),
+    b(
+        C::Back,
+        &[Key::plain(K::Esc)],
+        "cancel",
+        &[X::Dialog, X::Search],
+        Some("cancel"),
+    ),
+    // Trace
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "go to the question behind it",
+        &[X::Trace],
+        Some("go to question"),
+    ),
+    b(
+        C::Back,
+        &[Key::plain(K::Esc), Key::ch('w')],
+        "close",
+        &[X::Trace],
+        Some("close"),
+    ),
+    // Help
+    b(
+        C::Back,
+        &[Key::plain(K::Esc), Key::ch('?')],
+        "close",
+        &[X::Help],
+        Some("close"),
+    ),
+    // Everywhere
+    b(
+        C::Quit,
+        &[Key::ch('q')],
+        "quit (everything is saved already)",
+        &[X::Global],
+        Some("quit"),
+    ),
+    b(
+        C::Quit,
+        &[Key::ctrl('c')],
+        "quit, also while typing",
+        &[X::Global, X::Search, X::Dialog],
+        Some("quit"),
+    ),
+    b(
+        C::Help,
+        &[Key::ch('?')],
+        "the keys of this screen",
+        &[X::Global],
+        Some("help"),
+    ),
+    b(
+        C::Back,
+        &[Key::plain(K::Esc)],
+        "back: close a box, or go to the previous screen",
+        &[X::Global],
+        None,
+    ),
+    b(
+        C::NextPane,
+        &[Key::plain(K::Tab)],
+        "next pane",
+        PANES,
+        Some("pane"),
+    ),
+    b(
+        C::PrevPane,
+        &[Key::plain(K::BackTab)],
+        "previous pane",
+        PANES,
+        None,
+    ),
+    b(
+        C::Up,
+        &[Key::plain(K::Up), Key::ch('k')],
+        "up",
+        &[X::Global],
+        None,
+    ),
+    b(
+        C::Down,
+        &[Key::plain(K::Down), Key::ch('j')],
+        "down",
+        &[X::Global],
+        None,
+    ),
+    b(
+        C::Up,
+        &[Key::plain(K::Up)],
+        "up",
+        &[X::Search, X::Dialog],
+        None,
+    ),
+    b(
+        C::Down,
+        &[Key::plain(K::Down)],
+        "down",
+        &[X::Search, X::Dialog],
+        None,
+    ),
+    b(
+        C::Left,
+        &[Key::plain(K::Left), Key::ch('h')],
+        "previous plan",
+        &[X::Catalog],
+        None,
+    ),
+    b(
+        C::Right,
+        &[Key::plain(K::Right), Key::ch('l')],
+        "next plan",
+        &[X::Catalog],
+        None,
+    ),
+    b(
+        C::Left,
+        &[Key::plain(K::Left), Key::ch('h')],
+        "yes (yes/no questions)",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::Right,
+        &[Key::plain(K::Right), Key::ch('l')],
+        "no (yes/no questions); in the section list: open",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::PageUp,
+        &[Key::plain(K::PageUp)],
+        "a page up",
+        LISTS,
+        None,
+    ),
+    b(
+        C::PageDown,
+        &[Key::plain(K::PageDown)],
+        "a page down",
+        LISTS,
+        None,
+    ),
+    b(
+        C::Top,
+        &[Key::plain(K::Home), Key::ch('g')],
+        "to the top",
+        &[X::Global],
+        None,
+    ),
+    b(
+        C::Bottom,
+        &[Key::plain(K::End), Key::ch('G')],
+        "to the bottom",
+        &[X::Global],
+        None,
+    ),
+];
+
+/// The bindings that apply in `context`, in table order: its own, then
+/// the global ones unless the context is one where you type.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS
+        .iter()
+        .filter(move |b| b.contexts.contains(&context));
+    let global = BINDINGS.iter().filter(move |b| {
+        !context.is_modal() && context != X::Global && b.contexts.contains(&X::Global)
+    });
+    own.chain(global)
+}
+
+/// The command a key asks for in `context`, if any.
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
+    let key = Key::of(event);
+    bindings(context)
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.command)
+}
+
+/// One row per command of a context for the help box: keys and doc, with
+/// keys a context-specific binding already took left out of later rows.
+pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
+    let mut taken: Vec<Key> = Vec::new();
+    let mut rows = Vec::new();
+    for b in bindings(context) {
+        let keys: Vec<Key> = b
+            .keys
+            .iter()
+            .filter(|k| !taken.contains(k))
+            .copied()
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        taken.extend(keys.iter().copied());
+        let label = keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
+        rows.push((label, b.doc));
+    }
+    rows
+}
+
+/// Whether a text field takes this key as a character.
+fn typed(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !key.ctrl && !key.alt
+}
+
+/// The hint bar of a context: (key, word) pairs, most specific first.
+/// While `typing` in a text field, letters are text, so only commands
+/// with another key (Ctrl-P for search) are hinted, with that key.
+pub fn hints(context: Context, typing: bool) -> Vec<(String, &'static str)> {
+    let mut taken: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for b in bindings(context) {
+        let Some(first) = b
+            .keys
+            .iter()
+            .find(|k| !(taken.contains(k) || (typing && typed(k))))
+        else {
+            continue;
+        };
+        taken.extend(b.keys.iter().copied());
+        if let Some(word) = b.hint
+            && !out.iter().any(|(_, w)| *w == word)
+        {
+            out.push((first.label(), word));
+        }
+    }
+    out
+}
+
+/// The key map as Markdown, for the README.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for context in [
+        X::Global,
+        X::Home,
+        X::Interview,
+        X::Catalog,
+        X::Preview,
+        X::Search,
+        X::Dialog,
+        X::Trace,
+        X::Help,
+    ] {
+        out.push_str(&format!(
+            "### {}\n\n| Keys | What it does |\n|---|---|\n",
+            context.title()
+        ));
+        for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            out.push_str(&format!(
+                "| `{}` | {} |\n",
+                b.keys_label().replace('|', "\\|"),
+                b.doc
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("Mouse: click selects (and focuses the pane), the wheel scrolls the pane under the pointer.\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn context_bindings_shadow_global_ones() {
+        let n = ev(K::Char('n'), KeyModifiers::NONE);
+        assert_eq!(lookup(X::Home, &n), Some(C::NewSession));
+        assert_eq!(lookup(X::Interview, &n), Some(C::No));
+        let q = ev(K::Char('q'), KeyModifiers::NONE);
+        assert_eq!(lookup(X::Catalog, &q), Some(C::Quit));
+        // Where one types, q is a letter, but Ctrl-C still quits.
+        assert_eq!(lookup(X::Search, &q), None);
+        assert_eq!(
+            lookup(X::Dialog, &ev(K::Char('c'), KeyModifiers::CONTROL)),
+            Some(C::Quit)
+        );
+        assert_eq!(
+            lookup(X::Interview, &ev(K::Char('P'), KeyModifiers::CONTROL)),
+            Some(C::Search)
+        );
+        assert_eq!(
+            lookup(X::Interview, &ev(K::Char('G'), KeyModifiers::SHIFT)),
+            Some(C::Bottom)
+        );
+        assert_eq!(
+            lookup(X::Interview, &ev(K::BackTab, KeyModifiers::SHIFT)),
+            Some(C::PrevPane)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_within_one_context_table() {
+        for context in [
+            X::Global,
+            X::Home,
+            X::Interview,
+            X::Catalog,
+            X::Preview,
+            X::Search,
+            X::Dialog,
+            X::Trace,
+            X::Help,
+        ] {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                for k in b.keys {
+                    assert!(
+                        !seen.contains(k),
+                        "{} is bound twice in {context:?}",
+                        k.label()
+                    );
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_and_hints_come_from_the_table() {
+        let rows = help_rows(X::Interview);
+        assert!(
+            rows.iter()
+                .any(|(k, d)| k == "Ctrl-N" && d.contains("unanswered"))
+        );
+        // `n` means "no" in the interview; the global row does not repeat it.
+        assert_eq!(
+            rows.iter()
+                .filter(|(k, _)| k.split(' ').any(|k| k == "n"))
+                .count(),
+            1
+        );
+        let hints = hints(X::Home, false);
+        assert_eq!(hints[0], ("Enter".to_string(), "open"));
+        let typing = super::hints(X::Interview, true);
+        assert!(
+            typing.contains(&("Ctrl-P".to_string(), "search")),
+            "{typing:?}"
+        );
+        assert!(
+            !typing.iter().any(|(k, _)| k == "q" || k == "c"),
+            "{typing:?}"
+        );
+        assert!(markdown().contains("| `Ctrl-N` | go to the next unanswered question |"));
+    }
+}

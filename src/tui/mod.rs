@@ -1,0 +1,65 @@
+//! The interactive scoping screen (ratatui + crossterm).
+//!
+//! - `app`: all state and `update(msg) -> actions`; no terminal, no disk.
+//! - `keymap`: the one command table behind keys, help and hints.
+//! - `layout`: pure functions from an area to named areas.
+//! - `screens/`: one module per screen and box, each drawing from a
+//!   read-only view; `view` puts them together.
+//! - `widgets/`: a text input, badges, text measuring.
+//! - `theme`: default, high-contrast and no-colour styles.
+//! - `persist`: the port to the session store; `run`: the shell that owns
+//!   the terminal and performs the app's actions.
+//!
+//! Every change is evaluated once and saved at once; drawing never
+//! evaluates and never writes.
+
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod mouse;
+pub mod persist;
+pub mod run;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use app::{Action, App, Config, Msg, TemplateInfo};
+
+use crate::cli::{self, Cli, Error};
+use crate::session::store::Store;
+use crate::sources::load_knowledge;
+use persist::{DiskStore, SessionStore};
+use theme::ThemeKind;
+
+/// `nunki` and `nunki SESSION`: load the knowledge, list or open the
+/// session, then hand the terminal to the screen until the user quits.
+/// A session that cannot be opened is reported before the screen starts.
+pub fn main(args: &Cli) -> Result<(), Error> {
+    let places = cli::places(args);
+    let knowledge = load_knowledge(&places, args.catalog.as_deref())?;
+    let templates =
+        crate::session::templates::load(&places).map_err(|e| Error::input(e.to_string()))?;
+    let infos = templates
+        .iter()
+        .map(|t| TemplateInfo {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+        })
+        .collect();
+    let mut store = DiskStore::new(Store::new(&places), knowledge.clone(), templates);
+    let first = match &args.session {
+        Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted).map_err(Error::input)?))),
+        None => Msg::Sessions(store.list()),
+    };
+    let config = Config {
+        theme: ThemeKind::from_env(args.high_contrast),
+        tz: jiff::tz::TimeZone::system(),
+    };
+    let mut app = App::new(knowledge, infos, config);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut shell = run::Shell::new(store, cwd);
+    run::run(&mut app, &mut shell, vec![first])
+        .map_err(|e| Error::io("the interactive screen failed", e))
+}

@@ -1,0 +1,180 @@
+//! The screen's port to the session store: list, open (and lock), create,
+//! save, close. The shell (`run.rs`) owns the one implementation; the app
+//! only asks for these through `Action`s, so tests can drive the app
+//! against a store in a temporary directory.
+
+use std::path::PathBuf;
+
+use crate::knowledge::{Knowledge, Severity};
+use crate::session::store::{self, NewSession, Store};
+use crate::session::{Customer, Session, Status, Template};
+
+/// One row of the home screen, read without evaluating the session (the
+/// worst flag comes from the scope summary saved with it), so start-up
+/// stays fast with many sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInfo {
+    pub id: String,
+    pub customer: String,
+    pub updated: jiff::Timestamp,
+    pub status: Status,
+    pub worst: Option<Severity>,
+    pub answered: usize,
+    /// Set when the file cannot be read; the row says why instead of
+    /// hiding the file.
+    pub problem: Option<String>,
+}
+
+impl SessionInfo {
+    pub fn of(session: &Session) -> SessionInfo {
+        SessionInfo {
+            id: session.id.clone(),
+            customer: session.customer.name.clone(),
+            updated: session.updated,
+            status: session.status,
+            worst: session.last_scope.as_ref().and_then(|s| s.worst),
+            answered: session.answers.len(),
+            problem: None,
+        }
+    }
+}
+
+/// A session the store opened for this process.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub session: Session,
+    /// Something to tell the user (a stale lock taken over, changed
+    /// knowledge, orphaned answers).
+    pub notice: Option<String>,
+    /// Another nunki holds the session: it can be looked at, not changed.
+    pub read_only: bool,
+}
+
+/// What the screen needs from the session store. Errors are whole
+/// sentences that say what to do.
+pub trait SessionStore {
+    fn list(&mut self) -> Result<Vec<SessionInfo>, String>;
+    /// Opens and locks a session by id, path or unique prefix.
+    fn open(&mut self, wanted: &str) -> Result<Opened, String>;
+    /// Creates, saves and locks a new session, from a template if given.
+    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, String>;
+    /// Saves atomically, keeping the previous version; stamps `updated`.
+    fn save(&mut self, session: &mut Session) -> Result<PathBuf, String>;
+    /// Lets go of the open session's lock.
+    fn close(&mut self);
+}
+
+/// The session store on disk (`crate::session::store`): atomic saves with
+/// a backup, one writer per session (the lock is held while the session
+/// is open here).
+pub struct DiskStore {
+    store: Store,
+    knowledge: Knowledge,
+    templates: Vec<Template>,
+    open: Option<store::Opened>,
+}
+
+impl DiskStore {
+    pub fn new(store: Store, knowledge: Knowledge, templates: Vec<Template>) -> DiskStore {
+        DiskStore {
+            store,
+            knowledge,
+            templates,
+            open: None,
+        }
+    }
+
+    fn opened(&mut self, opened: store::Opened) -> Opened {
+        let notice = match opened.notices.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            many => Some(
+                many.iter()
+                    .map(|n| format!("• {n}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        };
+        let out = Opened {
+            session: opened.session.clone(),
+            notice,
+            read_only: opened.read_only(),
+        };
+        self.open = Some(opened);
+        out
+    }
+}
+
+impl SessionStore for DiskStore {
+    fn list(&mut self) -> Result<Vec<SessionInfo>, String> {
+        let listings = self.store.list().map_err(|e| e.to_string())?;
+        let mut out: Vec<SessionInfo> = listings
+            .sessions
+            .iter()
+            .map(|l| SessionInfo::of(&l.session))
+            .collect();
+        for b in listings.broken {
+            let name = b
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            out.push(SessionInfo {
+                id: b.path.display().to_string(),
+                customer: name,
+                updated: jiff::Timestamp::UNIX_EPOCH,
+                status: Status::Draft,
+                worst: None,
+                answered: 0,
+                problem: Some(b.error.to_string()),
+            });
+        }
+        Ok(out)
+    }
+
+    fn open(&mut self, wanted: &str) -> Result<Opened, String> {
+        self.close();
+        let opened = self
+            .store
+            .open(wanted, &self.knowledge)
+            .map_err(|e| e.to_string())?;
+        Ok(self.opened(opened))
+    }
+
+    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, String> {
+        self.close();
+        let template = match template {
+            Some(id) => Some(crate::session::templates::find(&self.templates, id)?.clone()),
+            None => None,
+        };
+        let new = NewSession {
+            customer: Customer {
+                name: customer.to_string(),
+                contact: None,
+            },
+            template,
+            answers: Default::default(),
+            answers_origin: String::new(),
+        };
+        let opened = self
+            .store
+            .create(new, &self.knowledge)
+            .map_err(|e| e.to_string())?;
+        Ok(self.opened(opened))
+    }
+
+    fn save(&mut self, session: &mut Session) -> Result<PathBuf, String> {
+        let Some(opened) = &mut self.open else {
+            return Err("no session is open".into());
+        };
+        opened.session = session.clone();
+        self.store
+            .save(opened, &self.knowledge)
+            .map_err(|e| e.to_string())?;
+        session.updated = opened.session.updated;
+        Ok(opened.path.clone())
+    }
+
+    fn close(&mut self) {
+        self.open = None;
+    }
+}

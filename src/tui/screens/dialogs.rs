@@ -1,0 +1,565 @@
+//! Dialogs: a new session (customer, template), adding or removing an
+//! offering by hand (quantity, reason), and export (format, audience,
+//! file), which then shows the path it wrote.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::pane;
+use crate::export::{Audience, Format, suggested_file_name};
+use crate::knowledge::Knowledge;
+use crate::session::Session;
+use crate::tui::app::{App, Outcome, Request, TemplateInfo};
+use crate::tui::keymap::Command;
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{TextInput, fit, truncate, window_offset, wrap};
+
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    NewSession(NewSession),
+    Override(OverrideForm),
+    Export(ExportForm),
+    /// Something to read before going on (opening a session said things).
+    Message {
+        title: String,
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    pub customer: TextInput,
+    /// 0 is "no template"; n is `templates[n - 1]`.
+    pub template: usize,
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OverrideOp {
+    Add { offering: String, plan: String },
+    Remove { offering: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct OverrideForm {
+    pub op: OverrideOp,
+    /// What the dialog is about, for people: "PostgreSQL by VSHN (Standard)".
+    pub what: String,
+    pub quantity: TextInput,
+    pub reason: TextInput,
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExportForm {
+    pub format: usize,
+    pub audience: Audience,
+    pub file: TextInput,
+    /// The file name was typed, not suggested: keep it when the format
+    /// or audience changes.
+    pub edited: bool,
+    pub field: usize,
+    /// The suggested file name of every format and audience.
+    pub names: Vec<(Format, Audience, String)>,
+    /// What the last export did: the path written, or why not.
+    pub result: Option<Result<String, String>>,
+}
+
+impl Dialog {
+    pub fn new_session() -> Dialog {
+        Dialog::NewSession(NewSession::default())
+    }
+
+    pub fn add(knowledge: &Knowledge, offering: &str, plan: &str) -> Dialog {
+        let o = knowledge.offering(offering);
+        let name = o.map_or(offering, |o| o.name.as_str());
+        let plan_name = o
+            .and_then(|o| o.plan(plan))
+            .map_or(plan, |p| p.name.as_str());
+        Dialog::Override(OverrideForm {
+            op: OverrideOp::Add {
+                offering: offering.to_string(),
+                plan: plan.to_string(),
+            },
+            what: format!("{name} ({plan_name})"),
+            quantity: TextInput::numeric("1"),
+            reason: TextInput::new(""),
+            field: 1,
+            error: None,
+        })
+    }
+
+    pub fn remove(knowledge: &Knowledge, offering: &str) -> Dialog {
+        let name = knowledge
+            .offering(offering)
+            .map_or(offering, |o| o.name.as_str());
+        Dialog::Override(OverrideForm {
+            op: OverrideOp::Remove {
+                offering: offering.to_string(),
+            },
+            what: name.to_string(),
+            quantity: TextInput::numeric(""),
+            reason: TextInput::new(""),
+            field: 1,
+            error: None,
+        })
+    }
+
+    pub fn export(session: &Session, audience: Audience) -> Dialog {
+        let names: Vec<(Format, Audience, String)> = Format::ALL
+            .iter()
+            .flat_map(|&f| Audience::ALL.iter().map(move |&a| (f, a)))
+            .map(|(f, a)| (f, a, suggested_file_name(session, f, a)))
+            .collect();
+        let mut form = ExportForm {
+            format: 0,
+            audience,
+            file: TextInput::new(""),
+            edited: false,
+            field: 0,
+            names,
+            result: None,
+        };
+        form.suggest();
+        Dialog::Export(form)
+    }
+}
+
+impl ExportForm {
+    pub fn chosen_format(&self) -> Format {
+        Format::ALL[self.format.min(Format::ALL.len() - 1)]
+    }
+
+    fn suggest(&mut self) {
+        if self.edited {
+            return;
+        }
+        let (f, a) = (self.chosen_format(), self.audience);
+        if let Some((_, _, name)) = self.names.iter().find(|(nf, na, _)| *nf == f && *na == a) {
+            self.file.set(name);
+        }
+    }
+}
+
+/// Moves a field cursor forward or back among `n` fields.
+fn cycle(field: &mut usize, n: usize, forward: bool) {
+    *field = if forward {
+        (*field + 1) % n
+    } else {
+        (*field + n - 1) % n
+    };
+}
+
+pub fn on_paste(dialog: &mut Dialog, text: &str) -> Vec<Request> {
+    match dialog {
+        Dialog::NewSession(d) if d.field == 0 => {
+            d.customer.insert_str(text);
+        }
+        Dialog::Override(d) if d.field == 0 => {
+            d.quantity.insert_str(text);
+        }
+        Dialog::Override(d) => {
+            d.reason.insert_str(text);
+        }
+        Dialog::Export(d) if d.field == 2 => {
+            d.file.insert_str(text);
+            d.edited = true;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn on_key(
+    dialog: &mut Dialog,
+    templates: &[TemplateInfo],
+    key: KeyEvent,
+    command: Option<Command>,
+) -> Outcome {
+    match dialog {
+        Dialog::NewSession(d) => new_session_key(d, templates, key, command),
+        Dialog::Override(d) => override_key(d, key, command),
+        Dialog::Export(d) => export_key(d, key, command),
+        Dialog::Message { .. } => match command {
+            Some(Command::Select) => Outcome::one(Request::CloseOverlay),
+            _ => Outcome::ignored(),
+        },
+    }
+}
+
+fn new_session_key(
+    d: &mut NewSession,
+    templates: &[TemplateInfo],
+    key: KeyEvent,
+    command: Option<Command>,
+) -> Outcome {
+    match command {
+        Some(Command::NextPane | Command::PrevPane) => {
+            cycle(&mut d.field, 2, command == Some(Command::NextPane))
+        }
+        Some(Command::Select) => {
+            let customer = d.customer.value().trim().to_string();
+            if customer.is_empty() {
+                d.error = Some("Type the customer's name first.".into());
+                d.field = 0;
+                return Outcome::done();
+            }
+            let template = d
+                .template
+                .checked_sub(1)
+                .and_then(|i| templates.get(i))
+                .map(|t| t.id.clone());
+            return Outcome::one(Request::CreateSession { customer, template });
+        }
+        Some(Command::Up) if d.field == 1 => d.template = d.template.saturating_sub(1),
+        Some(Command::Down) if d.field == 1 => d.template = (d.template + 1).min(templates.len()),
+        Some(Command::Up | Command::Down) => d.field = 1,
+        _ if d.field == 0 => {
+            if !d.customer.handle(key).consumed() {
+                return Outcome::ignored();
+            }
+            d.error = None;
+        }
+        _ => return Outcome::ignored(),
+    }
+    Outcome::done()
+}
+
+fn override_key(d: &mut OverrideForm, key: KeyEvent, command: Option<Command>) -> Outcome {
+    let adding = matches!(d.op, OverrideOp::Add { .. });
+    match command {
+        Some(Command::NextPane | Command::PrevPane | Command::Up | Command::Down) if adding => {
+            cycle(
+                &mut d.field,
+                2,
+                matches!(command, Some(Command::NextPane | Command::Down)),
+            );
+        }
+        Some(Command::NextPane | Command::PrevPane | Command::Up | Command::Down) => {}
+        Some(Command::Select) => {
+            let reason = d.reason.value().trim().to_string();
+            if reason.is_empty() {
+                d.error = Some("Say why: the reason is kept with the session and shows in the internal proposal.".into());
+                d.field = 1;
+                return Outcome::done();
+            }
+            return match &d.op {
+                OverrideOp::Remove { offering } => Outcome::one(Request::Remove {
+                    offering: offering.clone(),
+                    reason,
+                }),
+                OverrideOp::Add { offering, plan } => {
+                    match d.quantity.value().trim().replace('\'', "").parse::<f64>() {
+                        Ok(q) if q.is_finite() && q > 0.0 => Outcome::one(Request::Add {
+                            offering: offering.clone(),
+                            plan: plan.clone(),
+                            quantity: q,
+                            reason,
+                        }),
+                        _ => {
+                            d.error = Some("The quantity is a number above 0.".into());
+                            d.field = 0;
+                            Outcome::done()
+                        }
+                    }
+                }
+            };
+        }
+        _ => {
+            let field = if d.field == 0 && adding {
+                &mut d.quantity
+            } else {
+                &mut d.reason
+            };
+            if !field.handle(key).consumed() {
+                return Outcome::ignored();
+            }
+            d.error = None;
+        }
+    }
+    Outcome::done()
+}
+
+fn export_key(d: &mut ExportForm, key: KeyEvent, command: Option<Command>) -> Outcome {
+    if d.result.is_some() && command == Some(Command::Select) {
+        return Outcome::one(Request::CloseOverlay);
+    }
+    match command {
+        Some(Command::NextPane | Command::PrevPane) => {
+            cycle(&mut d.field, 3, command == Some(Command::NextPane))
+        }
+        Some(Command::Select) => {
+            let path = d.file.value().trim().to_string();
+            if path.is_empty() {
+                d.result = Some(Err("Give the file a name.".into()));
+                d.field = 2;
+                return Outcome::done();
+            }
+            return Outcome::one(Request::Export {
+                format: d.chosen_format(),
+                audience: d.audience,
+                path,
+            });
+        }
+        Some(Command::Up) if d.field == 0 => {
+            d.format = d.format.saturating_sub(1);
+            d.suggest();
+        }
+        Some(Command::Down) if d.field == 0 => {
+            d.format = (d.format + 1).min(Format::ALL.len() - 1);
+            d.suggest();
+        }
+        Some(Command::Up | Command::Down) if d.field == 1 => {
+            d.audience = match d.audience {
+                Audience::Customer => Audience::Internal,
+                Audience::Internal => Audience::Customer,
+            };
+            d.suggest();
+        }
+        _ if d.field == 1
+            && matches!(
+                key.code,
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+            ) =>
+        {
+            d.audience = match d.audience {
+                Audience::Customer => Audience::Internal,
+                Audience::Internal => Audience::Customer,
+            };
+            d.suggest();
+        }
+        _ if d.field == 2 => {
+            if !d.file.handle(key).consumed() {
+                return Outcome::ignored();
+            }
+            d.edited = true;
+        }
+        _ => return Outcome::ignored(),
+    }
+    d.result = None;
+    Outcome::done()
+}
+
+// ---------------------------------------------------------------- drawing
+
+const LABEL_W: usize = 10;
+
+fn field_line(
+    t: &Theme,
+    label: &str,
+    input: &TextInput,
+    w: usize,
+    focused: bool,
+) -> (Line<'static>, Option<usize>) {
+    let field_w = w.saturating_sub(LABEL_W + 2);
+    let (shown, col) = input.view(field_w);
+    let line = Line::from(vec![
+        Span::styled(fit(label, LABEL_W), if focused { t.key } else { t.text }),
+        Span::raw("["),
+        Span::styled(fit(&shown, field_w), t.input),
+        Span::raw("]"),
+    ]);
+    (line, focused.then_some(LABEL_W + 1 + col))
+}
+
+fn choice_line(t: &Theme, on: bool, under: bool, text: &str, w: usize) -> Line<'static> {
+    let mark = if on { "(•)" } else { "( )" };
+    let style = if under {
+        t.selected
+    } else if on {
+        t.answered
+    } else {
+        t.text
+    };
+    Line::styled(
+        fit(&format!("{}{mark} {text}", " ".repeat(LABEL_W)), w),
+        style,
+    )
+}
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
+    let t = &app.theme;
+    let width = 70u16.min(body.width.saturating_sub(4));
+    let w = width.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    // (row, column) of the text cursor inside the box.
+    let mut cursor: Option<(usize, usize)> = None;
+    let (title, hint) = match dialog {
+        Dialog::NewSession(d) => {
+            let (line, col) = field_line(t, "Customer", &d.customer, w, d.field == 0);
+            if let Some(c) = col {
+                cursor = Some((lines.len(), c));
+            }
+            lines.push(line);
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Template",
+                if d.field == 1 { t.key } else { t.text },
+            ));
+            let mut rows = vec![("None".to_string(), "start with no answers".to_string())];
+            rows.extend(
+                app.templates
+                    .iter()
+                    .map(|x| (x.name.clone(), x.description.clone())),
+            );
+            let shown = 8usize;
+            let offset = window_offset(d.template, rows.len(), shown);
+            for (i, (name, _)) in rows.iter().enumerate().skip(offset).take(shown) {
+                let text = truncate(name, w.saturating_sub(LABEL_W + 4));
+                lines.push(choice_line(
+                    t,
+                    i == d.template,
+                    d.field == 1 && i == d.template,
+                    &text,
+                    w,
+                ));
+            }
+            if let Some((_, description)) = rows.get(d.template) {
+                lines.push(Line::raw(""));
+                let indent = " ".repeat(LABEL_W);
+                for l in wrap(description, w.saturating_sub(LABEL_W)) {
+                    lines.push(Line::styled(format!("{indent}{l}"), t.dim));
+                }
+            }
+            if let Some(e) = &d.error {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(e.clone(), t.error));
+            }
+            (
+                " New session ",
+                " Enter create · Tab next field · Esc cancel ",
+            )
+        }
+        Dialog::Override(d) => {
+            let adding = matches!(d.op, OverrideOp::Add { .. });
+            let head = if adding {
+                format!("Add {} to the scope by hand.", d.what)
+            } else {
+                format!("Remove {} from the scope by hand.", d.what)
+            };
+            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.push(Line::raw(""));
+            if adding {
+                let (line, col) = field_line(t, "Quantity", &d.quantity, 24, d.field == 0);
+                if let Some(c) = col {
+                    cursor = Some((lines.len(), c));
+                }
+                lines.push(line);
+            }
+            let (line, col) = field_line(t, "Reason", &d.reason, w, d.field == 1 || !adding);
+            if let Some(c) = col {
+                cursor = Some((lines.len(), c));
+            }
+            lines.push(line);
+            lines.push(Line::raw(""));
+            lines.extend(
+                wrap("The reason is saved with the session and shows in the trace and the internal proposal.", w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, t.dim)),
+            );
+            if let Some(e) = &d.error {
+                lines.push(Line::styled(e.clone(), t.error));
+            }
+            (
+                if adding {
+                    " Add by hand "
+                } else {
+                    " Remove by hand "
+                },
+                " Enter confirm · Tab next field · Esc cancel ",
+            )
+        }
+        Dialog::Export(d) => {
+            lines.push(Line::styled(
+                "Format",
+                if d.field == 0 { t.key } else { t.text },
+            ));
+            for (i, f) in Format::ALL.iter().enumerate() {
+                lines.push(choice_line(
+                    t,
+                    i == d.format,
+                    d.field == 0 && i == d.format,
+                    f.label(),
+                    w,
+                ));
+            }
+            lines.push(Line::styled(
+                "Audience",
+                if d.field == 1 { t.key } else { t.text },
+            ));
+            for a in Audience::ALL {
+                let text = match a {
+                    Audience::Customer => "Customer: what the customer may read",
+                    Audience::Internal => "Internal: with approvers, rules and notes",
+                };
+                lines.push(choice_line(
+                    t,
+                    a == d.audience,
+                    d.field == 1 && a == d.audience,
+                    text,
+                    w,
+                ));
+            }
+            lines.push(Line::raw(""));
+            let (line, col) = field_line(t, "File", &d.file, w, d.field == 2);
+            if let Some(c) = col {
+                cursor = Some((lines.len(), c));
+            }
+            lines.push(line);
+            lines.push(Line::styled(
+                fit("          (relative to where nunki was started)", w),
+                t.dim,
+            ));
+            match &d.result {
+                Some(Ok(path)) => {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled("Wrote", t.ok));
+                    lines.extend(wrap(path, w).into_iter().map(|l| Line::styled(l, t.title)));
+                }
+                Some(Err(e)) => {
+                    lines.push(Line::raw(""));
+                    lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
+                }
+                None => {}
+            }
+            let hint = if d.result.as_ref().is_some_and(Result::is_ok) {
+                " Enter close · Esc close "
+            } else {
+                " Enter export · Tab next field · ↑↓ choose · Esc cancel "
+            };
+            (" Export the proposal ", hint)
+        }
+        Dialog::Message { title, text } => {
+            for paragraph in text.split('\n') {
+                lines.extend(
+                    wrap(paragraph, w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, t.text)),
+                );
+            }
+            (title.as_str(), " Enter or Esc: go on ")
+        }
+    };
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let outer = layout::popup(body, width, height);
+    let inner = layout::inner(outer);
+    frame.render_widget(Clear, outer);
+    frame.render_widget(
+        pane(t, title, true).title_bottom(Line::styled(hint, t.dim).right_aligned()),
+        outer,
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((row, col)) = cursor
+        && (row as u16) < inner.height
+    {
+        frame.set_cursor_position((inner.x + col as u16, inner.y + row as u16));
+    }
+}

@@ -1,0 +1,100 @@
+//! Help (`?`): the keys of the screen underneath, read from the command
+//! table itself, so it lists exactly what the keys do.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::pane;
+use crate::tui::app::{App, Outcome};
+use crate::tui::keymap::{self, Command, Context};
+use crate::tui::layout;
+use crate::tui::widgets::{fit, wrap};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpState {
+    /// The context whose keys are listed.
+    pub context: Context,
+    pub scroll: usize,
+}
+
+impl HelpState {
+    pub fn new(context: Context) -> HelpState {
+        HelpState { context, scroll: 0 }
+    }
+}
+
+pub fn on_command(state: &mut HelpState, _context: Context, command: Option<Command>) -> Outcome {
+    match command {
+        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
+        Some(Command::Down) => state.scroll += 1,
+        Some(Command::PageUp) => state.scroll = state.scroll.saturating_sub(10),
+        Some(Command::PageDown) => state.scroll += 10,
+        Some(Command::Top) => state.scroll = 0,
+        _ => return Outcome::ignored(),
+    }
+    Outcome::done()
+}
+
+const KEYS_W: usize = 18;
+
+/// The help text for a context, `w` columns wide.
+pub fn lines(app: &App, context: Context, w: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    for (keys, doc) in keymap::help_rows(context) {
+        let doc_lines = wrap(doc, w.saturating_sub(KEYS_W + 1));
+        for (i, d) in doc_lines.into_iter().enumerate() {
+            let k = if i == 0 {
+                fit(&keys, KEYS_W)
+            } else {
+                " ".repeat(KEYS_W)
+            };
+            out.push(Line::from(vec![
+                Span::styled(k, t.key),
+                Span::raw(" "),
+                Span::styled(d, t.text),
+            ]));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        "Mouse: a click selects (and focuses the pane); the wheel scrolls.",
+        t.dim,
+    ));
+    if context == Context::Interview {
+        out.push(Line::styled(
+            "Text fields take letters as you type; Tab leaves them.",
+            t.dim,
+        ));
+    }
+    out
+}
+
+/// The text area of the help box.
+pub fn area(body: Rect) -> Rect {
+    layout::inner(layout::popup(body, 78, body.height.saturating_sub(2)))
+}
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &HelpState) {
+    let t = &app.theme;
+    let outer = layout::popup(body, 78, body.height.saturating_sub(2));
+    let inner = area(body);
+    let mut text = lines(app, state.context, inner.width as usize);
+    let max = text.len().saturating_sub(inner.height as usize);
+    let scroll = state.scroll.min(max);
+    let hint = if scroll < max {
+        " ↓ more · Esc closes "
+    } else {
+        " Esc closes "
+    };
+    frame.render_widget(Clear, outer);
+    frame.render_widget(
+        pane(t, &format!(" Keys · {} ", state.context.title()), true)
+            .title_bottom(Line::styled(hint, t.dim).right_aligned()),
+        outer,
+    );
+    text.drain(..scroll);
+    frame.render_widget(Paragraph::new(text), inner);
+}

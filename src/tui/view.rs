@@ -1,0 +1,203 @@
+//! Drawing: one function of the app's state onto a frame. It reads and
+//! never writes; the header, the footer (hints from the command table, or
+//! the latest notice), the screen, then any box on top.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::app::{App, Overlay, SaveState, Screen, Tone};
+use super::keymap;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::{catalog, dialogs, help, home, interview, preview, search, trace};
+use super::widgets::{badge, width};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), area);
+    let Some(chrome) = layout::chrome(area) else {
+        draw_too_small(frame, area, app);
+        return;
+    };
+    draw_header(frame, chrome.header, app);
+    match app.screen {
+        Screen::Home => home::draw(frame, chrome.body, app),
+        Screen::Interview => interview::draw(frame, chrome.body, app),
+        Screen::Catalog => catalog::draw(frame, chrome.body, app),
+        Screen::Preview => preview::draw(frame, chrome.body, app),
+    }
+    match &app.overlay {
+        Some(Overlay::Help(s)) => help::draw(frame, chrome.body, app, s),
+        Some(Overlay::Search(s)) => search::draw(frame, chrome.body, app, s),
+        Some(Overlay::Dialog(d)) => dialogs::draw(frame, chrome.body, app, d),
+        Some(Overlay::Trace(s)) => trace::draw(frame, chrome.body, app, s),
+        None => {}
+    }
+    draw_footer(frame, chrome.footer, app);
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let text = vec![
+        Line::styled("Terminal too small", t.title),
+        Line::raw(""),
+        Line::raw(format!(
+            "nunki needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+            area.width, area.height
+        )),
+        Line::raw("Enlarge the window or make the font smaller."),
+        Line::raw(""),
+        Line::styled("q quits · everything is saved", t.dim),
+    ];
+    let h = u16::try_from(text.len()).unwrap_or(0).min(area.height);
+    let y = area.y + (area.height - h) / 2;
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        Rect::new(area.x, y, area.width, area.height - (y - area.y)),
+    );
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut left = vec![Span::styled(" nunki ", t.bar.patch(t.title))];
+    let mut right: Vec<Span> = Vec::new();
+    match (&app.open, app.screen) {
+        (Some(open), screen) if screen != Screen::Home => {
+            let s = &open.session;
+            // The customer's name gives way on narrow terminals, the tabs do not.
+            let room = (area.width as usize).saturating_sub(60).max(12);
+            let who = if area.width >= layout::WIDE {
+                format!("{} ({})", s.customer.name, s.status.id())
+            } else {
+                s.customer.name.clone()
+            };
+            left.push(Span::styled(
+                format!("│ {} │", super::widgets::truncate(&who, room)),
+                t.bar,
+            ));
+            for (label, tab) in [
+                ("Interview", Screen::Interview),
+                ("Catalog", Screen::Catalog),
+                ("Proposal", Screen::Preview),
+            ] {
+                let style = if tab == screen {
+                    t.selected.patch(t.title)
+                } else {
+                    t.bar
+                };
+                left.push(Span::styled(format!(" {label} "), style));
+            }
+            let scope = &open.eval.scope;
+            let visible = scope.visible_questions.len();
+            let answered = visible - scope.open_questions.len().min(visible);
+            let cur = &scope.totals.currency;
+            let ind = if scope.totals.indicative { "*" } else { "" };
+            let full = format!(
+                "{answered}/{visible} answered · {cur} {}{ind}/month · {}{ind} one-time ",
+                scope.totals.monthly.whole(),
+                scope.totals.one_time.whole()
+            );
+            let short = format!(
+                "{answered}/{visible} · {cur} {}{ind}/mo ",
+                scope.totals.monthly.whole()
+            );
+            let mut tail: Vec<Span> = Vec::new();
+            if let Some(worst) = scope.worst_severity() {
+                tail.push(badge(t, worst));
+                tail.push(Span::styled(" ", t.bar));
+            }
+            if open.read_only {
+                tail.push(Span::styled(
+                    " READ-ONLY ",
+                    t.error.patch(t.selected_unfocused),
+                ));
+            } else {
+                match &app.save {
+                    SaveState::Saved => tail.push(Span::styled("✓ saved ", t.bar)),
+                    SaveState::Failed(_) => tail.push(Span::styled(
+                        " NOT SAVED ",
+                        t.error.patch(t.selected_unfocused),
+                    )),
+                    SaveState::Clean => {}
+                }
+            }
+            let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
+            let tail_w: usize = tail.iter().map(|s| width(&s.content)).sum();
+            let room = (area.width as usize).saturating_sub(left_w + tail_w);
+            if width(&full) <= room {
+                right.push(Span::styled(full, t.bar));
+            } else if width(&short) <= room {
+                right.push(Span::styled(short, t.bar));
+            }
+            right.extend(tail);
+        }
+        _ => {
+            left.push(Span::styled("│ pre-sales scoping", t.bar));
+            right.push(Span::styled(
+                format!(
+                    "{} offerings · {} questions · {} rules ",
+                    app.knowledge.catalog.offerings.len(),
+                    app.knowledge.questionnaire.questions().count(),
+                    app.knowledge.rules.len()
+                ),
+                t.bar,
+            ));
+        }
+    }
+    let used: usize = left
+        .iter()
+        .chain(right.iter())
+        .map(|s| width(&s.content))
+        .sum();
+    let pad = (area.width as usize).saturating_sub(used);
+    let mut spans = left;
+    // On a narrow terminal the right side gives way first.
+    if used > area.width as usize {
+        right.clear();
+    }
+    spans.push(Span::styled(" ".repeat(pad), t.bar));
+    spans.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    if let Some(n) = &app.notice {
+        let style = match n.tone {
+            Tone::Info => t.text,
+            Tone::Good => t.ok,
+            Tone::Bad => t.error,
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {}", n.text), style)),
+            area,
+        );
+        return;
+    }
+    // Help and quit stay at the right end whatever else must give way.
+    let (pinned, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context(), app.typing())
+        .into_iter()
+        .partition(|(_, word)| matches!(*word, "help" | "quit"));
+    let hint_w = |(key, word): &(String, &str)| width(key) + width(word) + 4;
+    let pinned_w: usize = pinned.iter().map(hint_w).sum();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1 + pinned_w;
+    for h in rest {
+        let w = hint_w(&h);
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(h.0, t.key));
+        spans.push(Span::styled(format!(" {}   ", h.1), t.dim));
+    }
+    spans.push(Span::raw(
+        " ".repeat((area.width as usize).saturating_sub(used)),
+    ));
+    for (key, word) in pinned {
+        spans.push(Span::styled(key, t.key));
+        spans.push(Span::styled(format!(" {word}   "), t.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

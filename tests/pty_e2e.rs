@@ -1,0 +1,296 @@
+//! The real binary in a real pseudo-terminal: start `nunki`, scope a
+//! customer from the keyboard, quit, then check the saved session file and
+//! that the terminal was handed back in its normal mode (main screen,
+//! cursor shown, mouse reports off, canonical mode and echo back on).
+#![cfg(unix)]
+#![allow(clippy::unwrap_used)]
+
+mod tui_support;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// What the program wrote so far, shared with the reading thread.
+type Output = Arc<Mutex<Vec<u8>>>;
+
+fn text(out: &Output) -> String {
+    String::from_utf8_lossy(&out.lock().unwrap()).into_owned()
+}
+
+/// The screen the output paints, enough of a terminal for what ratatui
+/// writes: cursor moves (`CSI row;col H`), text, and sequences to skip.
+/// ratatui only redraws changed cells, so text on the wire is in pieces.
+fn screen(bytes: &str, rows: usize, cols: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut grid = vec![vec![" ".to_string(); cols]; rows];
+    let (mut r, mut c) = (0usize, 0usize);
+    let mut chars = bytes.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                let mut params = String::new();
+                let mut fin = ' ';
+                for x in chars.by_ref() {
+                    if ('@'..='~').contains(&x) {
+                        fin = x;
+                        break;
+                    }
+                    params.push(x);
+                }
+                if fin == 'H' {
+                    let mut it = params.split(';').map(|p| p.parse::<usize>().unwrap_or(1));
+                    r = it.next().unwrap_or(1).saturating_sub(1).min(rows - 1);
+                    c = it.next().unwrap_or(1).saturating_sub(1).min(cols - 1);
+                } else if fin == 'J' && params == "2" {
+                    grid = vec![vec![" ".to_string(); cols]; rows];
+                }
+            } else {
+                chars.next();
+            }
+            continue;
+        }
+        if ch.is_control() {
+            continue;
+        }
+        let w = ch.width().unwrap_or(0);
+        if w == 0 || c >= cols {
+            continue;
+        }
+        grid[r][c] = ch.to_string();
+        if w == 2 && c + 1 < cols {
+            grid[r][c + 1] = String::new();
+        }
+        c += w;
+    }
+    grid.into_iter().map(|row| row.concat()).collect()
+}
+
+/// Waits until the screen shows `needle`; fails with the screen so far.
+/// The limit only guards against a hang, it measures nothing.
+fn wait_for(out: &Output, needle: &str) {
+    let start = Instant::now();
+    loop {
+        let shown = screen(&text(out), 24, 80);
+        if shown.iter().any(|l| l.contains(needle)) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never saw {needle:?}; the screen was:\n{}",
+            shown.join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The local-mode flags of the terminal, as the words `stty -a` prints.
+fn local_flags(master: &dyn portable_pty::MasterPty) -> Vec<String> {
+    let termios = master.get_termios().expect("the pty has termios");
+    format!("{:?}", termios.local_flags)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn scope_a_customer_from_the_keyboard_and_leave_the_terminal_clean() {
+    let root = tempfile::tempdir().unwrap();
+    let (data, config, catalog, cwd) = (
+        root.path().join("data"),
+        root.path().join("config"),
+        root.path().join("catalog"),
+        root.path().join("cwd"),
+    );
+    for d in [&data, &config, &catalog, &cwd] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    tui_support::write_fixture(&catalog);
+
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let before = local_flags(pair.master.as_ref());
+    assert!(
+        before.iter().any(|f| f == "ICANON"),
+        "a fresh pty is cooked: {before:?}"
+    );
+
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nunki"));
+    cmd.arg("--catalog");
+    cmd.arg(&catalog);
+    cmd.cwd(&cwd);
+    cmd.env("NUNKI_DATA_DIR", &data);
+    cmd.env("NUNKI_CONFIG_DIR", &config);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+
+    let out: Output = Arc::default();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&out);
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+            }
+        }
+    });
+    let mut keys = pair.master.take_writer().unwrap();
+    let mut press = |s: &str| {
+        keys.write_all(s.as_bytes()).unwrap();
+        keys.flush().unwrap();
+    };
+
+    wait_for(&out, "No sessions yet");
+    let raw = local_flags(pair.master.as_ref());
+    assert!(
+        !raw.iter().any(|f| f == "ICANON"),
+        "raw mode while running: {raw:?}"
+    );
+
+    press("n");
+    wait_for(&out, "New session");
+    press("Pty Kunde AG");
+    press("\r");
+    wait_for(&out, "Which industry is the customer in?");
+    // Down to "Retail", Enter: answered, on to the next question.
+    press("\x1b[B");
+    press("\r");
+    wait_for(&out, "How many applications?");
+    press("4\r");
+    wait_for(&out, "Which compliance regimes apply?");
+    // Tick FINMA: a flag that needs Legal's approval appears.
+    press(" ");
+    wait_for(&out, "FINMA outsourcing");
+    press("q");
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "nunki did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit status {status:?}");
+
+    // The terminal is back in its normal mode.
+    let after = local_flags(pair.master.as_ref());
+    for flag in ["ICANON", "ECHO", "ISIG"] {
+        assert!(
+            after.iter().any(|f| f == flag),
+            "{flag} is off after quitting: {after:?}"
+        );
+    }
+    drop(pair.master);
+    reading.join().unwrap();
+    let screen = text(&out);
+    let entered = screen
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let tail = &screen[entered..];
+    let left = tail
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        tail[left..].contains("\x1b[?25h"),
+        "the cursor is shown at the end: {:?}",
+        &tail[left..]
+    );
+    assert!(tail.contains("\x1b[?1000l"), "mouse reports are turned off");
+    assert!(
+        tail.contains("\x1b[?2004l"),
+        "bracketed paste is turned off"
+    );
+    // Nothing is drawn after leaving the alternate screen: what follows
+    // is only showing the cursor.
+    let after_leave = tail[left..]
+        .replace("\x1b[?1049l", "")
+        .replace("\x1b[?25h", "");
+    assert!(
+        after_leave.trim().is_empty(),
+        "output after the restore: {after_leave:?}"
+    );
+
+    // The session was saved as it was scoped.
+    let sessions: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(sessions.len(), 1, "{sessions:?}");
+    let session = nunki::session::store::load(&sessions[0]).unwrap();
+    assert_eq!(session.customer.name, "Pty Kunde AG");
+    use nunki::engine::Answer;
+    assert_eq!(
+        session.answers.get("industry"),
+        Some(&Answer::Text("retail".into()))
+    );
+    assert_eq!(
+        session.answers.get("applications"),
+        Some(&Answer::Number(4.0))
+    );
+    assert_eq!(
+        session.answers.get("compliance"),
+        Some(&Answer::List(vec!["finma".into()]))
+    );
+    let summary = session.last_scope.expect("the scope summary is saved");
+    assert!(
+        summary.flags.contains(&"finma".to_string()),
+        "{:?}",
+        summary.flags
+    );
+    // The lock was released: the lock file is empty.
+    let lock =
+        std::fs::read_to_string(nunki::session::lock::lock_path(&sessions[0])).unwrap_or_default();
+    assert!(
+        lock.trim().is_empty(),
+        "the lock still names a holder: {lock}"
+    );
+}
+
+#[test]
+fn a_session_that_does_not_exist_is_an_error_before_the_screen_starts() {
+    let root = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nunki"))
+        .arg("no-such-customer")
+        .env("NUNKI_DATA_DIR", root.path().join("data"))
+        .env("NUNKI_CONFIG_DIR", root.path().join("config"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-customer"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+}
+
+#[test]
+fn without_a_terminal_the_screen_says_so() {
+    let root = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nunki"))
+        .env("NUNKI_DATA_DIR", root.path().join("data"))
+        .env("NUNKI_CONFIG_DIR", root.path().join("config"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
