@@ -53,6 +53,28 @@ pub fn format_amount(amount: f64) -> String {
     if m.0 % 100 == 0 { m.whole() } else { m.exact() }
 }
 
+/// A catalog price in words, without its label: "CHF 55 per GiB
+/// memory/month*", the star marking a planning assumption.
+pub fn price_text(currency: &str, price: &crate::knowledge::Price) -> String {
+    use crate::knowledge::{PriceKind, Recurrence};
+    let when = match price.recurrence {
+        Recurrence::Monthly => "/month",
+        Recurrence::OneTime => " one-time",
+    };
+    let ind = if price.source.is_indicative() { "*" } else { "" };
+    match &price.kind {
+        PriceKind::Fixed(a) => format!("{currency} {}{when}{ind}", format_amount(*a)),
+        PriceKind::PerUnit { unit, amount, .. } => {
+            format!("{currency} {} per {unit}{when}{ind}", format_amount(*amount))
+        }
+        PriceKind::PercentOfRecurring { percent, minimum } => format!(
+            "{}% of recurring fees, at least {currency} {}{when}{ind}",
+            format_amount(*percent),
+            format_amount(*minimum)
+        ),
+    }
+}
+
 impl Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {

@@ -186,45 +186,17 @@ pub fn file_name(customer: &str, date: Option<&str>, format: Format, audience: A
     name
 }
 
-/// Lowercase ASCII letters and digits joined by dashes; never empty.
+/// Lowercase ASCII letters and digits joined by dashes, as in session
+/// file names; never empty.
 fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if let Some(t) = transliterate(c) {
-            out.push_str(t);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
+    let mut out = crate::session::names::slug_part(s);
+    out.truncate(40);
     let out = out.trim_end_matches('-');
     if out.is_empty() {
         "customer".to_string()
     } else {
         out.to_string()
     }
-}
-
-/// The letters of Swiss customer names, in ASCII.
-fn transliterate(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ä' | 'æ' => "ae",
-        'ö' | 'ø' | 'œ' => "oe",
-        'ü' => "ue",
-        'ß' => "ss",
-        'à' | 'á' | 'â' | 'å' => "a",
-        'è' | 'é' | 'ê' | 'ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'ò' | 'ó' | 'ô' => "o",
-        'ù' | 'ú' | 'û' => "u",
-        'ç' => "c",
-        'ñ' => "n",
-        _ => return None,
-    })
 }
 
 /// Texts every format shares, so they cannot drift apart.
