@@ -2,22 +2,14 @@
 //! its exit codes, its JSON contract and its messages.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::nunki;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
-
-/// The binary with its directories moved into a temp dir, so the machine's
-/// own config and sessions never leak into a test.
-fn nunki(home: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("nunki").unwrap();
-    cmd.env("NUNKI_CONFIG_DIR", home.path().join("config"))
-        .env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn write(dir: &TempDir, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.path().join(name);
@@ -26,7 +18,7 @@ fn write(dir: &TempDir, name: &str, text: &str) -> std::path::PathBuf {
 }
 
 fn check_json(home: &TempDir, answers: &Path) -> (i32, Value) {
-    let out = nunki(home)
+    let out = nunki(home.path())
         .args(["check", "--format", "json", "--answers"])
         .arg(answers)
         .output()
@@ -127,7 +119,7 @@ fn text_format_shows_items_flags_and_totals() {
         "a.ron",
         r#"{"tenancy": "shared", "gpu": true, "environments": 1, "workload_memory_gib": 4}"#,
     );
-    nunki(&home)
+    nunki(home.path())
         .args(["check", "--answers"])
         .arg(&f)
         .assert()
@@ -142,7 +134,7 @@ fn text_format_shows_items_flags_and_totals() {
 fn assert_input_error(answers: &str, ext: &str, needles: &[&str]) {
     let home = TempDir::new().unwrap();
     let f = write(&home, &format!("answers.{ext}"), answers);
-    let out = nunki(&home)
+    let out = nunki(home.path())
         .args(["check", "--format", "json", "--answers"])
         .arg(&f)
         .output()
@@ -219,7 +211,7 @@ fn malformed_file_names_line_and_column() {
 #[test]
 fn missing_file_is_exit_2() {
     let home = TempDir::new().unwrap();
-    nunki(&home)
+    nunki(home.path())
         .args(["check", "--answers", "/nonexistent/answers.ron"])
         .assert()
         .code(2)
@@ -242,7 +234,7 @@ fn validate(dir: &str) -> (i32, String) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/invalid_data")
         .join(dir);
-    let out = nunki(&home)
+    let out = nunki(home.path())
         .args(["catalog", "validate", "--catalog"])
         .arg(&path)
         .output()
@@ -256,7 +248,7 @@ fn validate(dir: &str) -> (i32, String) {
 #[test]
 fn validate_accepts_the_shipped_knowledge() {
     let home = TempDir::new().unwrap();
-    nunki(&home)
+    nunki(home.path())
         .args(["catalog", "validate"])
         .assert()
         .success()
@@ -323,7 +315,7 @@ fn validate_lists_the_expected_fields_of_a_typo() {
 #[test]
 fn missing_catalog_dir_is_exit_2() {
     let home = TempDir::new().unwrap();
-    nunki(&home)
+    nunki(home.path())
         .args(["catalog", "validate", "--catalog", "/no/such/dir"])
         .assert()
         .code(2)
@@ -333,7 +325,7 @@ fn missing_catalog_dir_is_exit_2() {
 #[test]
 fn catalog_test_runs_the_shipped_scenarios() {
     let home = TempDir::new().unwrap();
-    nunki(&home)
+    nunki(home.path())
         .args(["catalog", "test"])
         .assert()
         .success()
@@ -343,12 +335,12 @@ fn catalog_test_runs_the_shipped_scenarios() {
 #[test]
 fn help_and_version_work() {
     let home = TempDir::new().unwrap();
-    nunki(&home)
+    nunki(home.path())
         .arg("--version")
         .assert()
         .success()
         .stdout(predicate::str::starts_with("nunki "));
-    nunki(&home)
+    nunki(home.path())
         .arg("--help")
         .assert()
         .success()
@@ -358,7 +350,7 @@ fn help_and_version_work() {
         vec!["catalog", "validate"],
         vec!["catalog", "test"],
     ] {
-        nunki(&home)
+        nunki(home.path())
             .args(&sub)
             .arg("--help")
             .assert()

@@ -4,20 +4,14 @@
 //! untouched.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::nunki;
 use serde_json::{Value, json};
 use tempfile::TempDir;
-
-fn nunki(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("nunki").unwrap();
-    cmd.env("NUNKI_CONFIG_DIR", home.join("config"))
-        .env("NUNKI_DATA_DIR", home.join("data"))
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn run_json(home: &Path, args: &[&str]) -> Value {
     let out = nunki(home).args(args).output().unwrap();

@@ -4,20 +4,14 @@
 //! option's scope.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::nunki;
 use nunki::knowledge::Knowledge;
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn nunki(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("nunki").unwrap();
-    cmd.env("NUNKI_CONFIG_DIR", home.join("config"))
-        .env("NUNKI_DATA_DIR", home.join("data"))
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn session(home: &Path, customer: &str, answers: &str) -> PathBuf {
     let file = home.join("answers.json");
