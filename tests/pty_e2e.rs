@@ -176,6 +176,15 @@ fn scope_a_customer_from_the_keyboard_and_leave_the_terminal_clean() {
     // Tick FINMA: a flag that needs Legal's approval appears.
     press(" ");
     wait_for(&out, "FINMA outsourcing");
+    // An option, named in its dialog, is edited at once; then compared.
+    press("o");
+    wait_for(&out, "Options · editing Base");
+    press("a");
+    wait_for(&out, "New option");
+    press("B — Dedicated\r");
+    wait_for(&out, "✎ B");
+    press("v");
+    wait_for(&out, "Options compared");
     press("q");
 
     let start = Instant::now();
@@ -251,6 +260,8 @@ fn scope_a_customer_from_the_keyboard_and_leave_the_terminal_clean() {
         session.answers.get("compliance"),
         Some(&Answer::List(vec!["finma".into()]))
     );
+    assert_eq!(session.options.len(), 1);
+    assert_eq!(session.options[0].name, "B — Dedicated");
     let summary = session.last_scope.expect("the scope summary is saved");
     assert!(
         summary.flags.contains(&"finma".to_string()),

@@ -661,3 +661,407 @@ fn a_broken_session_file_is_listed_and_explained_never_hidden() {
         std::fs::read_to_string(h.sessions_dir().join("broken-20250101-abcdef.ron")).unwrap();
     assert_eq!(bytes, "(format: 1, id: ");
 }
+
+/// The option being edited, as the app holds it.
+fn editing(h: &Harness) -> Option<usize> {
+    h.app.open.as_ref().unwrap().editing
+}
+
+/// Adds an option by keys from the interview: the options box, `a`, a name.
+fn add_option(h: &mut Harness, name: &str) {
+    h.keys("o");
+    assert!(matches!(h.app.overlay, Some(Overlay::Options(_))));
+    h.keys("a");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::NewOption(_)))
+    ));
+    h.keys(name);
+    h.keys("<Enter>");
+    assert!(h.app.overlay.is_none(), "{:?}", h.app.notice);
+}
+
+#[test]
+fn options_take_their_own_answers_and_leave_base_alone() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    // Base: a shared platform.
+    h.keys("<PgDn><PgDn><PgDn><PgDn><Enter>");
+    assert_eq!(answer(&h, "tenancy"), Some(Answer::Text("shared".into())));
+    assert_eq!(editing(&h), None);
+
+    add_option(&mut h, "A — Shared");
+    add_option(&mut h, "B — Dedicated");
+    let names: Vec<&str> = h
+        .session()
+        .options
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["A — Shared", "B — Dedicated"]);
+    // A new option is edited at once, and the header says so.
+    assert_eq!(editing(&h), Some(1));
+    assert!(h.screen().contains("✎ B — Dedicated"));
+
+    // Switch to A and back to B with the options box.
+    h.keys("o<Up><Enter>");
+    assert_eq!(editing(&h), Some(0));
+    h.keys("oj<Enter>");
+    assert_eq!(editing(&h), Some(1));
+
+    // In B, a dedicated cluster.
+    h.keys("/shared platform or<Enter>");
+    assert_eq!(h.current_question(), "tenancy");
+    h.keys("j ");
+    let s = h.session().clone();
+    assert_eq!(
+        s.options[1].answers.get("tenancy"),
+        Some(&Answer::Text("dedicated".into()))
+    );
+    assert_eq!(s.options[1].answers.len(), 1);
+    assert!(s.options[0].answers.is_empty());
+    // Base is untouched.
+    assert_eq!(
+        s.answers.get("tenancy"),
+        Some(&Answer::Text("shared".into()))
+    );
+    // What shows is the option's scope, as the engine makes it.
+    let expected = s.evaluate_option(&h.knowledge, &s.options[1]).scope;
+    assert_eq!(h.scope(), &expected);
+    assert!(h.item_ids().contains(&"openshift".to_string()));
+    assert!(!h.item_ids().contains(&"cloud".to_string()));
+    let screen = h.screen();
+    assert!(screen.contains("Differs from Base: Shared"), "{screen}");
+    assert!(screen.contains("Scope of B — Dedicated"), "{screen}");
+    // Saved through the usual path.
+    assert_eq!(h.saved().options, s.options);
+    assert_eq!(h.saved().answers, s.answers);
+
+    // Answering as Base does drops the option's own answer.
+    h.keys("k ");
+    assert!(h.session().options[1].answers.is_empty());
+    h.keys("j ");
+
+    // Back to Base: the session's own scope again.
+    h.keys("o<Home><Enter>");
+    assert_eq!(editing(&h), None);
+    let s = h.session().clone();
+    assert_eq!(h.scope(), &s.evaluate(&h.knowledge).scope);
+    assert!(h.item_ids().contains(&"cloud".to_string()));
+    assert!(h.screen().contains(" Base "));
+}
+
+#[test]
+fn clearing_an_answer_in_an_option_makes_it_follow_base() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    h.keys("<PgDn>4<Enter>");
+    add_option(&mut h, "Bigger");
+    h.keys("<PgUp><C-u>9");
+    assert_eq!(
+        h.session().options[0].answers.get("applications"),
+        Some(&Answer::Number(9.0))
+    );
+    assert_eq!(answer(&h, "applications"), Some(Answer::Number(4.0)));
+    // Emptying the field clears the option's own answer: it follows Base.
+    h.keys("<C-u>");
+    assert!(h.session().options[0].answers.is_empty());
+    assert_eq!(answer(&h, "applications"), Some(Answer::Number(4.0)));
+    assert!(
+        h.app
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("follows Base again")),
+        "{:?}",
+        h.app.notice
+    );
+}
+
+#[test]
+fn options_are_removed_after_asking_and_names_stay_unique() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    add_option(&mut h, "A");
+    // The same name again is refused in the dialog.
+    h.keys("oaA<Enter>");
+    let Some(Overlay::Dialog(Dialog::NewOption(d))) = &h.app.overlay else {
+        panic!("the dialog closed: {:?}", h.app.overlay);
+    };
+    assert!(d.error.as_deref().unwrap_or("").contains("already"));
+    // An empty name stands for the next letter.
+    h.keys("<C-u><Enter>");
+    assert_eq!(h.session().options[1].name, "Option B");
+    add_option(&mut h, "C");
+    add_option(&mut h, "D");
+    // Four at most.
+    h.keys("oa");
+    assert!(matches!(h.app.overlay, Some(Overlay::Options(_))));
+    assert!(
+        h.app
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("at most 4"))
+    );
+    // Remove B (the second), while D is edited: D stays edited.
+    assert_eq!(editing(&h), Some(3));
+    h.keys("<Home>jjx");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::RemoveOption { .. }))
+    ));
+    // Esc keeps it.
+    h.keys("<Esc>");
+    assert_eq!(h.session().options.len(), 4);
+    h.keys("o<Home>jjx<Enter>");
+    let names: Vec<String> = h.saved().options.iter().map(|o| o.name.clone()).collect();
+    assert_eq!(names, ["A", "C", "D"]);
+    assert_eq!(editing(&h), Some(2));
+    // Base cannot be removed.
+    h.keys("o<Home>x");
+    assert_eq!(h.session().options.len(), 3);
+}
+
+#[test]
+fn the_comparison_marks_what_differs_and_enter_edits_an_option() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    h.keys("<PgDn><PgDn><PgDn><PgDn><Enter>");
+    // Without options the comparison says how to get some.
+    h.keys("v");
+    assert_eq!(h.app.screen, Screen::Compare);
+    assert!(h.screen().contains("No options yet."));
+    h.keys("<Esc>");
+    add_option(&mut h, "Shared");
+    add_option(&mut h, "Dedicated");
+    h.keys("/shared platform or<Enter>j ");
+    h.keys("v");
+    assert_eq!(h.app.screen, Screen::Compare);
+    let screen = h.screen();
+    let cmp = h.app.open.as_ref().unwrap().compare.cmp.clone().unwrap();
+    assert_eq!(cmp.options.len(), 2);
+    let cloud = cmp.items.iter().find(|r| r.offering == "cloud").unwrap();
+    assert!(cloud.differs);
+    assert!(cloud.cells[0].is_some() && cloud.cells[1].is_none());
+    let marked = screen
+        .lines()
+        .find(|l| l.contains("APPUiO Cloud") && l.contains("/mo"))
+        .unwrap_or_else(|| panic!("no APPUiO Cloud row:\n{screen}"));
+    assert!(marked.contains("◆"), "{marked}");
+    let same = screen
+        .lines()
+        .find(|l| l.contains("Support plan") && l.contains("/mo"))
+        .unwrap_or_else(|| panic!("no support row:\n{screen}"));
+    // 10 % of either platform is below the plan's floor: the same price.
+    assert!(!same.contains("◆"), "{same}");
+    assert!(screen.contains("Shared") && screen.contains("✎ Dedicated"));
+    // ← chooses the first option, Enter edits it in the interview.
+    h.keys("<Left><Enter>");
+    assert_eq!(h.app.screen, Screen::Interview);
+    assert_eq!(editing(&h), Some(0));
+}
+
+#[test]
+fn radar_completion_puts_names_in_and_shows_their_rings() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    h.keys("/which technologies<Enter>");
+    assert_eq!(h.current_question(), "technologies");
+    h.keys("post");
+    let open = h.app.open.as_ref().unwrap();
+    let names: Vec<&str> = open
+        .interview
+        .suggestions
+        .iter()
+        .map(|s| h.knowledge.radar.entries[s.entry].name.as_str())
+        .collect();
+    assert_eq!(names.first(), Some(&"PostgreSQL"));
+    let screen = h.screen();
+    assert!(
+        screen.contains("PostgreSQL") && screen.contains("adopt"),
+        "{screen}"
+    );
+    // Tab takes the first suggestion.
+    h.keys("<Tab>");
+    assert_eq!(
+        answer(&h, "technologies"),
+        Some(Answer::Text("PostgreSQL".into()))
+    );
+    assert_eq!(h.app.open.as_ref().unwrap().interview.focus, Pane::Question);
+    // ↓ chooses, Enter puts it in; names already given are not offered.
+    h.keys(", o");
+    let open = h.app.open.as_ref().unwrap();
+    assert!(
+        open.interview
+            .suggestions
+            .iter()
+            .all(|s| h.knowledge.radar.entries[s.entry].id != "postgresql")
+    );
+    h.keys("<Down><Enter>");
+    assert_eq!(
+        answer(&h, "technologies"),
+        Some(Answer::Text("PostgreSQL, COBOL".into()))
+    );
+    assert_eq!(h.current_question(), "technologies", "Enter only picked");
+    // Free typing stays possible; the rings say why the flag is raised.
+    h.keys(", Fortran");
+    assert_eq!(
+        answer(&h, "technologies"),
+        Some(Answer::Text("PostgreSQL, COBOL, Fortran".into()))
+    );
+    assert!(h.flag_rules().contains(&"radar".to_string()));
+    let screen = h.screen();
+    assert!(screen.contains("PostgreSQL adopt"), "{screen}");
+    assert!(screen.contains("COBOL hold"), "{screen}");
+    assert!(screen.contains("Fortran unknown"), "{screen}");
+    // Esc hides suggestions; with none, Tab leaves the field as always.
+    h.keys("<C-u>ka");
+    assert!(
+        !h.app
+            .open
+            .as_ref()
+            .unwrap()
+            .interview
+            .suggestions
+            .is_empty()
+    );
+    h.keys("<Esc>");
+    assert!(
+        h.app
+            .open
+            .as_ref()
+            .unwrap()
+            .interview
+            .suggestions
+            .is_empty()
+    );
+    assert_eq!(h.app.screen, Screen::Interview, "Esc only hid the list");
+    h.keys("<Tab>");
+    assert_eq!(h.app.open.as_ref().unwrap().interview.focus, Pane::Note);
+    assert_eq!(answer(&h, "technologies"), Some(Answer::Text("ka".into())));
+}
+
+#[test]
+fn insights_count_every_saved_session_and_report_unreadable_files() {
+    use nunki::session::Status;
+    use nunki::session::store::Store;
+    let mut h = Harness::new(120, 40);
+    let list = |items: &[&str]| Answer::List(items.iter().map(|s| s.to_string()).collect());
+    let a = h.seed(
+        "Acme AG",
+        "2025-01-10T09:00:00Z",
+        &[
+            ("compliance", list(&["hipaa"])),
+            ("tenancy", Answer::Text("shared".into())),
+        ],
+    );
+    h.seed(
+        "Beta GmbH",
+        "2025-01-11T09:00:00Z",
+        &[
+            ("compliance", list(&["hipaa", "gdpr"])),
+            ("databases", list(&["kafka"])),
+        ],
+    );
+    h.seed(
+        "acme ag",
+        "2025-01-12T09:00:00Z",
+        &[("tenancy", Answer::Text("shared".into()))],
+    );
+    // Acme's first deal was won.
+    let store = Store::at(h.sessions_dir());
+    let mut opened = store.open(&a.id, &h.knowledge).unwrap();
+    opened.session.status = Status::Won;
+    store.save(&mut opened, &h.knowledge).unwrap();
+    drop(opened);
+    let broken = h.sessions_dir().join("broken-20250101-abcdef.ron");
+    std::fs::write(&broken, "(format: 1, id: ").unwrap();
+
+    h.home();
+    h.keys("i");
+    assert_eq!(h.app.screen, Screen::Insights);
+    let report = h.app.insights.report.clone().expect("the insights are in");
+    assert_eq!(report.sessions, 3);
+    // "Acme AG" and "acme ag" are one customer.
+    assert_eq!(report.customers, 2);
+    assert_eq!(report.skipped.len(), 1);
+    assert!(report.skipped[0].contains("broken-20250101-abcdef.ron"));
+    let hipaa = report.flags.iter().find(|f| f.rule == "hipaa").unwrap();
+    assert_eq!(
+        (hipaa.sessions, hipaa.customers, hipaa.won, hipaa.lost),
+        (2, 2, 1, 0)
+    );
+    let kafka = report
+        .requests
+        .iter()
+        .find(|r| r.question == "databases")
+        .unwrap();
+    assert_eq!((kafka.answer.as_str(), kafka.sessions), ("Kafka", 1));
+    let cloud = report
+        .offerings
+        .iter()
+        .find(|o| o.offering == "cloud")
+        .unwrap();
+    assert_eq!(cloud.sessions, 2);
+    assert_eq!(report.offerings[0].offering, "cloud", "most proposed first");
+
+    let screen = h.screen();
+    assert!(screen.contains("3 sessions of 2 customers"), "{screen}");
+    assert!(screen.contains("1 FILE COULD NOT BE READ"), "{screen}");
+    assert!(screen.contains("broken-20250101-abcdef.ron"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("HIPAA is not certified") && l.contains("sessions"))
+        .unwrap_or_else(|| panic!("no HIPAA row:\n{screen}"));
+    assert!(row.contains("  2 sessions   2 customers"), "{row}");
+    assert!(row.contains('█'), "a bar: {row}");
+    assert!(screen.contains("compliance = HIPAA"), "{screen}");
+    // The broken file is left exactly as it was.
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "(format: 1, id: "
+    );
+    // Scrolls, reloads, and Esc goes home.
+    h.keys("G");
+    assert!(h.screen().contains("HOW DEALS WITH EACH FLAG ENDED"));
+    h.keys("r");
+    assert_eq!(h.app.insights.report.as_ref().unwrap().sessions, 3);
+    h.keys("<Esc>");
+    assert_eq!(h.app.screen, Screen::Home);
+}
+
+#[test]
+fn del_in_an_option_without_its_own_answer_keeps_base_and_says_why() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    h.keys("j<Enter>");
+    add_option(&mut h, "Same");
+    h.keys("<PgUp>");
+    assert_eq!(h.current_question(), "industry");
+    h.keys("<Del>");
+    assert!(h.session().options[0].answers.is_empty());
+    assert_eq!(answer(&h, "industry"), Some(Answer::Text("retail".into())));
+    assert!(
+        h.app
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("follows Base")),
+        "{:?}",
+        h.app.notice
+    );
+    // With an answer of its own, Del clears it: the option follows Base.
+    h.keys("j ");
+    assert_eq!(
+        h.session().options[0].answers.get("industry"),
+        Some(&Answer::Text("other".into()))
+    );
+    h.keys("<Del>");
+    assert!(h.session().options[0].answers.is_empty());
+    let open = h.app.open.as_ref().unwrap();
+    assert_eq!(
+        h.scope(),
+        &open
+            .session
+            .evaluate_option(&h.knowledge, &open.session.options[0])
+            .scope
+    );
+}

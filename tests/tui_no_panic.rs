@@ -42,7 +42,7 @@ fn input() -> impl Strategy<Value = Input> {
         .prop_map(|c| Input::Key(c, KeyModifiers::NONE)),
         // Letters that are commands somewhere (q is left out: it quits).
         prop::sample::select(
-            "nyxwaercpig/ ?jkhlG0123456789.,é日"
+            "nyxwaercpigov/ ?jkhlG0123456789.,é日"
                 .chars()
                 .collect::<Vec<_>>()
         )
@@ -92,6 +92,13 @@ proptest! {
             prop_assert_eq!(&saved.answers, &open.session.answers);
             prop_assert_eq!(&saved.overrides, &open.session.overrides);
             prop_assert_eq!(&saved.notes, &open.session.notes);
+            prop_assert_eq!(&saved.options, &open.session.options);
+            // What shows is the scope of what is edited, as the engine makes it.
+            let expected = match open.editing.and_then(|i| open.session.options.get(i)) {
+                Some(o) => open.session.evaluate_option(&h.knowledge, o).scope,
+                None => open.session.evaluate(&h.knowledge).scope,
+            };
+            prop_assert_eq!(&open.eval.scope, &expected);
         }
     }
 }

@@ -260,3 +260,138 @@ fn high_contrast_keeps_the_text() {
     acme(&mut b);
     assert_eq!(a.screen(), b.screen());
 }
+
+/// Acme with two options: A keeps the shared platform, B goes dedicated.
+fn acme_options(h: &mut Harness) {
+    acme(h);
+    for name in ["A — Shared platform", "B — Dedicated cluster"] {
+        h.keys("oa");
+        h.keys(name);
+        h.keys("<Enter>");
+    }
+    h.keys("/shared platform or<Enter>j ");
+}
+
+#[test]
+fn options_box() {
+    each_size("options_box", |h| {
+        acme_options(h);
+        h.keys("o");
+    });
+}
+
+#[test]
+fn interview_editing_an_option() {
+    each_size("interview_option", acme_options);
+}
+
+#[test]
+fn options_compared() {
+    each_size("compare", |h| {
+        acme_options(h);
+        h.keys("v");
+    });
+}
+
+#[test]
+fn options_compared_none_yet() {
+    each_size("compare_empty", |h| {
+        acme(h);
+        h.keys("v");
+    });
+}
+
+#[test]
+fn interview_radar_suggestions() {
+    each_size("interview_radar", |h| {
+        acme(h);
+        h.keys("/which technologies<Enter>");
+        h.keys("<End>, ka<Down>");
+    });
+}
+
+/// Saved sessions of several customers, one won and one lost, and a file
+/// that cannot be read.
+fn many(h: &mut Harness) {
+    use nunki::session::Status;
+    use nunki::session::store::Store;
+    let sessions = [
+        (
+            "Acme Versicherungen AG",
+            "2025-03-04T08:30:00Z",
+            vec![
+                ("compliance", list(&["finma", "hipaa"])),
+                ("tenancy", text("shared")),
+                ("availability", Answer::Number(99.9)),
+                ("databases", list(&["postgres", "kafka"])),
+            ],
+            Status::Won,
+        ),
+        (
+            "Globex AG",
+            "2025-03-02T10:15:00Z",
+            vec![
+                ("compliance", list(&["gdpr"])),
+                ("tenancy", text("dedicated")),
+                ("operate", Answer::Bool(true)),
+                ("technologies", text("COBOL")),
+            ],
+            Status::Lost,
+        ),
+        (
+            "Initech",
+            "2025-02-27T16:40:00Z",
+            vec![
+                ("compliance", list(&["hipaa"])),
+                ("tenancy", text("shared")),
+                ("databases", list(&["kafka"])),
+            ],
+            Status::Draft,
+        ),
+    ];
+    let store = Store::at(h.sessions_dir());
+    for (customer, when, answers, status) in sessions {
+        let s = h.seed(customer, when, &answers);
+        if status != Status::Draft {
+            let mut opened = store.open(&s.id, &h.knowledge).unwrap();
+            opened.session.status = status;
+            // The clock of the save is fixed too.
+            store
+                .save_with(
+                    &mut opened,
+                    &h.knowledge,
+                    when.parse().unwrap(),
+                    &mut |_| nunki::session::store::Fault::Go,
+                )
+                .unwrap();
+        }
+    }
+    std::fs::write(
+        h.sessions_dir().join("broken-20250101-abcdef.ron"),
+        "(format: 1, id: ",
+    )
+    .unwrap();
+    h.home();
+    h.keys("i");
+}
+
+#[test]
+fn insights() {
+    each_size("insights", many);
+}
+
+#[test]
+fn insights_scrolled() {
+    each_size("insights_end", |h| {
+        many(h);
+        h.keys("G");
+    });
+}
+
+#[test]
+fn insights_without_sessions() {
+    each_size("insights_empty", |h| {
+        h.home();
+        h.keys("i");
+    });
+}

@@ -13,22 +13,27 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::keymap::{self, Command, Context};
+use super::persist::AllSessions;
 use super::persist::{Opened, SessionInfo};
 use super::screens::catalog::CatalogState;
+use super::screens::compare::CompareState;
 use super::screens::dialogs::{self, Dialog};
 use super::screens::help::HelpState;
 use super::screens::home::HomeState;
+use super::screens::insights::InsightsState;
 use super::screens::interview::{self, InterviewState};
+use super::screens::options::OptionsState;
 use super::screens::preview::PreviewState;
 use super::screens::search::SearchState;
 use super::screens::trace::{TraceState, TraceTarget};
-use super::screens::{catalog, help, home, preview, search, trace};
+use super::screens::{catalog, compare, help, home, insights, options, preview, search, trace};
 use super::theme::{Theme, ThemeKind};
-use crate::engine::{Answer, Scope};
-use crate::export::{self, Audience, Format, Proposal};
+use crate::compare::MAX_OPTIONS;
+use crate::engine::{Answer, Overrides, Scope};
+use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::knowledge::Knowledge;
 use crate::search::Index;
-use crate::session::{Evaluated, ScopeSummary, Session};
+use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session};
 
 /// What reaches the app: input from the terminal and replies from the
 /// shell to the actions it performed.
@@ -42,6 +47,8 @@ pub enum Msg {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<jiff::Timestamp, String>),
     Exported(Result<String, String>),
+    /// Every saved session, for the insights screen.
+    AllSessions(Result<Box<AllSessions>, String>),
 }
 
 /// What only the shell can do. The shell answers with a [`Msg`].
@@ -62,6 +69,9 @@ pub enum Action {
         path: String,
         contents: String,
     },
+    /// Read every saved session (and name the unreadable files), for the
+    /// insights screen.
+    LoadAllSessions,
     Quit,
 }
 
@@ -120,6 +130,16 @@ pub enum Request {
     Audience(Audience),
     Notice(Tone, String),
     CloseOverlay,
+    /// The box to choose what is edited (Base or an option).
+    OptionsBox,
+    /// Edit the session's own answers (`None`) or option `n`.
+    EditOption(Option<usize>),
+    AskAddOption,
+    AddOption(String),
+    AskRemoveOption(usize),
+    RemoveOption(usize),
+    /// The demand insights across all saved sessions (read them again).
+    Insights,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +148,10 @@ pub enum Screen {
     Interview,
     Catalog,
     Preview,
+    /// The session's options side by side.
+    Compare,
+    /// Demand across all saved sessions.
+    Insights,
 }
 
 /// A box over the screen; it takes the keys while it is open.
@@ -137,6 +161,7 @@ pub enum Overlay {
     Search(SearchState),
     Dialog(Dialog),
     Trace(TraceState),
+    Options(OptionsState),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,13 +243,57 @@ pub struct Open {
     pub interview: InterviewState,
     pub catalog: CatalogState,
     pub preview: PreviewState,
+    pub compare: CompareState,
+    /// What the screens show and answers change: the session's own
+    /// answers (`None`, "Base") or option `n` of `session.options`.
+    /// `eval` is always the scope of what is edited.
+    pub editing: Option<usize>,
 }
 
 /// Read-only views the screens get.
 pub struct Ctx<'a> {
     pub knowledge: &'a Knowledge,
     pub session: &'a Session,
+    /// The scope of what is edited: the session's, or the option's.
     pub scope: &'a Scope,
+    /// The option being edited; `None` while the session's own answers are.
+    pub option: Option<&'a ScopeOption>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        knowledge: &'a Knowledge,
+        session: &'a Session,
+        scope: &'a Scope,
+        editing: Option<usize>,
+    ) -> Ctx<'a> {
+        Ctx {
+            knowledge,
+            session,
+            scope,
+            option: editing.and_then(|i| session.options.get(i)),
+        }
+    }
+
+    /// The answer shown for a question: the edited option's own answer,
+    /// else the session's (`Session::option_answers`, one question).
+    pub fn answer(&self, q: &str) -> Option<&'a Answer> {
+        self.option
+            .and_then(|o| o.answers.get(q))
+            .or_else(|| self.session.answers.get(q))
+    }
+
+    /// Whether the edited option answers `q` differently from Base.
+    pub fn differs(&self, q: &str) -> bool {
+        self.option.is_some_and(|o| o.answers.contains_key(q))
+    }
+
+    /// The hand-made changes of what is edited.
+    pub fn overrides(&self) -> &'a Overrides {
+        self.option
+            .and_then(|o| o.overrides.as_ref())
+            .unwrap_or(&self.session.overrides)
+    }
 }
 
 pub struct App {
@@ -244,6 +313,7 @@ pub struct App {
     pub save: SaveState,
     /// Offerings in the order the catalog browser lists them.
     pub catalog_order: Vec<usize>,
+    pub insights: InsightsState,
     dirty: bool,
 }
 
@@ -265,6 +335,7 @@ impl App {
             notice: None,
             save: SaveState::Clean,
             catalog_order,
+            insights: InsightsState::default(),
             dirty: true,
         }
     }
@@ -280,11 +351,9 @@ impl App {
     }
 
     pub fn ctx(&self) -> Option<Ctx<'_>> {
-        self.open.as_ref().map(|o| Ctx {
-            knowledge: &self.knowledge,
-            session: &o.session,
-            scope: &o.eval.scope,
-        })
+        self.open
+            .as_ref()
+            .map(|o| Ctx::new(&self.knowledge, &o.session, &o.eval.scope, o.editing))
     }
 
     /// The keymap context of what has the keys now.
@@ -294,11 +363,14 @@ impl App {
             Some(Overlay::Search(_)) => Context::Search,
             Some(Overlay::Dialog(_)) => Context::Dialog,
             Some(Overlay::Trace(_)) => Context::Trace,
+            Some(Overlay::Options(_)) => Context::Options,
             None => match self.screen {
                 Screen::Home => Context::Home,
                 Screen::Interview => Context::Interview,
                 Screen::Catalog => Context::Catalog,
                 Screen::Preview => Context::Preview,
+                Screen::Compare => Context::Compare,
+                Screen::Insights => Context::Insights,
             },
         }
     }
@@ -380,6 +452,16 @@ impl App {
                 self.save = SaveState::Failed(e.clone());
                 self.set_notice(Tone::Bad, format!("NOT SAVED: {e}"));
             }
+            Msg::AllSessions(result) => {
+                self.dirty = true;
+                match result {
+                    Ok(all) => self.insights.set(&self.knowledge, *all),
+                    Err(e) => {
+                        self.insights.failed(e.clone());
+                        self.set_notice(Tone::Bad, e);
+                    }
+                }
+            }
             Msg::Exported(result) => {
                 self.dirty = true;
                 match (&mut self.overlay, result) {
@@ -450,6 +532,10 @@ impl App {
                 Overlay::Search(state) => search::on_key(state, &self.index, key, command),
                 Overlay::Dialog(dialog) => dialogs::on_key(dialog, &self.templates, key, command),
                 Overlay::Trace(state) => trace::on_command(state, command),
+                Overlay::Options(state) => match &self.open {
+                    Some(open) => options::on_command(state, &open.session, command),
+                    None => Outcome::ignored(),
+                },
             };
             if outcome.consumed {
                 return outcome.requests;
@@ -457,24 +543,48 @@ impl App {
             return match command {
                 Some(Command::Quit) => vec![Request::Quit],
                 Some(Command::Back) => vec![Request::CloseOverlay],
+                // The keys of the box itself (options, trace).
+                Some(Command::Help) => vec![Request::Help],
                 _ => Vec::new(),
             };
         }
         let outcome = match self.screen {
             Screen::Home => home::on_key(&mut self.home, key, command),
-            Screen::Interview | Screen::Catalog | Screen::Preview => {
+            Screen::Insights => {
+                let area = super::layout::chrome(self.size).map(|c| insights::text_area(c.body));
+                let (page, total) = area.map_or((20, 0), |a| {
+                    (
+                        a.height as usize,
+                        insights::lines(&self.theme, &self.insights, a.width).len(),
+                    )
+                });
+                insights::on_command(&mut self.insights, command, page, total)
+            }
+            Screen::Interview | Screen::Catalog | Screen::Preview | Screen::Compare => {
                 let Some(open) = &mut self.open else {
                     return vec![Request::Back];
                 };
-                let ctx = Ctx {
-                    knowledge: &self.knowledge,
-                    session: &open.session,
-                    scope: &open.eval.scope,
-                };
+                let ctx = Ctx::new(
+                    &self.knowledge,
+                    &open.session,
+                    &open.eval.scope,
+                    open.editing,
+                );
                 match self.screen {
                     Screen::Interview => interview::on_key(&mut open.interview, &ctx, key, command),
                     Screen::Catalog => {
                         catalog::on_command(&mut open.catalog, &ctx, &self.catalog_order, command)
+                    }
+                    Screen::Compare => {
+                        let area =
+                            super::layout::chrome(self.size).map(|c| compare::text_area(c.body));
+                        let (page, total) = area.map_or((20, 0), |a| {
+                            (
+                                a.height as usize,
+                                compare::lines(&self.theme, &open.compare, a.width).len(),
+                            )
+                        });
+                        compare::on_command(&mut open.compare, command, page, total)
                     }
                     _ => {
                         let area =
@@ -501,6 +611,9 @@ impl App {
             Some(Command::GoInterview) => vec![Request::Screen(Screen::Interview)],
             Some(Command::GoCatalog) => vec![Request::Screen(Screen::Catalog)],
             Some(Command::GoPreview) => vec![Request::Screen(Screen::Preview)],
+            Some(Command::Compare) => vec![Request::Screen(Screen::Compare)],
+            Some(Command::Options) => vec![Request::OptionsBox],
+            Some(Command::Insights) => vec![Request::Insights],
             _ => Vec::new(),
         }
     }
@@ -515,11 +628,12 @@ impl App {
         match (self.screen, &mut self.open) {
             (Screen::Home, _) => home::on_paste(&mut self.home, text),
             (Screen::Interview, Some(open)) => {
-                let ctx = Ctx {
-                    knowledge: &self.knowledge,
-                    session: &open.session,
-                    scope: &open.eval.scope,
-                };
+                let ctx = Ctx::new(
+                    &self.knowledge,
+                    &open.session,
+                    &open.eval.scope,
+                    open.editing,
+                );
                 interview::on_paste(&mut open.interview, &ctx, text)
             }
             _ => Vec::new(),
@@ -535,12 +649,53 @@ impl App {
     /// The one place where requests change the app.
     fn apply(&mut self, request: Request, actions: &mut Vec<Action>) {
         match request {
-            Request::SetAnswer(q, a) => self.change(actions, |s| {
-                s.answers.insert(q, a);
-            }),
-            Request::ClearAnswer(q) => self.change(actions, |s| {
-                s.answers.remove(&q);
-            }),
+            Request::SetAnswer(q, a) => {
+                let editing = self.editing();
+                self.change(actions, |s| set_answer(s, editing, q, a));
+            }
+            Request::ClearAnswer(q) => {
+                let editing = self.editing();
+                let own = self.ctx().is_some_and(|c| c.differs(&q));
+                match editing {
+                    // An option cannot leave a question unanswered that Base
+                    // answers: clearing its own answer makes it follow Base.
+                    Some(_) if !own => {
+                        if let Some(open) = &mut self.open {
+                            // The field shows what the option answers again.
+                            let ctx = Ctx::new(
+                                &self.knowledge,
+                                &open.session,
+                                &open.eval.scope,
+                                open.editing,
+                            );
+                            let (current, focus) =
+                                (open.interview.question.clone(), open.interview.focus);
+                            open.interview.go_to(&ctx, &current);
+                            open.interview.focus = focus;
+                        }
+                        self.set_notice(
+                            Tone::Info,
+                            "An option follows Base where it has no answer of its own; answer differently here, or clear it in Base.",
+                        );
+                    }
+                    Some(_) => {
+                        self.change(actions, |s| clear_answer(s, editing, &q));
+                        let base = self.ctx().and_then(|c| {
+                            c.session
+                                .answers
+                                .get(&q)
+                                .map(|a| a.display(c.knowledge.question(&q)))
+                        });
+                        if let Some(base) = base {
+                            self.set_notice(
+                                Tone::Info,
+                                format!("This option follows Base again here: {base}."),
+                            );
+                        }
+                    }
+                    None => self.change(actions, |s| clear_answer(s, editing, &q)),
+                }
+            }
             Request::SetNote(q, note) => self.change(actions, |s| {
                 if note.trim().is_empty() {
                     s.notes.remove(&q);
@@ -552,11 +707,12 @@ impl App {
                 self.overlay = None;
                 self.screen = Screen::Interview;
                 if let Some(open) = &mut self.open {
-                    let ctx = Ctx {
-                        knowledge: &self.knowledge,
-                        session: &open.session,
-                        scope: &open.eval.scope,
-                    };
+                    let ctx = Ctx::new(
+                        &self.knowledge,
+                        &open.session,
+                        &open.eval.scope,
+                        open.editing,
+                    );
                     if !ctx.scope.visible_questions.contains(&q) {
                         let prompt = self
                             .knowledge
@@ -575,11 +731,12 @@ impl App {
             }
             Request::NextQuestion | Request::PrevQuestion | Request::NextOpen => {
                 let Some(open) = &mut self.open else { return };
-                let ctx = Ctx {
-                    knowledge: &self.knowledge,
-                    session: &open.session,
-                    scope: &open.eval.scope,
-                };
+                let ctx = Ctx::new(
+                    &self.knowledge,
+                    &open.session,
+                    &open.eval.scope,
+                    open.editing,
+                );
                 let target = match request {
                     Request::NextQuestion => {
                         interview::next_visible(&ctx, &open.interview.question, 1)
@@ -612,11 +769,12 @@ impl App {
             Request::ShowOffering(id) => {
                 self.overlay = None;
                 if let Some(open) = &mut self.open {
-                    let ctx = Ctx {
-                        knowledge: &self.knowledge,
-                        session: &open.session,
-                        scope: &open.eval.scope,
-                    };
+                    let ctx = Ctx::new(
+                        &self.knowledge,
+                        &open.session,
+                        &open.eval.scope,
+                        open.editing,
+                    );
                     open.catalog.show(&ctx, &self.catalog_order, &id);
                     self.screen = Screen::Catalog;
                 }
@@ -680,26 +838,31 @@ impl App {
             } => {
                 self.overlay = None;
                 let name = self.offering_name(&offering);
+                let editing = self.editing();
                 self.change(actions, |s| {
-                    s.overrides.add(&offering, &plan, quantity, &reason)
+                    overrides_mut(s, editing).add(&offering, &plan, quantity, &reason)
                 });
                 self.set_notice(Tone::Good, format!("Added {name} by hand."));
             }
             Request::Remove { offering, reason } => {
                 self.overlay = None;
                 let name = self.offering_name(&offering);
-                self.change(actions, |s| s.overrides.remove(&offering, &reason));
+                let editing = self.editing();
+                self.change(actions, |s| {
+                    overrides_mut(s, editing).remove(&offering, &reason)
+                });
                 self.set_notice(Tone::Good, format!("Removed {name} by hand."));
             }
             Request::Reset { offering } => {
-                let has = self.open.as_ref().is_some_and(|o| {
-                    let ov = &o.session.overrides;
+                let has = self.ctx().is_some_and(|c| {
+                    let ov = c.overrides();
                     ov.added.iter().any(|a| a.offering == offering)
                         || ov.removed.iter().any(|r| r.offering == offering)
                 });
                 if has {
                     let name = self.offering_name(&offering);
-                    self.change(actions, |s| s.overrides.reset(&offering));
+                    let editing = self.editing();
+                    self.change(actions, |s| overrides_mut(s, editing).reset(&offering));
                     self.set_notice(
                         Tone::Good,
                         format!("{name}: back to what the rules decide."),
@@ -710,9 +873,14 @@ impl App {
             }
             Request::ExportDialog => {
                 if let Some(open) = &self.open {
+                    let option = open
+                        .editing
+                        .and_then(|i| open.session.options.get(i))
+                        .map(|o| o.name.as_str());
                     self.overlay = Some(Overlay::Dialog(Dialog::export(
                         &open.session,
                         open.preview.audience,
+                        option,
                     )));
                 }
             }
@@ -722,12 +890,7 @@ impl App {
                 path,
             } => {
                 if let Some(open) = &self.open {
-                    let proposal = Proposal::from_session(
-                        &open.session,
-                        &open.eval.scope,
-                        &self.knowledge,
-                        audience,
-                    );
+                    let proposal = proposal(&self.knowledge, open, audience);
                     let contents = export::render(format, &proposal);
                     actions.push(Action::Export { path, contents });
                 }
@@ -741,6 +904,141 @@ impl App {
             }
             Request::Notice(tone, text) => self.set_notice(tone, text),
             Request::CloseOverlay => self.overlay = None,
+            Request::OptionsBox => {
+                if let Some(open) = &self.open {
+                    self.overlay = Some(Overlay::Options(OptionsState::new(open.editing)));
+                    self.refresh_compare();
+                }
+            }
+            Request::EditOption(editing) => self.edit(editing),
+            Request::AskAddOption => {
+                let Some(open) = &self.open else { return };
+                if open.session.options.len() >= MAX_OPTIONS {
+                    self.set_notice(
+                        Tone::Info,
+                        format!(
+                            "A session holds at most {MAX_OPTIONS} options; remove one first (x)."
+                        ),
+                    );
+                } else {
+                    self.overlay = Some(Overlay::Dialog(Dialog::new_option(&open.session)));
+                }
+            }
+            Request::AddOption(name) => {
+                self.overlay = None;
+                let Some(open) = &mut self.open else { return };
+                if open.read_only {
+                    // Changes nothing; says why.
+                    return self.change(actions, |_| {});
+                }
+                // The new option is edited at once: it is what one adds it for.
+                let new = open.session.options.len();
+                open.editing = Some(new);
+                self.change(actions, |s| {
+                    s.options.push(ScopeOption {
+                        name: name.clone(),
+                        answers: Default::default(),
+                        overrides: None,
+                    });
+                });
+                if self.editing() == Some(new) {
+                    self.set_notice(
+                        Tone::Good,
+                        format!(
+                            "Added option \"{name}\". Answers given now belong to it alone; o switches back to Base."
+                        ),
+                    );
+                }
+            }
+            Request::AskRemoveOption(n) => {
+                if let Some(option) = self.open.as_ref().and_then(|o| o.session.options.get(n)) {
+                    self.overlay = Some(Overlay::Dialog(Dialog::remove_option(n, option)));
+                }
+            }
+            Request::RemoveOption(n) => {
+                self.overlay = None;
+                let Some(open) = &mut self.open else { return };
+                let Some(name) = open.session.options.get(n).map(|o| o.name.clone()) else {
+                    return;
+                };
+                if open.read_only {
+                    // Changes nothing; says why.
+                    return self.change(actions, |_| {});
+                }
+                // What is edited keeps being edited; the removed option's
+                // editor falls back to Base.
+                open.editing = match open.editing {
+                    Some(e) if e == n => None,
+                    Some(e) if e > n => Some(e - 1),
+                    other => other,
+                };
+                self.change(actions, |s| {
+                    s.options.remove(n);
+                });
+                self.set_notice(Tone::Good, format!("Removed option \"{name}\"."));
+            }
+            Request::Insights => {
+                self.overlay = None;
+                self.screen = Screen::Insights;
+                self.insights.loading();
+                actions.push(Action::LoadAllSessions);
+            }
+        }
+    }
+
+    /// What is edited now: Base (`None`) or an option.
+    fn editing(&self) -> Option<usize> {
+        self.open.as_ref().and_then(|o| o.editing)
+    }
+
+    /// Switches what is edited, evaluates it once, and shows its answers.
+    fn edit(&mut self, editing: Option<usize>) {
+        let Some(open) = &mut self.open else { return };
+        let editing = editing.filter(|&i| i < open.session.options.len());
+        self.overlay = None;
+        open.editing = editing;
+        open.eval = evaluate(&self.knowledge, &open.session, editing);
+        let ctx = Ctx::new(
+            &self.knowledge,
+            &open.session,
+            &open.eval.scope,
+            open.editing,
+        );
+        open.interview.after_change(&ctx);
+        let current = open.interview.question.clone();
+        let focus = open.interview.focus;
+        open.interview.go_to(&ctx, &current);
+        open.interview.focus = focus;
+        open.catalog.sync(&ctx, &self.catalog_order);
+        let text = match ctx.option {
+            Some(o) => format!(
+                "Editing option \"{}\": answers you give now belong to it alone.",
+                o.name
+            ),
+            None => "Editing Base: the session's own answers, shared by every option.".into(),
+        };
+        if self.screen == Screen::Compare {
+            self.screen = Screen::Interview;
+        }
+        self.set_notice(Tone::Info, text);
+        self.refresh_preview();
+        self.refresh_compare();
+    }
+
+    /// Evaluates the options for the comparison, only while it shows.
+    fn refresh_compare(&mut self) {
+        let shows =
+            self.screen == Screen::Compare || matches!(self.overlay, Some(Overlay::Options(_)));
+        if !shows {
+            return;
+        }
+        if let Some(open) = &mut self.open {
+            let base = match open.editing {
+                None => compare::column("Base", &open.eval.scope),
+                Some(_) => compare::column("Base", &open.session.evaluate(&self.knowledge).scope),
+            };
+            open.compare
+                .set(compare::comparison(&self.knowledge, &open.session), base);
         }
     }
 
@@ -759,14 +1057,21 @@ impl App {
         if screen == Screen::Preview {
             self.refresh_preview();
         }
+        if screen == Screen::Compare {
+            if let Some(open) = &mut self.open {
+                open.compare.column = open.editing.unwrap_or(0);
+            }
+            self.refresh_compare();
+        }
         if screen == Screen::Catalog
             && let Some(open) = &mut self.open
         {
-            let ctx = Ctx {
-                knowledge: &self.knowledge,
-                session: &open.session,
-                scope: &open.eval.scope,
-            };
+            let ctx = Ctx::new(
+                &self.knowledge,
+                &open.session,
+                &open.eval.scope,
+                open.editing,
+            );
             open.catalog.sync(&ctx, &self.catalog_order);
         }
     }
@@ -784,7 +1089,13 @@ impl App {
                 actions.push(Action::Close);
                 actions.push(Action::ListSessions);
             }
-            Screen::Catalog | Screen::Preview => self.screen = Screen::Interview,
+            Screen::Catalog | Screen::Preview | Screen::Compare => {
+                self.screen = Screen::Interview;
+            }
+            Screen::Insights => {
+                self.screen = Screen::Home;
+                actions.push(Action::ListSessions);
+            }
         }
     }
 
@@ -802,18 +1113,25 @@ impl App {
             return;
         }
         f(&mut open.session);
-        open.eval = open.session.evaluate(&self.knowledge);
-        open.session.last_scope = Some(ScopeSummary::of(&open.eval.scope));
+        open.editing = open.editing.filter(|&i| i < open.session.options.len());
+        open.eval = evaluate(&self.knowledge, &open.session, open.editing);
+        // The summary in the file is the session's own scope; an option's
+        // answers do not change it.
+        if open.editing.is_none() {
+            open.session.last_scope = Some(ScopeSummary::of(&open.eval.scope));
+        }
         open.session.knowledge_version = self.knowledge.version.clone();
-        let ctx = Ctx {
-            knowledge: &self.knowledge,
-            session: &open.session,
-            scope: &open.eval.scope,
-        };
+        let ctx = Ctx::new(
+            &self.knowledge,
+            &open.session,
+            &open.eval.scope,
+            open.editing,
+        );
         open.interview.after_change(&ctx);
         open.catalog.sync(&ctx, &self.catalog_order);
         actions.push(Action::Save(Box::new(open.session.clone())));
         self.refresh_preview();
+        self.refresh_compare();
     }
 
     /// Renders the proposal text for the preview, only while it shows.
@@ -822,12 +1140,7 @@ impl App {
             return;
         }
         if let Some(open) = &mut self.open {
-            let proposal = Proposal::from_session(
-                &open.session,
-                &open.eval.scope,
-                &self.knowledge,
-                open.preview.audience,
-            );
+            let proposal = proposal(&self.knowledge, open, open.preview.audience);
             open.preview
                 .set_text(export::render(Format::Markdown, &proposal));
         }
@@ -840,15 +1153,18 @@ impl App {
             interview: InterviewState::default(),
             catalog: CatalogState::default(),
             preview: PreviewState::default(),
+            compare: CompareState::default(),
+            editing: None,
             read_only: opened.read_only,
             session,
             eval,
         };
-        let ctx = Ctx {
-            knowledge: &self.knowledge,
-            session: &open.session,
-            scope: &open.eval.scope,
-        };
+        let ctx = Ctx::new(
+            &self.knowledge,
+            &open.session,
+            &open.eval.scope,
+            open.editing,
+        );
         let first = interview::first_question(&ctx);
         if let Some(q) = first {
             open.interview.go_to(&ctx, &q);
@@ -879,5 +1195,125 @@ impl App {
                 ),
             );
         }
+    }
+}
+
+/// The scope of what is edited: the session's own answers, or an option's.
+fn evaluate(knowledge: &Knowledge, session: &Session, editing: Option<usize>) -> Evaluated {
+    match editing.and_then(|i| session.options.get(i)) {
+        Some(option) => session.evaluate_option(knowledge, option),
+        None => session.evaluate(knowledge),
+    }
+}
+
+/// Answers question `q` for what is edited. An option keeps only answers
+/// that differ from the session's: answering as Base does removes its own.
+fn set_answer(session: &mut Session, editing: Option<usize>, q: String, a: Answer) {
+    let base_is = session.answers.get(&q) == Some(&a);
+    match editing.and_then(|i| session.options.get_mut(i)) {
+        Some(option) if base_is => {
+            option.answers.remove(&q);
+        }
+        Some(option) => {
+            option.answers.insert(q, a);
+        }
+        None => {
+            session.answers.insert(q, a);
+        }
+    }
+}
+
+/// Clears question `q` for what is edited; an option then follows Base.
+fn clear_answer(session: &mut Session, editing: Option<usize>, q: &str) {
+    match editing.and_then(|i| session.options.get_mut(i)) {
+        Some(option) => {
+            option.answers.remove(q);
+        }
+        None => {
+            session.answers.remove(q);
+        }
+    }
+}
+
+/// The hand-made changes of what is edited. An option that has none of
+/// its own starts from a copy of the session's when first changed.
+fn overrides_mut(session: &mut Session, editing: Option<usize>) -> &mut Overrides {
+    match editing.and_then(|i| session.options.get_mut(i)) {
+        Some(option) => option
+            .overrides
+            .get_or_insert_with(|| session.overrides.clone()),
+        None => &mut session.overrides,
+    }
+}
+
+/// The proposal of what is edited, as `nunki export --option` builds it.
+fn proposal(knowledge: &Knowledge, open: &Open, audience: Audience) -> Proposal {
+    let mut subject = Subject::of_session(&open.session);
+    let option = open.editing.and_then(|i| open.session.options.get(i));
+    let merged = option.map(|o| open.session.option_answers(o));
+    if let (Some(o), Some(answers)) = (option, &merged) {
+        subject.option = Some(&o.name);
+        subject.answers = answers;
+    }
+    Proposal::build(&subject, &open.eval.scope, knowledge, audience)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let mut s = Session::new(
+            "s".into(),
+            Default::default(),
+            jiff::Timestamp::UNIX_EPOCH,
+            &Knowledge::embedded().expect("the shipped knowledge is valid"),
+        );
+        s.answers
+            .insert("tenancy".into(), Answer::Text("shared".into()));
+        s.options.push(ScopeOption {
+            name: "B".into(),
+            answers: Default::default(),
+            overrides: None,
+        });
+        s
+    }
+
+    #[test]
+    fn an_option_keeps_only_answers_that_differ_from_base() {
+        let mut s = session();
+        let dedicated = Answer::Text("dedicated".into());
+        set_answer(&mut s, Some(0), "tenancy".into(), dedicated.clone());
+        assert_eq!(s.options[0].answers.get("tenancy"), Some(&dedicated));
+        assert_eq!(
+            s.answers.get("tenancy"),
+            Some(&Answer::Text("shared".into()))
+        );
+        set_answer(
+            &mut s,
+            Some(0),
+            "tenancy".into(),
+            Answer::Text("shared".into()),
+        );
+        assert!(s.options[0].answers.is_empty());
+        set_answer(&mut s, Some(0), "operate".into(), Answer::Bool(true));
+        clear_answer(&mut s, Some(0), "operate");
+        assert!(s.options[0].answers.is_empty());
+        // Editing Base changes the session's own answers only.
+        set_answer(&mut s, None, "operate".into(), Answer::Bool(true));
+        assert_eq!(s.answers.get("operate"), Some(&Answer::Bool(true)));
+        assert!(s.options[0].answers.is_empty());
+        clear_answer(&mut s, None, "operate");
+        assert!(!s.answers.contains_key("operate"));
+    }
+
+    #[test]
+    fn an_option_gets_its_own_overrides_when_first_changed() {
+        let mut s = session();
+        s.overrides.remove("support", "in the framework contract");
+        overrides_mut(&mut s, Some(0)).reset("support");
+        let own = s.options[0].overrides.as_ref().expect("its own now");
+        assert!(own.removed.is_empty());
+        assert_eq!(s.overrides.removed.len(), 1, "Base keeps its removal");
     }
 }

@@ -43,6 +43,10 @@ pub enum Command {
     Reset,
     Audience,
     Export,
+    Options,
+    Compare,
+    Insights,
+    Reload,
 }
 
 /// Where a binding applies.
@@ -59,6 +63,10 @@ pub enum Context {
     Dialog,
     Help,
     Trace,
+    /// The box to choose what is edited: Base or an option.
+    Options,
+    Compare,
+    Insights,
 }
 
 impl Context {
@@ -78,6 +86,9 @@ impl Context {
             Context::Dialog => "Dialogs",
             Context::Help => "Help",
             Context::Trace => "Why (trace)",
+            Context::Options => "Options box",
+            Context::Compare => "Options compared",
+            Context::Insights => "Insights",
         }
     }
 }
@@ -197,7 +208,7 @@ const fn b(
     }
 }
 
-const SESSION: &[Context] = &[X::Interview, X::Catalog, X::Preview];
+const SESSION: &[Context] = &[X::Interview, X::Catalog, X::Preview, X::Compare];
 const LISTS: &[Context] = &[X::Global, X::Search, X::Dialog];
 const PANES: &[Context] = &[X::Interview, X::Catalog];
 
@@ -225,6 +236,13 @@ pub static BINDINGS: &[Binding] = &[
         "filter the sessions by customer (type, Enter to keep, Esc to clear)",
         &[X::Home],
         Some("filter"),
+    ),
+    b(
+        C::Insights,
+        &[Key::ch('i')],
+        "insights: what customers ask for across all saved sessions",
+        &[X::Home],
+        Some("insights"),
     ),
     // Interview
     b(
@@ -341,6 +359,65 @@ pub static BINDINGS: &[Binding] = &[
         &[X::Preview],
         Some("export"),
     ),
+    // Options box
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "edit the selected one: Base (the session's own answers) or an option",
+        &[X::Options],
+        Some("edit"),
+    ),
+    b(
+        C::Add,
+        &[Key::ch('a')],
+        "add an option: name it, then answer where it differs from Base",
+        &[X::Options],
+        Some("add"),
+    ),
+    b(
+        C::Remove,
+        &[Key::ch('x')],
+        "remove the selected option (asks first)",
+        &[X::Options],
+        Some("remove"),
+    ),
+    b(
+        C::Back,
+        &[Key::plain(K::Esc), Key::ch('o')],
+        "close",
+        &[X::Options],
+        Some("close"),
+    ),
+    // Options compared
+    b(
+        C::Left,
+        &[Key::plain(K::Left), Key::ch('h')],
+        "previous option",
+        &[X::Compare],
+        None,
+    ),
+    b(
+        C::Right,
+        &[Key::plain(K::Right), Key::ch('l')],
+        "next option",
+        &[X::Compare],
+        None,
+    ),
+    b(
+        C::Select,
+        &[Key::plain(K::Enter)],
+        "edit the option under the cursor, in the interview",
+        &[X::Compare],
+        Some("edit"),
+    ),
+    // Insights
+    b(
+        C::Reload,
+        &[Key::ch('r')],
+        "read the saved sessions again",
+        &[X::Insights],
+        Some("reload"),
+    ),
     // Session screens
     b(
         C::Search,
@@ -353,21 +430,21 @@ pub static BINDINGS: &[Binding] = &[
         C::GoInterview,
         &[Key::ch('i')],
         "the interview",
-        &[X::Catalog, X::Preview],
+        &[X::Catalog, X::Preview, X::Compare],
         Some("interview"),
     ),
     b(
         C::GoCatalog,
         &[Key::ch('c')],
         "the catalog: offerings, plans, prices, owners",
-        &[X::Interview, X::Preview],
+        &[X::Interview, X::Preview, X::Compare],
         Some("catalog"),
     ),
     b(
         C::GoPreview,
         &[Key::ch('p')],
         "the proposal preview and export",
-        &[X::Interview, X::Catalog],
+        &[X::Interview, X::Catalog, X::Compare],
         Some("proposal"),
     ),
     // Search
@@ -472,6 +549,21 @@ pub static BINDINGS: &[Binding] = &[
         "previous pane",
         PANES,
         None,
+    ),
+    // Options (after the panes: they give way first in the hint bar)
+    b(
+        C::Options,
+        &[Key::ch('o')],
+        "options: edit Base or an option, add or remove options",
+        SESSION,
+        Some("options"),
+    ),
+    b(
+        C::Compare,
+        &[Key::ch('v')],
+        "the options side by side, differences marked",
+        &[X::Interview, X::Catalog, X::Preview, X::Options],
+        Some("compare"),
     ),
     b(
         C::Up,
@@ -630,20 +722,30 @@ pub fn hints(context: Context, typing: bool) -> Vec<(String, &'static str)> {
     out
 }
 
+/// How the Tech Radar field completes names; its keys are the field's own
+/// (they mean something else elsewhere), so help says it in words.
+pub const RADAR_FIELD: &str = "In a Tech Radar field (the technologies question), names from the radar are suggested under the field, with their ring, as you type: `Tab` puts the first (or the highlighted) one in, `↓` `↑` highlight one and `Enter` puts it in, `Esc` hides them. Any other name can still be typed.";
+
+/// Every context, in the order the key map lists them.
+pub const ALL: [Context; 12] = [
+    X::Global,
+    X::Home,
+    X::Insights,
+    X::Interview,
+    X::Options,
+    X::Compare,
+    X::Catalog,
+    X::Preview,
+    X::Search,
+    X::Dialog,
+    X::Trace,
+    X::Help,
+];
+
 /// The key map as Markdown, for the README.
 pub fn markdown() -> String {
     let mut out = String::new();
-    for context in [
-        X::Global,
-        X::Home,
-        X::Interview,
-        X::Catalog,
-        X::Preview,
-        X::Search,
-        X::Dialog,
-        X::Trace,
-        X::Help,
-    ] {
+    for context in ALL {
         out.push_str(&format!(
             "### {}\n\n| Keys | What it does |\n|---|---|\n",
             context.title()
@@ -657,7 +759,8 @@ pub fn markdown() -> String {
         }
         out.push('\n');
     }
-    out.push_str("Mouse: click selects (and focuses the pane), the wheel scrolls the pane under the pointer.\n");
+    out.push_str(RADAR_FIELD);
+    out.push_str("\n\nMouse: click selects (and focuses the pane), the wheel scrolls the pane under the pointer.\n");
     out
 }
 
@@ -698,17 +801,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_within_one_context_table() {
-        for context in [
-            X::Global,
-            X::Home,
-            X::Interview,
-            X::Catalog,
-            X::Preview,
-            X::Search,
-            X::Dialog,
-            X::Trace,
-            X::Help,
-        ] {
+        for context in ALL {
             let mut seen: Vec<Key> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
                 for k in b.keys {
@@ -749,5 +842,35 @@ mod tests {
             "{typing:?}"
         );
         assert!(markdown().contains("| `Ctrl-N` | go to the next unanswered question |"));
+    }
+
+    #[test]
+    fn options_compare_and_insights_have_keys_help_and_hints() {
+        let o = ev(K::Char('o'), KeyModifiers::NONE);
+        let v = ev(K::Char('v'), KeyModifiers::NONE);
+        for context in [X::Interview, X::Catalog, X::Preview, X::Compare] {
+            assert_eq!(lookup(context, &o), Some(C::Options), "{context:?}");
+        }
+        assert_eq!(lookup(X::Interview, &v), Some(C::Compare));
+        assert_eq!(lookup(X::Options, &v), Some(C::Compare));
+        // In the box, o closes it again.
+        assert_eq!(lookup(X::Options, &o), Some(C::Back));
+        assert_eq!(
+            lookup(X::Home, &ev(K::Char('i'), KeyModifiers::NONE)),
+            Some(C::Insights)
+        );
+        assert!(hints(X::Interview, false).contains(&("o".to_string(), "options")));
+        assert!(hints(X::Interview, false).contains(&("v".to_string(), "compare")));
+        assert!(hints(X::Home, false).contains(&("i".to_string(), "insights")));
+        assert!(
+            help_rows(X::Compare)
+                .iter()
+                .any(|(k, d)| k == "Enter" && d.contains("edit"))
+        );
+        let md = markdown();
+        for heading in ["### Options box", "### Options compared", "### Insights"] {
+            assert!(md.contains(heading), "{heading}");
+        }
+        assert!(md.contains("Tech Radar field"));
     }
 }

@@ -11,7 +11,11 @@
 //!   the terminal and performs the app's actions.
 //!
 //! Every change is evaluated once and saved at once; drawing never
-//! evaluates and never writes.
+//! evaluates and never writes. While one of the session's options is
+//! edited (`app::Open::editing`), "the scope" everywhere is that option's
+//! (`Session::evaluate_option`); the comparison (`screens::compare`) and
+//! the demand insights (`screens::insights`) are evaluated by the app when
+//! their data changes or arrives from the shell, never while drawing.
 
 pub mod app;
 pub mod keymap;

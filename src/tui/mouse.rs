@@ -9,7 +9,7 @@ use super::keymap::Command;
 use super::layout::{self, contains};
 use super::screens::catalog::{self, Focus, Row};
 use super::screens::interview::{self, NavRow, Pane, ScopeRow};
-use super::screens::{home, preview, search};
+use super::screens::{compare, home, insights, options, preview, search};
 use crate::knowledge::QuestionKind;
 
 enum Gesture {
@@ -66,6 +66,22 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Option<Vec<Request>> {
                 }
                 Some(Vec::new())
             }
+            Overlay::Options(state) => {
+                let n = app.open.as_ref().map_or(0, |o| o.session.options.len());
+                match gesture {
+                    Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
+                    Gesture::Down => state.cursor = (state.cursor + 1).min(n),
+                    Gesture::Click => {
+                        let i = options::row_at(chrome.body, n, x, y)?;
+                        // A click on the selected row edits it, like Enter.
+                        if i == state.cursor {
+                            return Some(vec![Request::EditOption(i.checked_sub(1))]);
+                        }
+                        state.cursor = i;
+                    }
+                }
+                Some(Vec::new())
+            }
             Overlay::Dialog(_) => None,
         };
     }
@@ -94,11 +110,12 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Option<Vec<Request>> {
         Screen::Interview => interview_mouse(app, body, gesture, x, y),
         Screen::Catalog => {
             let open = app.open.as_mut()?;
-            let ctx = Ctx {
-                knowledge: &app.knowledge,
-                session: &open.session,
-                scope: &open.eval.scope,
-            };
+            let ctx = Ctx::new(
+                &app.knowledge,
+                &open.session,
+                &open.eval.scope,
+                open.editing,
+            );
             let l = layout::catalog(body);
             let order = &app.catalog_order;
             let state = &mut open.catalog;
@@ -134,6 +151,43 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Option<Vec<Request>> {
             }
             None
         }
+        Screen::Compare => {
+            let open = app.open.as_mut()?;
+            let area = compare::text_area(body);
+            let total = compare::lines(&app.theme, &open.compare, area.width).len();
+            let command = match gesture {
+                Gesture::Up => Command::Up,
+                Gesture::Down => Command::Down,
+                Gesture::Click => return None,
+            };
+            for _ in 0..3 {
+                compare::on_command(
+                    &mut open.compare,
+                    Some(command),
+                    area.height as usize,
+                    total,
+                );
+            }
+            Some(Vec::new())
+        }
+        Screen::Insights => {
+            let area = insights::text_area(body);
+            let total = insights::lines(&app.theme, &app.insights, area.width).len();
+            let command = match gesture {
+                Gesture::Up => Command::Up,
+                Gesture::Down => Command::Down,
+                Gesture::Click => return None,
+            };
+            for _ in 0..3 {
+                insights::on_command(
+                    &mut app.insights,
+                    Some(command),
+                    area.height as usize,
+                    total,
+                );
+            }
+            Some(Vec::new())
+        }
         Screen::Preview => {
             let open = app.open.as_mut()?;
             let area = preview::text_area(body);
@@ -164,11 +218,12 @@ fn interview_mouse(
     y: u16,
 ) -> Option<Vec<Request>> {
     let open = app.open.as_mut()?;
-    let ctx = Ctx {
-        knowledge: &app.knowledge,
-        session: &open.session,
-        scope: &open.eval.scope,
-    };
+    let ctx = Ctx::new(
+        &app.knowledge,
+        &open.session,
+        &open.eval.scope,
+        open.editing,
+    );
     let state = &mut open.interview;
     let l = layout::interview(body, ctx.scope.flags.len());
     let wheel = |g: &Gesture| match g {
@@ -206,9 +261,11 @@ fn interview_mouse(
     }
     if contains(l.question, x, y) {
         let q = ctx.knowledge.question(&state.question)?;
-        let message = interview::message_text(state, q);
+        let inner = layout::inner(l.question);
+        let message = interview::message_lines(&app.theme, state, &ctx, q, inner.width);
+        let rows = u16::try_from(message.len()).unwrap_or(u16::MAX);
         let raised: Vec<_> = ctx.scope.flags_for_question(&q.id).collect();
-        let a = interview::question_areas(layout::inner(l.question), q, &raised, &message);
+        let a = interview::question_areas(inner, q, state, &raised, rows);
         if contains(a.note, x, y) {
             state.focus = Pane::Note;
             return Some(Vec::new());
@@ -241,6 +298,21 @@ fn interview_mouse(
                     _ => return Some(Vec::new()),
                 };
                 interview::on_key(state, &ctx, key_for(command), Some(command)).requests
+            }
+            QuestionKind::Text { radar: true } => {
+                // A click on a suggestion under the field puts it in.
+                let n = (y - a.input.y) as usize;
+                match n.checked_sub(1) {
+                    Some(i) if i < state.suggestions.len() => {
+                        state.suggestion = Some(i);
+                        let enter = ratatui::crossterm::event::KeyEvent::new(
+                            ratatui::crossterm::event::KeyCode::Enter,
+                            ratatui::crossterm::event::KeyModifiers::NONE,
+                        );
+                        interview::on_key(state, &ctx, enter, Some(Command::Select)).requests
+                    }
+                    _ => Vec::new(),
+                }
             }
             _ => Vec::new(),
         });

@@ -1,5 +1,5 @@
 //! The screen's port to the session store: list, open (and lock), create,
-//! save, close. The shell (`run.rs`) owns the one implementation; the app
+//! save, close, and read them all (for insights). The shell (`run.rs`) owns the one implementation; the app
 //! only asks for these through `Action`s, so tests can drive the app
 //! against a store in a temporary directory.
 
@@ -50,6 +50,16 @@ pub struct Opened {
     pub read_only: bool,
 }
 
+/// Every saved session, read for the insights screen (not locked: they
+/// are only read), and the files that could not be read, in words. Those
+/// are reported, never touched.
+#[derive(Debug, Clone, Default)]
+pub struct AllSessions {
+    pub sessions: Vec<Session>,
+    /// "file name: what is wrong", one per unreadable file.
+    pub skipped: Vec<String>,
+}
+
 /// What the screen needs from the session store. Errors are whole
 /// sentences that say what to do.
 pub trait SessionStore {
@@ -62,6 +72,8 @@ pub trait SessionStore {
     fn save(&mut self, session: &mut Session) -> Result<PathBuf, String>;
     /// Lets go of the open session's lock.
     fn close(&mut self);
+    /// Reads every session without opening (or locking) any.
+    fn all(&mut self) -> Result<AllSessions, String>;
 }
 
 /// The session store on disk (`crate::session::store`): atomic saves with
@@ -176,5 +188,36 @@ impl SessionStore for DiskStore {
 
     fn close(&mut self) {
         self.open = None;
+    }
+
+    fn all(&mut self) -> Result<AllSessions, String> {
+        let listings = self.store.list().map_err(|e| e.to_string())?;
+        let skipped = listings
+            .broken
+            .iter()
+            .map(|b| {
+                let name = b.path.file_name().map_or_else(
+                    || b.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                // The error names the file by its full path; the name is
+                // enough here, the directory is the sessions directory.
+                let error = b.error.to_string();
+                let first = error
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .replace(&b.path.display().to_string(), &name);
+                if first.contains(&name) {
+                    first
+                } else {
+                    format!("{name}: {first}")
+                }
+            })
+            .collect();
+        Ok(AllSessions {
+            sessions: listings.sessions.into_iter().map(|l| l.session).collect(),
+            skipped,
+        })
     }
 }

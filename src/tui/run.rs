@@ -101,6 +101,7 @@ impl<S: SessionStore> Shell<S> {
             Action::Export { path, contents } => {
                 Some(Msg::Exported(write_export(&self.cwd, &path, &contents)))
             }
+            Action::LoadAllSessions => Some(Msg::AllSessions(self.store.all().map(Box::new))),
             Action::Save(_) | Action::Quit => None,
         }
     }

@@ -8,9 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, Overlay, SaveState, Screen, Tone};
-use super::keymap;
+use super::keymap::{self, Context};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::screens::{catalog, dialogs, help, home, interview, preview, search, trace};
+use super::screens::{
+    catalog, compare, dialogs, help, home, insights, interview, options, preview, search, trace,
+};
 use super::widgets::{badge, width};
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -26,12 +28,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Interview => interview::draw(frame, chrome.body, app),
         Screen::Catalog => catalog::draw(frame, chrome.body, app),
         Screen::Preview => preview::draw(frame, chrome.body, app),
+        Screen::Compare => compare::draw(frame, chrome.body, app),
+        Screen::Insights => insights::draw(frame, chrome.body, app),
     }
     match &app.overlay {
         Some(Overlay::Help(s)) => help::draw(frame, chrome.body, app, s),
         Some(Overlay::Search(s)) => search::draw(frame, chrome.body, app, s),
         Some(Overlay::Dialog(d)) => dialogs::draw(frame, chrome.body, app, d),
         Some(Overlay::Trace(s)) => trace::draw(frame, chrome.body, app, s),
+        Some(Overlay::Options(s)) => options::draw(frame, chrome.body, app, s),
         None => {}
     }
     draw_footer(frame, chrome.footer, app);
@@ -63,45 +68,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let mut left = vec![Span::styled(" nunki ", t.bar.patch(t.title))];
     let mut right: Vec<Span> = Vec::new();
     match (&app.open, app.screen) {
-        (Some(open), screen) if screen != Screen::Home => {
+        (Some(open), screen) if !matches!(screen, Screen::Home | Screen::Insights) => {
             let s = &open.session;
-            // The customer's name gives way on narrow terminals, the tabs do not.
-            let room = (area.width as usize).saturating_sub(60).max(12);
-            let who = if area.width >= layout::WIDE {
-                format!("{} ({})", s.customer.name, s.status.id())
-            } else {
-                s.customer.name.clone()
-            };
-            left.push(Span::styled(
-                format!("│ {} │", super::widgets::truncate(&who, room)),
-                t.bar,
-            ));
-            for (label, tab) in [
-                ("Interview", Screen::Interview),
-                ("Catalog", Screen::Catalog),
-                ("Proposal", Screen::Preview),
-            ] {
-                let style = if tab == screen {
-                    t.selected.patch(t.title)
-                } else {
-                    t.bar
-                };
-                left.push(Span::styled(format!(" {label} "), style));
-            }
             let scope = &open.eval.scope;
-            let visible = scope.visible_questions.len();
-            let answered = visible - scope.open_questions.len().min(visible);
-            let cur = &scope.totals.currency;
-            let ind = if scope.totals.indicative { "*" } else { "" };
-            let full = format!(
-                "{answered}/{visible} answered · {cur} {}{ind}/month · {}{ind} one-time ",
-                scope.totals.monthly.whole(),
-                scope.totals.one_time.whole()
-            );
-            let short = format!(
-                "{answered}/{visible} · {cur} {}{ind}/mo ",
-                scope.totals.monthly.whole()
-            );
+            // What must stay on the right: the worst flag, the save state.
             let mut tail: Vec<Span> = Vec::new();
             if let Some(worst) = scope.worst_severity() {
                 tail.push(badge(t, worst));
@@ -122,13 +92,89 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
                     SaveState::Clean => {}
                 }
             }
-            let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
             let tail_w: usize = tail.iter().map(|s| width(&s.content)).sum();
+            let wide = area.width >= layout::WIDE;
+            let mut tabs = vec![
+                ("Interview", Screen::Interview),
+                ("Catalog", Screen::Catalog),
+                ("Proposal", Screen::Preview),
+            ];
+            // A narrow terminal names the comparison only while it shows.
+            if (wide && !s.options.is_empty()) || screen == Screen::Compare {
+                tabs.push(("Compare", Screen::Compare));
+            }
+            let tabs_w: usize = tabs.iter().map(|(l, _)| width(l) + 2).sum();
+            // With options, what is edited is always in sight: Base, or
+            // the option, marked so it cannot be taken for the session.
+            let editing = match open.editing.and_then(|i| s.options.get(i)) {
+                Some(o) => Some((
+                    format!(" ✎ {} ", o.name),
+                    t.warn.patch(t.selected_unfocused),
+                )),
+                None if !s.options.is_empty() => Some((" Base ".to_string(), t.bar.patch(t.title))),
+                None => None,
+            };
+            let who = if wide {
+                format!("{} ({})", s.customer.name, s.status.id())
+            } else {
+                s.customer.name.clone()
+            };
+            // The customer's name gives way on narrow terminals, the tabs
+            // do not; the edited option shares the room with the name.
+            let (room, editing) = match editing {
+                None => (
+                    (area.width as usize).saturating_sub(30 + tabs_w).max(12),
+                    None,
+                ),
+                Some((text, style)) => {
+                    let budget = (area.width as usize).saturating_sub(11 + tabs_w + tail_w + 1);
+                    // What is edited matters more than whose session it is.
+                    let edit_room = (budget * 2 / 3).clamp(8, 30).min(width(&text));
+                    let who_room = budget.saturating_sub(edit_room).max(6);
+                    (
+                        who_room,
+                        Some((super::widgets::truncate(&text, edit_room), style)),
+                    )
+                }
+            };
+            left.push(Span::styled(
+                format!("│ {} │", super::widgets::truncate(&who, room)),
+                t.bar,
+            ));
+            if let Some((text, style)) = editing {
+                left.push(Span::styled(text, style));
+                left.push(Span::styled("│", t.bar));
+            }
+            for (label, tab) in tabs {
+                let style = if tab == screen {
+                    t.selected.patch(t.title)
+                } else {
+                    t.bar
+                };
+                left.push(Span::styled(format!(" {label} "), style));
+            }
+            let visible = scope.visible_questions.len();
+            let answered = visible - scope.open_questions.len().min(visible);
+            let cur = &scope.totals.currency;
+            let ind = if scope.totals.indicative { "*" } else { "" };
+            let full = format!(
+                "{answered}/{visible} answered · {cur} {}{ind}/month · {}{ind} one-time ",
+                scope.totals.monthly.whole(),
+                scope.totals.one_time.whole()
+            );
+            let short = format!(
+                "{answered}/{visible} · {cur} {}{ind}/mo ",
+                scope.totals.monthly.whole()
+            );
+            let shortest = format!(" {cur} {}{ind}/mo ", scope.totals.monthly.whole());
+            let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
             let room = (area.width as usize).saturating_sub(left_w + tail_w);
             if width(&full) <= room {
                 right.push(Span::styled(full, t.bar));
             } else if width(&short) <= room {
                 right.push(Span::styled(short, t.bar));
+            } else if width(&shortest) <= room {
+                right.push(Span::styled(shortest, t.bar));
             }
             right.extend(tail);
         }
@@ -176,8 +222,17 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     // Help and quit stay at the right end whatever else must give way.
-    let (pinned, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context(), app.typing())
+    // Comparing needs options; without any, the hints would lead nowhere.
+    let options = app
+        .open
+        .as_ref()
+        .is_some_and(|o| !o.session.options.is_empty());
+    let context = app.context();
+    let (pinned, rest): (Vec<_>, Vec<_>) = keymap::hints(context, app.typing())
         .into_iter()
+        .filter(|(_, word)| {
+            options || !(*word == "compare" || (*word == "edit" && context == Context::Compare))
+        })
         .partition(|(_, word)| matches!(*word, "help" | "quit"));
     let hint_w = |(key, word): &(String, &str)| width(key) + width(word) + 4;
     let pinned_w: usize = pinned.iter().map(hint_w).sum();

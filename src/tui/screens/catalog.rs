@@ -52,7 +52,7 @@ pub enum Standing {
 }
 
 pub fn standing(ctx: &Ctx<'_>, offering: &str) -> Standing {
-    let ov = &ctx.session.overrides;
+    let ov = ctx.overrides();
     if ov.removed.iter().any(|r| r.offering == offering) {
         Standing::Removed
     } else if ov.added.iter().any(|a| a.offering == offering) && ctx.scope.item(offering).is_some()

@@ -1,6 +1,6 @@
 //! Dialogs: a new session (customer, template), adding or removing an
-//! offering by hand (quantity, reason), and export (format, audience,
-//! file), which then shows the path it wrote.
+//! offering by hand (quantity, reason), export (format, audience, file),
+//! which then shows the path it wrote, and naming or removing an option.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::pane;
 use crate::export::{Audience, Format, suggested_file_name};
 use crate::knowledge::Knowledge;
-use crate::session::Session;
+use crate::session::{ScopeOption, Session};
 use crate::tui::app::{App, Outcome, Request, TemplateInfo};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -28,6 +28,23 @@ pub enum Dialog {
         title: String,
         text: String,
     },
+    NewOption(NewOption),
+    /// Remove option `index` (named `name`, with `answers` of its own)?
+    RemoveOption {
+        index: usize,
+        name: String,
+        answers: usize,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewOption {
+    pub name: TextInput,
+    /// The names taken already: option names are unique in a session.
+    pub taken: Vec<String>,
+    /// The name an empty field stands for ("Option B").
+    pub default: String,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -111,11 +128,49 @@ impl Dialog {
         })
     }
 
-    pub fn export(session: &Session, audience: Audience) -> Dialog {
+    pub fn new_option(session: &Session) -> Dialog {
+        let taken: Vec<String> = session.options.iter().map(|o| o.name.clone()).collect();
+        // The next letter: a session's second option is B.
+        let default = ('A'..='Z')
+            .skip(taken.len())
+            .map(|c| format!("Option {c}"))
+            .find(|n| !taken.contains(n))
+            .unwrap_or_else(|| "Option".into());
+        Dialog::NewOption(NewOption {
+            name: TextInput::new(""),
+            taken,
+            default,
+            error: None,
+        })
+    }
+
+    pub fn remove_option(index: usize, option: &ScopeOption) -> Dialog {
+        Dialog::RemoveOption {
+            index,
+            name: option.name.clone(),
+            answers: option.answers.len(),
+        }
+    }
+
+    /// The export dialog; `option` names the option being edited, whose
+    /// proposal it writes, so its file does not take the session's name.
+    pub fn export(session: &Session, audience: Audience, option: Option<&str>) -> Dialog {
         let names: Vec<(Format, Audience, String)> = Format::ALL
             .iter()
             .flat_map(|&f| Audience::ALL.iter().map(move |&a| (f, a)))
-            .map(|(f, a)| (f, a, suggested_file_name(session, f, a)))
+            .map(|(f, a)| {
+                let name = suggested_file_name(session, f, a);
+                let name = match option.map(crate::session::names::slug_part) {
+                    Some(slug) if !slug.is_empty() => {
+                        let ext = format!(".{}", f.extension());
+                        let stem = name.strip_suffix(&ext).unwrap_or(&name);
+                        let slug: String = slug.chars().take(30).collect();
+                        format!("{stem}-{}{ext}", slug.trim_end_matches('-'))
+                    }
+                    _ => name,
+                };
+                (f, a, name)
+            })
             .collect();
         let mut form = ExportForm {
             format: 0,
@@ -171,6 +226,10 @@ pub fn on_paste(dialog: &mut Dialog, text: &str) -> Vec<Request> {
             d.file.insert_str(text);
             d.edited = true;
         }
+        Dialog::NewOption(d) => {
+            d.name.insert_str(text);
+            d.error = None;
+        }
         _ => {}
     }
     Vec::new()
@@ -190,7 +249,35 @@ pub fn on_key(
             Some(Command::Select) => Outcome::one(Request::CloseOverlay),
             _ => Outcome::ignored(),
         },
+        Dialog::NewOption(d) => new_option_key(d, key, command),
+        Dialog::RemoveOption { index, .. } => match command {
+            Some(Command::Select) => Outcome::one(Request::RemoveOption(*index)),
+            _ => Outcome::ignored(),
+        },
     }
+}
+
+fn new_option_key(d: &mut NewOption, key: KeyEvent, command: Option<Command>) -> Outcome {
+    if command == Some(Command::Select) {
+        let typed = d.name.value().trim();
+        let name = if typed.is_empty() {
+            d.default.clone()
+        } else {
+            typed.to_string()
+        };
+        if d.taken.contains(&name) {
+            d.error = Some(format!(
+                "The session has an option named \"{name}\" already; choose another name."
+            ));
+            return Outcome::done();
+        }
+        return Outcome::one(Request::AddOption(name));
+    }
+    if !d.name.handle(key).consumed() {
+        return Outcome::ignored();
+    }
+    d.error = None;
+    Outcome::done()
 }
 
 fn new_session_key(
@@ -534,6 +621,44 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
                 " Enter export · Tab next field · ↑↓ choose · Esc cancel "
             };
             (" Export the proposal ", hint)
+        }
+        Dialog::NewOption(d) => {
+            lines.extend(
+                wrap(
+                    "An option is this session's answers with some of its own on top, e.g. a dedicated cluster instead of the shared platform. It starts as Base does; what you answer while it is edited belongs to it alone.",
+                    w,
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, t.text)),
+            );
+            lines.push(Line::raw(""));
+            let (line, col) = field_line(t, "Name", &d.name, w, true);
+            cursor = col.map(|c| (lines.len(), c));
+            lines.push(line);
+            lines.push(Line::styled(
+                fit(
+                    &format!(
+                        "{}e.g. \"B — Managed OpenShift\"; empty: \"{}\"",
+                        " ".repeat(LABEL_W),
+                        d.default
+                    ),
+                    w,
+                ),
+                t.dim,
+            ));
+            if let Some(e) = &d.error {
+                lines.push(Line::raw(""));
+                lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
+            }
+            (" New option ", " Enter add · Esc cancel ")
+        }
+        Dialog::RemoveOption { name, answers, .. } => {
+            let text = format!(
+                "Remove the option \"{name}\" and its {answers} answer{} of its own? Base and the other options stay as they are.",
+                if *answers == 1 { "" } else { "s" }
+            );
+            lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.text)));
+            (" Remove option ", " Enter remove · Esc keep it ")
         }
         Dialog::Message { title, text } => {
             for paragraph in text.split('\n') {

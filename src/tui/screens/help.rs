@@ -68,6 +68,11 @@ pub fn lines(app: &App, context: Context, w: usize) -> Vec<Line<'static>> {
             "Text fields take letters as you type; Tab leaves them.",
             t.dim,
         ));
+        out.extend(
+            wrap(&keymap::RADAR_FIELD.replace('`', ""), w)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
     }
     out
 }

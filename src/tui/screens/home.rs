@@ -1,5 +1,6 @@
 //! The home screen: saved sessions (customer, last change, status, worst
-//! flag), newest first, with a fuzzy filter; `n` starts a new session.
+//! flag), newest first, with a fuzzy filter; `n` starts a new session, `i`
+//! shows the demand insights across them.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -213,7 +214,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
             Span::styled("n", t.key),
             Span::styled(" new session   ", t.dim),
             Span::styled("Enter", t.key),
-            Span::styled(" open", t.dim),
+            Span::styled(" open   ", t.dim),
+            Span::styled("i", t.key),
+            Span::styled(" insights", t.dim),
         ])
     };
     frame.render_widget(Paragraph::new(filter_line), a.filter);

@@ -2,6 +2,11 @@
 //! question with an input made for its kind in the centre, the live scope
 //! and its flags on the right. Skip logic is the engine's: the screen
 //! shows `scope.visible_questions` and nothing else.
+//!
+//! While an option is edited (`Ctx::option`), the answers shown and
+//! changed are the option's, and a question it answers differently from
+//! Base says so. A Tech Radar question completes names from the radar and
+//! shows the ring of each name in the answer.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -9,10 +14,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
 use super::trace::TraceTarget;
-use super::{pane, wrapped};
+use super::{highlighted, pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{Answer, AnswerProblem, Flag, Scope, parse_typed};
+use crate::knowledge::radar::{Ring, TechRadar, split_names};
 use crate::knowledge::{Family, Question, QuestionKind, Severity};
 use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
@@ -55,6 +64,119 @@ pub struct InterviewState {
     pub note: TextInput,
     /// The selected entry on the right: items first, then flags.
     pub scope_cursor: usize,
+    /// Tech Radar entries that fit the name being typed (radar questions).
+    pub suggestions: Vec<Suggestion>,
+    /// The highlighted suggestion; `None` until ↓ chooses one.
+    pub suggestion: Option<usize>,
+}
+
+/// A Tech Radar entry offered for the name being typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// Index into `TechRadar::entries`.
+    pub entry: usize,
+    /// The alias that matched, when it was not the name.
+    pub alias: Option<String>,
+    /// Matched characters of the name (empty when an alias matched).
+    pub indices: Vec<usize>,
+}
+
+/// Suggestions shown at most under a radar field.
+pub const SUGGESTIONS: usize = 5;
+
+/// Where the name being typed starts: after the last separator that
+/// `split_names` knows, and after the spaces that follow it.
+fn word_start(text: &str) -> usize {
+    let after = text.rfind([',', ';']).map_or(0, |i| i + 1);
+    after + (text[after..].len() - text[after..].trim_start().len())
+}
+
+/// The radar entries that fit the name typed after the last comma, best
+/// first (fuzzy, over names and aliases), leaving out names already in
+/// the answer. Nothing is offered for an empty name.
+pub fn suggest(radar: &TechRadar, text: &str) -> Vec<Suggestion> {
+    let start = word_start(text);
+    let word = text[start..].trim_end();
+    if word.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<&str> = split_names(&text[..start])
+        .filter_map(|n| radar.lookup(n).map(|e| e.id.as_str()))
+        .collect();
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let mut found: Vec<(i64, Suggestion)> = Vec::new();
+    for (i, e) in radar.entries.iter().enumerate() {
+        if named.contains(&e.id.as_str()) {
+            continue;
+        }
+        let by_name = matcher
+            .fuzzy_indices(&e.name, word)
+            .map(|(score, idx)| (score, None, idx));
+        let by_alias = e.aliases.iter().filter_map(|a| {
+            matcher
+                .fuzzy_match(a, word)
+                .map(|score| (score, Some(a.clone()), Vec::new()))
+        });
+        // The name wins a tie: it is what the suggestion puts in.
+        let best = by_name.into_iter().chain(by_alias).fold(
+            None::<(i64, Option<String>, Vec<usize>)>,
+            |best, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            },
+        );
+        if let Some((score, alias, indices)) = best {
+            found.push((
+                score,
+                Suggestion {
+                    entry: i,
+                    alias,
+                    indices,
+                },
+            ));
+        }
+    }
+    found.sort_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| {
+            radar.entries[a.1.entry]
+                .name
+                .cmp(&radar.entries[b.1.entry].name)
+        })
+    });
+    found
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// The text with the name being typed replaced by `name`.
+pub fn complete(text: &str, name: &str) -> String {
+    let start = word_start(text);
+    let head = &text[..start];
+    if head.is_empty() || head.ends_with(' ') {
+        format!("{head}{name}")
+    } else {
+        format!("{head} {name}")
+    }
+}
+
+/// A ring in words, "unknown" for a name the radar does not list.
+pub fn ring_word(ring: Option<Ring>) -> &'static str {
+    ring.map_or("unknown", Ring::id)
+}
+
+fn ring_style(t: &Theme, ring: Option<Ring>) -> ratatui::style::Style {
+    match ring {
+        Some(Ring::Adopt) => t.ok,
+        Some(Ring::Trial) => t.text,
+        Some(Ring::Assess) => t.warn,
+        Some(Ring::Hold) | None => t.error,
+    }
+}
+
+fn is_radar(q: &Question) -> bool {
+    matches!(q.kind, QuestionKind::Text { radar: true })
 }
 
 /// A row of the section list.
@@ -175,8 +297,9 @@ impl InterviewState {
     pub fn go_to(&mut self, ctx: &Ctx<'_>, q: &str) {
         self.question = q.to_string();
         self.field_error = None;
+        self.clear_suggestions();
         let question = ctx.knowledge.question(q);
-        let answer = ctx.session.answers.get(q);
+        let answer = ctx.answer(q);
         self.option_cursor = match (question, answer) {
             (Some(question), Some(Answer::Text(v))) => question
                 .options()
@@ -200,6 +323,36 @@ impl InterviewState {
         };
         self.note = TextInput::new(ctx.session.notes.get(q).map_or("", String::as_str));
         self.sync_nav(ctx);
+    }
+
+    pub fn clear_suggestions(&mut self) {
+        self.suggestions.clear();
+        self.suggestion = None;
+    }
+
+    /// Suggestions for what the field holds now (radar questions only).
+    fn refresh_suggestions(&mut self, ctx: &Ctx<'_>, q: &Question) {
+        self.suggestion = None;
+        self.suggestions = if is_radar(q) {
+            suggest(&ctx.knowledge.radar, self.field.value())
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// Puts suggestion `n` in place of the name being typed.
+    fn take_suggestion(&mut self, ctx: &Ctx<'_>, n: usize) -> bool {
+        let Some(entry) = self
+            .suggestions
+            .get(n)
+            .and_then(|s| ctx.knowledge.radar.entries.get(s.entry))
+        else {
+            return false;
+        };
+        let text = complete(self.field.value(), &entry.name);
+        self.field.set(&text);
+        self.clear_suggestions();
+        true
     }
 
     fn sync_nav(&mut self, ctx: &Ctx<'_>) {
@@ -259,7 +412,13 @@ fn field_requests(state: &mut InterviewState, question: &Question, ctx: &Ctx<'_>
     let id = question.id.clone();
     if text.is_empty() {
         state.field_error = None;
-        return if ctx.session.answers.contains_key(&id) {
+        // An option has only its own answers to clear: an empty field
+        // there is not a request to leave out what Base answers.
+        let clearable = match ctx.option {
+            Some(_) => ctx.differs(&id),
+            None => ctx.answer(&id).is_some(),
+        };
+        return if clearable {
             vec![Request::ClearAnswer(id)]
         } else {
             Vec::new()
@@ -268,7 +427,7 @@ fn field_requests(state: &mut InterviewState, question: &Question, ctx: &Ctx<'_>
     match parse_typed(question, text) {
         Ok(answer) => {
             state.field_error = None;
-            if ctx.session.answers.get(&id) == Some(&answer) {
+            if ctx.answer(&id) == Some(&answer) {
                 Vec::new()
             } else {
                 vec![Request::SetAnswer(id, answer)]
@@ -315,12 +474,7 @@ fn choose(
             vec![Request::SetAnswer(id, Answer::Text(option.id.clone()))]
         }
         QuestionKind::Multi { .. } => {
-            let current = ctx
-                .session
-                .answers
-                .get(&id)
-                .map(Answer::as_list)
-                .unwrap_or_default();
+            let current = ctx.answer(&id).map(Answer::as_list).unwrap_or_default();
             let next = toggled(question, current, &option.id);
             if next.is_empty() {
                 vec![Request::ClearAnswer(id)]
@@ -349,6 +503,7 @@ pub fn on_paste(state: &mut InterviewState, ctx: &Ctx<'_>, text: &str) -> Vec<Re
                 ) =>
             {
                 state.field.insert_str(text);
+                state.refresh_suggestions(ctx, q);
                 field_requests(state, q, ctx)
             }
             _ => Vec::new(),
@@ -387,8 +542,14 @@ pub fn on_key(
                     QuestionKind::Number { .. } | QuestionKind::Text { .. }
                 )
             {
+                if let Some(outcome) = suggestion_key(state, ctx, q, key) {
+                    return outcome;
+                }
                 match state.field.handle(key) {
-                    Edit::Changed => return Outcome::with(field_requests(state, q, ctx)),
+                    Edit::Changed => {
+                        state.refresh_suggestions(ctx, q);
+                        return Outcome::with(field_requests(state, q, ctx));
+                    }
                     Edit::Moved => return Outcome::done(),
                     Edit::Ignored => {}
                 }
@@ -402,9 +563,61 @@ pub fn on_key(
     }
 }
 
+/// The keys of the suggestion list under a radar field, while it shows:
+/// ↓ and ↑ choose, Tab and Enter put the choice (Tab: the first) in place
+/// of the name being typed, Esc hides the list. `None`: not for the list.
+fn suggestion_key(
+    state: &mut InterviewState,
+    ctx: &Ctx<'_>,
+    q: &Question,
+    key: KeyEvent,
+) -> Option<Outcome> {
+    use ratatui::crossterm::event::KeyModifiers;
+    if state.suggestions.is_empty() || !key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    let last = state.suggestions.len() - 1;
+    match key.code {
+        KeyCode::Down => {
+            state.suggestion = Some(state.suggestion.map_or(0, |n| (n + 1).min(last)));
+            Some(Outcome::done())
+        }
+        KeyCode::Up if state.suggestion.is_some() => {
+            state.suggestion = state.suggestion.and_then(|n| n.checked_sub(1));
+            Some(Outcome::done())
+        }
+        KeyCode::Tab | KeyCode::Enter => {
+            let n = match (key.code, state.suggestion) {
+                (_, Some(n)) => n,
+                (KeyCode::Tab, None) => 0,
+                _ => return None,
+            };
+            // A name typed out in full is not completed again: Tab then
+            // leaves the field as it does everywhere.
+            let typed = &state.field.value()[word_start(state.field.value())..];
+            let entry = state
+                .suggestions
+                .get(n)
+                .and_then(|s| ctx.knowledge.radar.entries.get(s.entry));
+            if state.suggestion.is_none() && entry.is_some_and(|e| e.name == typed.trim_end()) {
+                state.clear_suggestions();
+                return None;
+            }
+            state.take_suggestion(ctx, n);
+            Some(Outcome::with(field_requests(state, q, ctx)))
+        }
+        KeyCode::Esc => {
+            state.clear_suggestions();
+            Some(Outcome::done())
+        }
+        _ => None,
+    }
+}
+
 fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Command) -> Outcome {
     match command {
         Command::NextPane | Command::PrevPane => {
+            state.clear_suggestions();
             state.focus = state.focus.next(command == Command::NextPane);
             if state.focus == Pane::Sections {
                 state.sync_nav(ctx);
@@ -492,7 +705,7 @@ fn on_question(state: &mut InterviewState, ctx: &Ctx<'_>, command: Command) -> O
         Command::Toggle => {
             return match q.kind {
                 QuestionKind::YesNo => {
-                    let now = ctx.session.answers.get(&id).and_then(Answer::as_bool);
+                    let now = ctx.answer(&id).and_then(Answer::as_bool);
                     Outcome::one(Request::SetAnswer(id, Answer::Bool(now != Some(true))))
                 }
                 _ => Outcome::with(choose(state, q, ctx, state.option_cursor)),
@@ -617,12 +830,22 @@ fn flag_lines(t: &Theme, raised: &[&Flag], w: u16) -> Vec<Line<'static>> {
     out
 }
 
-fn wanted_rows(q: &Question, inner: Rect, raised: &[&Flag], message: &str) -> [u16; 9] {
+fn wanted_rows(
+    q: &Question,
+    state: &InterviewState,
+    inner: Rect,
+    raised: &[&Flag],
+    message_rows: u16,
+) -> [u16; 9] {
     let w = inner.width;
     let rows = |s: &str| u16::try_from(wrap(s, w as usize).len()).unwrap_or(u16::MAX);
     let input = match &q.kind {
         QuestionKind::Single { options } | QuestionKind::Multi { options } => {
             u16::try_from(options.len()).unwrap_or(u16::MAX)
+        }
+        // The field, and the suggestions under it while they show.
+        QuestionKind::Text { radar: true } if state.focus == Pane::Question => {
+            1 + u16::try_from(state.suggestions.len()).unwrap_or(0)
         }
         _ => 1,
     };
@@ -635,7 +858,7 @@ fn wanted_rows(q: &Question, inner: Rect, raised: &[&Flag], message: &str) -> [u
         rows(&why_text(q)),
         1,
         input,
-        rows(message),
+        message_rows,
         flags,
         1,
         1,
@@ -649,8 +872,14 @@ fn why_text(q: &Question) -> String {
 /// Fits the parts into the pane: gaps go first, then "why" shrinks to a
 /// line, then the flag lines, then the option list scrolls, so the
 /// prompt, the input and the note stay on screen.
-pub fn question_areas(inner: Rect, q: &Question, raised: &[&Flag], message: &str) -> QuestionAreas {
-    let mut rows = wanted_rows(q, inner, raised, message);
+pub fn question_areas(
+    inner: Rect,
+    q: &Question,
+    state: &InterviewState,
+    raised: &[&Flag],
+    message_rows: u16,
+) -> QuestionAreas {
+    let mut rows = wanted_rows(q, state, inner, raised, message_rows);
     let fits =
         |r: &[u16; 9]| r.iter().map(|&x| u32::from(x)).sum::<u32>() <= u32::from(inner.height);
     for (slot, floor) in [
@@ -721,12 +950,87 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
             let whole = if *integer { ", whole numbers" } else { "" };
             format!("  {range}{whole}; Enter to go on")
         }
+        QuestionKind::Text { radar: true } if !state.suggestions.is_empty() => {
+            "  From the Tech Radar: Tab takes the first, ↓ chooses, Esc hides".into()
+        }
         QuestionKind::Text { radar: true } => "  Names, separated by commas".into(),
         QuestionKind::Text { radar: false } => "  Saved as you type; Enter to go on".into(),
         QuestionKind::Multi { .. } => "  Space: tick or untick · Enter: go on".into(),
         QuestionKind::Single { .. } => "  Enter: choose, go on · Space: choose".into(),
         QuestionKind::YesNo => "  y / n or ← → · Enter: go on".into(),
     }
+}
+
+/// Everything under the input: the hint or error (`message_text`), the
+/// ring of each technology named (radar questions), and, while an option
+/// is edited, whether its answer differs from Base. `w` columns wide.
+pub fn message_lines(
+    t: &Theme,
+    state: &InterviewState,
+    ctx: &Ctx<'_>,
+    q: &Question,
+    w: u16,
+) -> Vec<Line<'static>> {
+    let style = if state.field_error.is_some() {
+        t.error
+    } else {
+        t.dim
+    };
+    let mut out = wrapped(&message_text(state, q), w, style);
+    if is_radar(q)
+        && let Some(text) = ctx.answer(&q.id).and_then(Answer::as_text)
+    {
+        out.extend(ring_lines(t, &ctx.knowledge.radar, text, w));
+    }
+    if ctx.option.is_some() {
+        let base = ctx
+            .session
+            .answers
+            .get(&q.id)
+            .map_or("not answered".to_string(), |a| a.display(Some(q)));
+        let text = if ctx.differs(&q.id) {
+            format!("◆ Differs from Base: {base}")
+        } else {
+            "  Same as Base".to_string()
+        };
+        let style = if ctx.differs(&q.id) { t.warn } else { t.dim };
+        out.extend(wrapped(&text, w, style));
+    }
+    out
+}
+
+/// "Radar: Postgres adopt · COBOL hold · Fortran unknown": the ring of each
+/// name in a radar answer, as the rules read it, wrapped between names.
+pub fn ring_lines(t: &Theme, radar: &TechRadar, text: &str, w: u16) -> Vec<Line<'static>> {
+    let w = w as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let lead = "  Radar: ";
+    let mut spans: Vec<Span<'static>> = vec![Span::styled(lead, t.dim)];
+    let mut used = width(lead);
+    for (i, name) in split_names(text).enumerate() {
+        let ring = radar.lookup(name).map(|e| e.ring);
+        let word = ring_word(ring);
+        // Only a name too long for a line of its own is cut.
+        let name = truncate(name, w.saturating_sub(width(lead) + 1 + width(word)).max(4));
+        let sep = if i == 0 { "" } else { " · " };
+        let token_w = width(sep) + width(&name) + 1 + width(word);
+        if i > 0 && used + token_w > w {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            spans.push(Span::raw(" ".repeat(width(lead))));
+            used = width(lead);
+        } else if !sep.is_empty() {
+            spans.push(Span::styled(sep, t.dim));
+            used += width(sep);
+        }
+        used += width(&name) + 1 + width(word);
+        spans.push(Span::styled(name, t.text));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(word, ring_style(t, ring)));
+    }
+    if spans.len() > 1 {
+        lines.push(Line::from(spans));
+    }
+    lines
 }
 
 /// The first option row shown in a choice list of `height` rows.
@@ -884,7 +1188,12 @@ fn draw_sections(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx<'_>, state:
                     .question(id)
                     .map_or(id.as_str(), |q| q.prompt.as_str());
                 let is_current = *id == state.question;
-                let tick = if *answered { "✓" } else { "·" };
+                // ◆: the edited option answers this one its own way.
+                let tick = match (*answered, ctx.differs(id)) {
+                    (_, true) => "◆",
+                    (true, false) => "✓",
+                    (false, false) => "·",
+                };
                 let lead = if is_current { "›" } else { " " };
                 let style = if selected {
                     base
@@ -994,8 +1303,9 @@ fn draw_question(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state:
     frame.render_widget(block, area);
     let inner = layout::inner(area);
     let raised: Vec<_> = ctx.scope.flags_for_question(&q.id).collect();
-    let message = message_text(state, q);
-    let a = question_areas(inner, q, &raised, &message);
+    let message = message_lines(t, state, ctx, q, inner.width);
+    let message_rows = u16::try_from(message.len()).unwrap_or(u16::MAX);
+    let a = question_areas(inner, q, state, &raised, message_rows);
 
     frame.render_widget(
         Paragraph::new(wrapped(&q.prompt, a.prompt.width, t.title)),
@@ -1011,7 +1321,7 @@ fn draw_question(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state:
     }
     frame.render_widget(Paragraph::new(why), a.why);
 
-    let answer = ctx.session.answers.get(&q.id);
+    let answer = ctx.answer(&q.id);
     let on_input = state.focus == Pane::Question;
     match &q.kind {
         QuestionKind::Single { options } | QuestionKind::Multi { options } => {
@@ -1091,27 +1401,25 @@ fn draw_question(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state:
         QuestionKind::Text { .. } => {
             let field_w = (a.input.width as usize).saturating_sub(3);
             let (shown, col) = state.field.view(field_w);
-            let line = Line::from(vec![
+            let mut lines = vec![Line::from(vec![
                 Span::raw(if on_input { "›[" } else { " [" }),
                 Span::styled(fit(&shown, field_w), t.input),
                 Span::raw("]"),
-            ]);
-            frame.render_widget(Paragraph::new(line), a.input);
+            ])];
+            if on_input {
+                lines.extend(suggestion_lines(t, ctx, state, a.input.width));
+            }
+            lines.truncate(a.input.height as usize);
+            frame.render_widget(Paragraph::new(lines), a.input);
             if on_input && a.input.height > 0 {
                 frame.set_cursor_position((a.input.x + 2 + col as u16, a.input.y));
             }
         }
     }
 
-    let style = if state.field_error.is_some() {
-        t.error
-    } else {
-        t.dim
-    };
-    frame.render_widget(
-        Paragraph::new(wrapped(&message, a.message.width, style)),
-        a.message,
-    );
+    let mut message = message;
+    message.truncate(a.message.height as usize);
+    frame.render_widget(Paragraph::new(message), a.message);
 
     let mut flag_text = flag_lines(t, &raised, a.flags.width);
     flag_text.truncate(a.flags.height as usize);
@@ -1137,6 +1445,46 @@ fn draw_question(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state:
             frame.set_cursor_position((a.note.x + label.len() as u16 + col as u16, a.note.y));
         }
     }
+}
+
+/// The suggestion list under a radar field: name (matched letters marked,
+/// or the alias that matched) and ring.
+fn suggestion_lines(
+    t: &Theme,
+    ctx: &Ctx<'_>,
+    state: &InterviewState,
+    w: u16,
+) -> Vec<Line<'static>> {
+    let w = w as usize;
+    let ring_w = 8;
+    let name_w = w.saturating_sub(4 + ring_w);
+    state
+        .suggestions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let e = ctx.knowledge.radar.entries.get(s.entry)?;
+            let chosen = state.suggestion == Some(i);
+            let base = if chosen { t.selected } else { t.text };
+            let mut spans = vec![Span::styled(if chosen { "  › " } else { "    " }, base)];
+            let name = truncate(&e.name, name_w);
+            let mut used = width(&name);
+            spans.extend(highlighted(&name, &s.indices, base, base.patch(t.matched)));
+            if let Some(alias) = &s.alias {
+                let extra = truncate(&format!(" ({alias})"), name_w.saturating_sub(used));
+                used += width(&extra);
+                spans.push(Span::styled(extra, if chosen { base } else { t.dim }));
+            }
+            spans.push(Span::styled(" ".repeat(name_w.saturating_sub(used)), base));
+            let ring = Some(e.ring);
+            spans.push(Span::styled(
+                fit_right(ring_word(ring), ring_w),
+                if chosen { base } else { ring_style(t, ring) },
+            ));
+            let line = Line::from(spans);
+            Some(if chosen { line.style(t.selected) } else { line })
+        })
+        .collect()
 }
 
 fn money(m: crate::engine::Money, indicative: bool) -> String {
@@ -1177,8 +1525,12 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
     let rows = scope_rows(scope, list.height);
     let offset = scope_offset(state, &rows, list.height);
     let more = more_marks(offset, rows.len(), list.height as usize);
+    // The scope of an option says whose it is: it is not the session's.
+    let whose = ctx
+        .option
+        .map_or(String::new(), |o| format!(" of {}", truncate(&o.name, 24)));
     let title = format!(
-        " Scope · {} item{}{more} ",
+        " Scope{whose} · {} item{}{more} ",
         scope.items.len(),
         if scope.items.len() == 1 { "" } else { "s" }
     );
@@ -1381,4 +1733,85 @@ fn draw_flags(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::radar::RadarEntry;
+
+    fn radar() -> TechRadar {
+        let e = |id: &str, name: &str, ring, aliases: &[&str]| RadarEntry {
+            id: id.into(),
+            name: name.into(),
+            ring,
+            quadrant: String::new(),
+            note: String::new(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        TechRadar {
+            entries: vec![
+                e("postgresql", "PostgreSQL", Ring::Adopt, &["Postgres"]),
+                e("kafka", "Kafka", Ring::Assess, &[]),
+                e("kubernetes", "Kubernetes", Ring::Adopt, &["k8s"]),
+            ],
+        }
+    }
+
+    fn names(r: &TechRadar, s: &[Suggestion]) -> Vec<String> {
+        s.iter().map(|s| r.entries[s.entry].name.clone()).collect()
+    }
+
+    #[test]
+    fn suggestions_fit_the_name_after_the_last_comma() {
+        let r = radar();
+        assert!(suggest(&r, "").is_empty());
+        assert!(suggest(&r, "Kafka, ").is_empty());
+        assert_eq!(names(&r, &suggest(&r, "pg")), ["PostgreSQL"]);
+        // An alias finds its entry, and says it matched.
+        let k8s = suggest(&r, "Kafka; k8");
+        assert_eq!(names(&r, &k8s), ["Kubernetes"]);
+        assert_eq!(k8s[0].alias.as_deref(), Some("k8s"));
+        // Names given already are not offered again.
+        assert_eq!(names(&r, &suggest(&r, "Kafka, ka")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn completing_replaces_only_the_name_being_typed() {
+        assert_eq!(complete("po", "PostgreSQL"), "PostgreSQL");
+        assert_eq!(complete("Kafka, po", "PostgreSQL"), "Kafka, PostgreSQL");
+        assert_eq!(complete("Kafka,po", "PostgreSQL"), "Kafka, PostgreSQL");
+        assert_eq!(complete("Kafka;  pO", "PostgreSQL"), "Kafka;  PostgreSQL");
+    }
+
+    #[test]
+    fn rings_are_read_as_the_rules_read_them() {
+        let t = Theme::new(crate::tui::theme::ThemeKind::NoColor);
+        let r = radar();
+        let text = |lines: Vec<Line>| {
+            lines
+                .iter()
+                .map(|l| {
+                    l.spans
+                        .iter()
+                        .map(|s| s.content.as_ref())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            text(ring_lines(&t, &r, "postgres, Fortran", 60)),
+            ["  Radar: postgres adopt · Fortran unknown"]
+        );
+        let narrow = text(ring_lines(&t, &r, "Kafka, Kubernetes, Fortran", 30));
+        assert_eq!(
+            narrow,
+            [
+                "  Radar: Kafka assess",
+                "         Kubernetes adopt",
+                "         Fortran unknown"
+            ]
+        );
+        assert!(ring_lines(&t, &r, " , ", 30).is_empty());
+    }
 }

@@ -3,10 +3,13 @@
 //! app), and draws itself from a read-only view of the app.
 
 pub mod catalog;
+pub mod compare;
 pub mod dialogs;
 pub mod help;
 pub mod home;
+pub mod insights;
 pub mod interview;
+pub mod options;
 pub mod preview;
 pub mod search;
 pub mod trace;

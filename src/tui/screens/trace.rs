@@ -294,13 +294,9 @@ pub fn lines(
                     .knowledge
                     .question(&q)
                     .map_or(q.as_str(), |x| x.prompt.as_str());
-                let answer = ctx
-                    .session
-                    .answers
-                    .get(&q)
-                    .map_or("(not answered)".to_string(), |a| {
-                        a.display(ctx.knowledge.question(&q))
-                    });
+                let answer = ctx.answer(&q).map_or("(not answered)".to_string(), |a| {
+                    a.display(ctx.knowledge.question(&q))
+                });
                 out.extend(wrapped(&format!("    {prompt}"), w, t.dim));
                 out.push(Line::from(vec![
                     Span::raw("      → "),
@@ -317,9 +313,7 @@ pub fn lines(
                 t.title,
             ));
             let answer = ctx
-                .session
-                .answers
-                .get(q)
+                .answer(q)
                 .map_or("(not answered)".to_string(), |a| a.display(question));
             out.push(Line::from(vec![
                 Span::raw("→ "),

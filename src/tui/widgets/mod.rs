@@ -1,8 +1,9 @@
 //! Small reusable pieces for the screens: a text input, severity badges,
-//! and text helpers (wrapping, truncation, list windows) that measure in
+//! horizontal bars, and text helpers (wrapping, truncation, list windows) that measure in
 //! terminal columns, so wide characters and accents line up.
 
 pub mod badge;
+pub mod bar;
 pub mod markdown;
 pub mod text_input;
 
