@@ -345,13 +345,28 @@ fn help_and_version_work() {
         .assert()
         .success()
         .stdout(predicate::str::contains("check"));
-    for sub in [
-        vec!["check"],
-        vec!["catalog", "validate"],
-        vec!["catalog", "test"],
-    ] {
+    let subcommands: &[&[&str]] = &[
+        &["check"],
+        &["catalog"],
+        &["catalog", "validate"],
+        &["catalog", "test"],
+        &["catalog", "list"],
+        &["catalog", "questions"],
+        &["catalog", "search"],
+        &["new"],
+        &["sessions"],
+        &["set"],
+        &["export"],
+        &["option"],
+        &["option", "add"],
+        &["option", "remove"],
+        &["option", "list"],
+        &["compare"],
+        &["insights"],
+    ];
+    for sub in subcommands {
         nunki(home.path())
-            .args(&sub)
+            .args(*sub)
             .arg("--help")
             .assert()
             .success()

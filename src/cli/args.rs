@@ -45,8 +45,11 @@ pub enum Command {
 Example:\n  nunki check --answers answers.ron --format json"
     )]
     Check(CheckArgs),
-    /// Inspect and test the knowledge: validate, test, list, questions.
-    #[command(subcommand)]
+    /// Inspect and test the knowledge: validate, test, list, questions, search.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  nunki catalog validate --catalog ./my-catalog\n  nunki catalog test\n  nunki catalog search redis"
+    )]
     Catalog(CatalogCommand),
     /// Start a new scoping session and print the path of its file.
     #[command(
@@ -70,7 +73,10 @@ Example:\n  nunki set acme compliance=gdpr,finma gpu=no environments=3 --status 
     #[command(after_help = super::export_cmd::AFTER_HELP)]
     Export(super::export_cmd::ExportArgs),
     /// Named alternatives within a session (at most four): add, remove, list.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  nunki option add acme \"B — Managed OpenShift\" tenancy=dedicated availability_target=99.9"
+    )]
     Option(OptionCommand),
     /// Show a session's options side by side: items, totals, service levels, flags.
     #[command(
@@ -172,6 +178,9 @@ pub enum CatalogCommand {
     /// List the questions with their ids, kinds and options.
     #[command(after_help = "Example:\n  nunki catalog questions")]
     Questions,
+    /// Fuzzy-search the questions, offerings and rules (or a list of names), best first.
+    #[command(after_help = super::catalog::SEARCH_AFTER_HELP)]
+    Search(super::catalog::SearchArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,13 +1,17 @@
-//! `nunki catalog …`: validate the knowledge, run its scenarios, list it.
+//! `nunki catalog …`: validate the knowledge, run its scenarios, list it,
+//! search it.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
 
 use super::args::CatalogCommand;
-use super::{Error, Outcome, print};
-use crate::engine::money::format_amount;
-use crate::knowledge::{Knowledge, PriceKind, QuestionKind, Recurrence};
+use super::{Error, Outcome, path_display, print};
+use crate::engine::money::price_text;
+use crate::knowledge::{Knowledge, QuestionKind};
 use crate::scenarios;
+use crate::search::{Hit, Index, search};
 use crate::sources::{Places, knowledge_texts, load_knowledge, scenario_texts};
 
 pub fn run(
@@ -28,7 +32,93 @@ pub fn run(
             print(&questions(&k))?;
             Ok(Outcome::Done)
         }
+        CatalogCommand::Search(args) => search_cmd(places, catalog, args),
     }
+}
+
+pub const SEARCH_AFTER_HELP: &str = "\
+Words separated by spaces must all match, in any order; an upper-case letter \
+makes its word case-sensitive. As in fzf: 'word matches exactly, ^word at the \
+start, word$ at the end, !word excludes.\n\n\
+Examples:\n  nunki catalog search postgres\n  nunki catalog search \"redis premium\" --limit 5\n  \
+nunki catalog search kafka --names partner-skus.txt";
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (several words are one query).
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Show at most N matches, best first; 0 shows all.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Search the names in FILE (one per line) instead of the knowledge,
+    /// and print the matching names alone, as `fzf --filter` does.
+    #[arg(long, value_name = "FILE")]
+    pub names: Option<PathBuf>,
+}
+
+fn search_cmd(
+    places: &Places,
+    catalog: Option<&Path>,
+    args: &SearchArgs,
+) -> Result<Outcome, Error> {
+    let query = args.query.join(" ");
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let out = match &args.names {
+        Some(file) => {
+            let bytes = std::fs::read(file).map_err(|e| {
+                Error::input(format!(
+                    "cannot read the names file {}: {e}; give a text file with one name per line",
+                    path_display(file)
+                ))
+            })?;
+            // A stray byte that is not UTF-8 should not stop a search.
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            let index = Index::from_names(text.lines().filter(|l| !l.trim().is_empty()));
+            let mut out = String::new();
+            for hit in search(&index, &query, limit) {
+                out.push_str(&hit.label);
+                out.push('\n');
+            }
+            // The process ends after printing: freeing a hundred thousand
+            // names one by one would take a tenth of its time.
+            std::mem::forget(index);
+            out
+        }
+        None => search_results(&search(
+            &Index::new(&load_knowledge(places, catalog)?),
+            &query,
+            limit,
+        )),
+    };
+    if out.is_empty() {
+        eprintln!("no match for {query:?}");
+    }
+    print(&out)?;
+    Ok(Outcome::Done)
+}
+
+/// One hit per line: what it is, its id (for `check`, rules and answers
+/// files) and what a person reads.
+pub fn search_results(hits: &[Hit]) -> String {
+    let width = hits
+        .iter()
+        .map(|h| h.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    let mut out = String::new();
+    for h in hits {
+        let _ = writeln!(out, "{:<8}  {:<width$}  {}", h.kind.label(), h.id, h.label);
+    }
+    out
 }
 
 fn validate(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
@@ -94,27 +184,7 @@ pub fn list(k: &Knowledge) -> String {
             let prices: Vec<String> = p
                 .prices
                 .iter()
-                .map(|price| {
-                    let when = match price.recurrence {
-                        Recurrence::Monthly => "/month",
-                        Recurrence::OneTime => " one-time",
-                    };
-                    let ind = if price.source.is_indicative() {
-                        "*"
-                    } else {
-                        ""
-                    };
-                    match &price.kind {
-                        PriceKind::Fixed(a) => format!("{cur} {}{when}{ind}", format_amount(*a)),
-                        PriceKind::PerUnit { unit, amount, .. } => {
-                            format!("{cur} {} per {unit}{when}{ind}", format_amount(*amount))
-                        }
-                        PriceKind::PercentOfRecurring { percent, minimum } => format!(
-                            "{percent}% of recurring fees, at least {cur} {}{when}{ind}",
-                            format_amount(*minimum)
-                        ),
-                    }
-                })
+                .map(|price| price_text(cur, price))
                 .collect();
             let prices = if prices.is_empty() {
                 "price on request".to_string()

@@ -12,6 +12,7 @@
 //!    totals (`MonthlyTotalAbove`) and lead times (`LeadTimeExceeds`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::answers::{Answer, Answers};
 use super::money::Money;
@@ -19,14 +20,40 @@ use super::overrides::Overrides;
 use super::pricing::{depends_on_others, price_item};
 use super::scope::{AnswerRef, Because, Excluded, Flag, Item, Scope, Totals};
 use crate::knowledge::radar::split_names;
-use crate::knowledge::{Condition, Effect, Knowledge, Quantity, Rule};
+use crate::knowledge::{Condition, Effect, Knowledge, Offering, Plan, Quantity, Rule};
+
+/// FNV-1a: the maps below are keyed by the knowledge's own short ids and
+/// looked up thousands of times per evaluation, where SipHash's defence
+/// against chosen keys costs a tenth of the time and protects nothing.
+pub(crate) struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by id.
+pub(crate) type ById<'a, V> = HashMap<&'a str, V, BuildHasherDefault<IdHasher>>;
 
 /// What conditions can see while the scope is being built.
 pub(crate) struct Context<'a> {
     pub knowledge: &'a Knowledge,
-    pub answers: HashMap<&'a str, &'a Answer>,
+    pub answers: ById<'a, &'a Answer>,
     /// offering id → plan id, of what is in the scope so far.
-    pub included: HashMap<&'a str, &'a str>,
+    pub included: ById<'a, &'a str>,
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
 }
@@ -143,9 +170,9 @@ impl Context<'_> {
     }
 }
 
-struct Draft {
-    offering: String,
-    plan: String,
+struct Draft<'a> {
+    offering: &'a str,
+    plan: &'a str,
     quantity: f64,
     because: Vec<Because>,
 }
@@ -157,8 +184,8 @@ pub fn evaluate<'a>(
 ) -> Scope {
     let mut ctx = Context {
         knowledge,
-        answers: HashMap::new(),
-        included: HashMap::new(),
+        answers: ById::default(),
+        included: ById::default(),
         monthly_total: Money::ZERO,
         max_lead_time: None,
     };
@@ -176,11 +203,11 @@ pub fn evaluate<'a>(
     }
 
     // 2. Includes and excludes, in rule order.
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft<'a>> = Vec::new();
     // offering id → index in `drafts`; a linear search made large catalogs
     // quadratic.
-    let mut draft_index: HashMap<&str, usize> = HashMap::new();
-    let mut exclusions: Vec<(String, Because)> = Vec::new();
+    let mut draft_index: ById<'a, usize> = ById::default();
+    let mut exclusions: Vec<(&'a str, Because)> = Vec::new();
     for rule in &knowledge.rules {
         let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));
         if !shapes_scope || !ctx.holds(&rule.when) {
@@ -198,15 +225,15 @@ pub fn evaluate<'a>(
                     match draft_index.get(offering.as_str()) {
                         Some(&i) => {
                             let d = &mut drafts[i];
-                            d.plan = plan.clone();
+                            d.plan = plan;
                             d.quantity = quantity;
                             d.because.push(because);
                         }
                         None => {
                             draft_index.insert(offering, drafts.len());
                             drafts.push(Draft {
-                                offering: offering.clone(),
-                                plan: plan.clone(),
+                                offering,
+                                plan,
                                 quantity,
                                 because: vec![because],
                             });
@@ -215,7 +242,7 @@ pub fn evaluate<'a>(
                     ctx.included.insert(offering, plan);
                 }
                 Effect::Exclude { offering } => {
-                    exclusions.push((offering.clone(), ctx.because(rule)));
+                    exclusions.push((offering, ctx.because(rule)));
                 }
                 Effect::Flag(_) => {}
             }
@@ -236,7 +263,7 @@ pub fn evaluate<'a>(
         }
     };
     for (offering, because) in exclusions {
-        exclude(&offering, because, &mut drafts);
+        exclude(offering, because, &mut drafts);
     }
 
     // 3. Manual overrides win over rules. Overrides naming what the
@@ -266,13 +293,13 @@ pub fn evaluate<'a>(
         excluded.retain(|e| e.offering != add.offering);
         match drafts.iter_mut().find(|d| d.offering == add.offering) {
             Some(d) => {
-                d.plan = add.plan.clone();
+                d.plan = &add.plan;
                 d.quantity = add.quantity;
                 d.because.push(because);
             }
             None => drafts.push(Draft {
-                offering: add.offering.clone(),
-                plan: add.plan.clone(),
+                offering: &add.offering,
+                plan: &add.plan,
                 quantity: add.quantity,
                 because: vec![because],
             }),
@@ -280,53 +307,56 @@ pub fn evaluate<'a>(
     }
 
     // 4. Prices: everything else first, then shares of the recurring fees.
-    let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
+    //    Each draft's offering and plan are looked up once; a share keeps
+    //    its place in the list until the others are priced.
+    let mut priced: Vec<(&'a Offering, &'a Plan)> = Vec::with_capacity(drafts.len());
+    let mut slots: Vec<Option<Item>> = Vec::with_capacity(drafts.len());
+    let mut shares: Vec<(usize, f64, Vec<Because>)> = Vec::new();
     for d in drafts {
-        if let Some(item) = price_item(&ctx, &d.offering, &d.plan, d.quantity, d.because, None) {
-            items.push(item);
+        let Some(offering) = knowledge.offering(d.offering) else {
+            continue;
+        };
+        let Some(plan) = offering.plan(d.plan) else {
+            continue;
+        };
+        if depends_on_others(plan) {
+            shares.push((slots.len(), d.quantity, d.because));
+            slots.push(None);
+        } else {
+            slots.push(Some(price_item(
+                &ctx, offering, plan, d.quantity, d.because, None,
+            )));
         }
+        priced.push((offering, plan));
     }
     // A share is of VSHN's own recurring fees: not of partners' (we only
-    // support what we know), and not of another share.
-    let shares = |i: &Item| {
-        knowledge
-            .offering(&i.offering)
-            .and_then(|o| o.plan(&i.plan))
-            .is_some_and(depends_on_others)
+    // support what we know), and not of another share (still unpriced).
+    let own = || {
+        slots
+            .iter()
+            .flatten()
+            .filter(|i| i.family != crate::knowledge::Family::Partner)
     };
-    let base_monthly: Money = items
-        .iter()
-        .filter(|i| i.family != crate::knowledge::Family::Partner && !shares(i))
-        .map(|i| i.monthly)
-        .sum();
+    let base_monthly: Money = own().map(|i| i.monthly).sum();
     // A share of indicative fees is itself indicative, whatever its percent.
-    let base_indicative = items
-        .iter()
-        .any(|i| i.family != crate::knowledge::Family::Partner && !shares(i) && i.indicative);
-    for item in &mut items {
-        if !shares(item) {
-            continue;
-        }
-        if let Some(repriced) = price_item(
-            &ctx,
-            &item.offering,
-            &item.plan,
-            item.quantity,
-            std::mem::take(&mut item.because),
-            Some(base_monthly),
-        ) {
-            *item = repriced;
-            if base_indicative {
-                item.indicative = true;
-                for line in &mut item.price_lines {
-                    line.indicative = true;
-                }
+    let base_indicative = own().any(|i| i.indicative);
+    for (slot, quantity, because) in shares {
+        let (offering, plan) = priced[slot];
+        let mut item = price_item(&ctx, offering, plan, quantity, because, Some(base_monthly));
+        if base_indicative {
+            item.indicative = true;
+            for line in &mut item.price_lines {
+                line.indicative = true;
             }
         }
+        slots[slot] = Some(item);
     }
     // Family's order is the proposal's order; the sort is stable, so rule
-    // order holds within a family.
-    items.sort_by_key(|i| i.family);
+    // order holds within a family. Sorting places rather than items moves
+    // each (large) item once.
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_by_key(|&n| slots[n].as_ref().map(|i| i.family));
+    let items: Vec<Item> = order.into_iter().filter_map(|n| slots[n].take()).collect();
 
     let totals = Totals {
         monthly: items.iter().map(|i| i.monthly).sum(),
@@ -334,12 +364,9 @@ pub fn evaluate<'a>(
         currency: knowledge.currency().to_string(),
         indicative: items.iter().any(|i| i.indicative),
     };
-    ctx.included = items
+    ctx.included = priced
         .iter()
-        .filter_map(|i| {
-            let o = knowledge.offering(&i.offering)?;
-            Some((o.id.as_str(), o.plan(&i.plan)?.id.as_str()))
-        })
+        .map(|(o, p)| (o.id.as_str(), p.id.as_str()))
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();

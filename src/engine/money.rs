@@ -61,11 +61,18 @@ pub fn price_text(currency: &str, price: &crate::knowledge::Price) -> String {
         Recurrence::Monthly => "/month",
         Recurrence::OneTime => " one-time",
     };
-    let ind = if price.source.is_indicative() { "*" } else { "" };
+    let ind = if price.source.is_indicative() {
+        "*"
+    } else {
+        ""
+    };
     match &price.kind {
         PriceKind::Fixed(a) => format!("{currency} {}{when}{ind}", format_amount(*a)),
         PriceKind::PerUnit { unit, amount, .. } => {
-            format!("{currency} {} per {unit}{when}{ind}", format_amount(*amount))
+            format!(
+                "{currency} {} per {unit}{when}{ind}",
+                format_amount(*amount)
+            )
         }
         PriceKind::PercentOfRecurring { percent, minimum } => format!(
             "{}% of recurring fees, at least {currency} {}{when}{ind}",

@@ -1,11 +1,17 @@
 //! Prices: fixed fees, prices per unit, and shares of the recurring fees
 //! with a floor (support plans).
+//!
+//! Pricing runs for every item on every keystroke, so the calculation
+//! texts are written straight into one string each, in exactly the words
+//! `format_amount`, `format_number` and `Money`'s `Display` would give.
+
+use std::fmt::Write as _;
 
 use super::answers::format_number;
 use super::evaluate::Context;
-use super::money::{Money, format_amount};
+use super::money::Money;
 use super::scope::{Because, Item, PriceLine};
-use crate::knowledge::{Plan, PriceKind, Recurrence};
+use crate::knowledge::{Offering, Plan, PriceKind, Recurrence};
 
 /// Whether a plan's price depends on the other items' monthly fees.
 pub fn depends_on_others(plan: &Plan) -> bool {
@@ -14,50 +20,58 @@ pub fn depends_on_others(plan: &Plan) -> bool {
         .any(|p| matches!(p.kind, PriceKind::PercentOfRecurring { .. }))
 }
 
-/// Prices one item. `base_monthly` is the sum of the other recurring fees,
-/// known only in the second pass; shares price as zero before it.
+/// Prices one item of `offering` on `plan`. `base_monthly` is the sum of
+/// the other recurring fees, known only once they are priced; shares
+/// price as zero without it.
 pub(crate) fn price_item(
     ctx: &Context<'_>,
-    offering_id: &str,
-    plan_id: &str,
+    offering: &Offering,
+    plan: &Plan,
     quantity: f64,
     because: Vec<Because>,
     base_monthly: Option<Money>,
-) -> Option<Item> {
-    let offering = ctx.knowledge.offering(offering_id)?;
-    let plan = offering.plan(plan_id)?;
+) -> Item {
     let currency = ctx.knowledge.currency();
     let mut lines = Vec::with_capacity(plan.prices.len());
     for price in &plan.prices {
-        let (amount, calculation) = match &price.kind {
-            PriceKind::Fixed(fee) => (
-                fee * quantity,
-                times(quantity, &format!("{currency} {}", format_amount(*fee))),
-            ),
+        let mut calculation = String::with_capacity(48);
+        let amount = match &price.kind {
+            PriceKind::Fixed(fee) => {
+                times(&mut calculation, quantity);
+                calculation.push_str(currency);
+                calculation.push(' ');
+                write_amount(&mut calculation, *fee);
+                fee * quantity
+            }
             PriceKind::PerUnit {
                 unit,
                 amount,
                 units,
             } => {
                 let n = ctx.quantity(units);
-                let per = format!(
-                    "{} {unit} × {currency} {}",
-                    format_number(n),
-                    format_amount(*amount)
-                );
-                (amount * n * quantity, times(quantity, &per))
+                times(&mut calculation, quantity);
+                write_number(&mut calculation, n);
+                calculation.push(' ');
+                calculation.push_str(unit);
+                calculation.push_str(" × ");
+                calculation.push_str(currency);
+                calculation.push(' ');
+                write_amount(&mut calculation, *amount);
+                amount * n * quantity
             }
             PriceKind::PercentOfRecurring { percent, minimum } => {
                 let base = base_monthly.unwrap_or(Money::ZERO).as_units();
                 let share = base * percent / 100.0;
-                let charged = share.max(*minimum) * quantity;
-                let calculation = format!(
-                    "{}% of {currency} {} recurring fees, at least {currency} {}",
-                    format_number(*percent),
-                    Money::from_units(base),
-                    format_amount(*minimum)
-                );
-                (charged, calculation)
+                write_number(&mut calculation, *percent);
+                calculation.push_str("% of ");
+                calculation.push_str(currency);
+                calculation.push(' ');
+                write_whole(&mut calculation, Money::from_units(base));
+                calculation.push_str(" recurring fees, at least ");
+                calculation.push_str(currency);
+                calculation.push(' ');
+                write_amount(&mut calculation, *minimum);
+                share.max(*minimum) * quantity
             }
         };
         lines.push(PriceLine {
@@ -75,7 +89,7 @@ pub(crate) fn price_item(
             .map(|l| l.amount)
             .sum::<Money>()
     };
-    Some(Item {
+    Item {
         offering: offering.id.clone(),
         name: offering.name.clone(),
         family: offering.family,
@@ -92,13 +106,129 @@ pub(crate) fn price_item(
         lead_time_weeks: plan.lead_time_weeks.or(offering.lead_time_weeks),
         owner: offering.owner.clone(),
         price_lines: lines,
-    })
+    }
 }
 
-fn times(quantity: f64, what: &str) -> String {
-    if quantity == 1.0 {
-        what.to_string()
+/// "3 × " in front of a calculation, unless the quantity is one.
+fn times(out: &mut String, quantity: f64) {
+    if quantity != 1.0 {
+        write_number(out, quantity);
+        out.push_str(" × ");
+    }
+}
+
+/// `format_number(n)`, without a string of its own in the usual case.
+fn write_number(out: &mut String, n: f64) {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let _ = write!(out, "{}", n as i64);
     } else {
-        format!("{} × {what}", format_number(quantity))
+        out.push_str(&format_number(n));
+    }
+}
+
+/// `format_amount(amount)`: whole when whole, else with cents.
+fn write_amount(out: &mut String, amount: f64) {
+    let m = Money::from_units(amount);
+    if m.0 % 100 == 0 {
+        write_whole(out, m);
+    } else {
+        if m.0 < 0 {
+            out.push('-');
+        }
+        let abs = m.0.unsigned_abs();
+        write_grouped(out, abs / 100);
+        let _ = write!(out, ".{:02}", abs % 100);
+    }
+}
+
+/// `Money::whole()`: whole units with Swiss thousands separators.
+fn write_whole(out: &mut String, m: Money) {
+    let units = (m.0 as f64 / 100.0).round() as i64;
+    if units < 0 {
+        out.push('-');
+    }
+    write_grouped(out, units.unsigned_abs());
+}
+
+fn write_grouped(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
+            out.push('\'');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::money::format_amount;
+
+    fn written(f: impl Fn(&mut String)) -> String {
+        let mut s = String::new();
+        f(&mut s);
+        s
+    }
+
+    #[test]
+    fn writes_what_the_formatters_give() {
+        let mut values = vec![
+            0.0,
+            0.004,
+            0.005,
+            0.09,
+            0.5,
+            1.0,
+            2.5,
+            12.345,
+            55.0,
+            99.995,
+            100.0,
+            999.4,
+            999.5,
+            1000.0,
+            1234.5,
+            12500.0,
+            100_000.0,
+            999_999.99,
+            1_000_000.0,
+            1_234_567.891,
+            1e12,
+            1e15,
+            3.0e15,
+            0.3333333,
+            2.0 / 3.0,
+            7.125,
+        ];
+        let negatives: Vec<f64> = values.iter().map(|v| -v).collect();
+        values.extend(negatives);
+        for i in 0..5000 {
+            values.push(f64::from(i) * 0.37 - 700.0);
+        }
+        for v in values {
+            assert_eq!(
+                written(|s| write_amount(s, v)),
+                format_amount(v),
+                "amount {v}"
+            );
+            assert_eq!(
+                written(|s| write_number(s, v)),
+                format_number(v),
+                "number {v}"
+            );
+            let m = Money::from_units(v);
+            assert_eq!(written(|s| write_whole(s, m)), m.to_string(), "money {v}");
+        }
     }
 }
