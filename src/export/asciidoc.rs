@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use super::proposal::{Proposal, TraceAnswer, TraceReason};
+use super::proposal::{Proposal, TraceAnswer, TraceReason, answers_text, reason_text};
 use super::{amount, amount_cell, join_lines, number, words};
 use crate::knowledge::Recurrence;
 
@@ -430,22 +430,12 @@ pub fn render(p: &Proposal) -> String {
     a.finish()
 }
 
-fn answers(x: &[TraceAnswer]) -> String {
-    x.iter()
-        .map(|x| format!("{} {} {}", esc(&x.question), esc("="), esc(&x.answer)))
-        .collect::<Vec<_>>()
-        .join("; ")
+fn answers(a: &[TraceAnswer]) -> String {
+    answers_text(a, &esc, &esc, &esc("="))
 }
 
 fn reason(r: &TraceReason) -> String {
-    let mut s = match &r.rule {
-        Some(rule) => format!("Rule {}: {}", esc(rule), esc(&r.description)),
-        None => esc(&r.description),
-    };
-    if !r.answers.is_empty() {
-        let _ = write!(s, " (answers: {})", answers(&r.answers));
-    }
-    s
+    reason_text(r, &esc, &esc, &esc("="))
 }
 
 #[derive(Default)]

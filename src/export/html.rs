@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::proposal::{Proposal, TraceAnswer, TraceReason};
+use super::proposal::{Proposal, TraceAnswer, TraceReason, answers_text, reason_text};
 use super::{CSS, amount, amount_cell, number, words};
 use crate::knowledge::Recurrence;
 
@@ -473,21 +473,11 @@ fn ul(items: &[String]) -> String {
 }
 
 fn answers(a: &[TraceAnswer]) -> String {
-    a.iter()
-        .map(|a| format!("{} = {}", e(&a.question), bdi(&a.answer)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    answers_text(a, &e, &bdi, "=")
 }
 
 fn reason(r: &TraceReason) -> String {
-    let mut s = match &r.rule {
-        Some(rule) => format!("Rule {}: {}", e(rule), e(&r.description)),
-        None => bdi(&r.description),
-    };
-    if !r.answers.is_empty() {
-        let _ = write!(s, " (answers: {})", answers(&r.answers));
-    }
-    s
+    reason_text(r, &e, &bdi, "=")
 }
 
 /// Entity-escapes text for element content and attribute values.

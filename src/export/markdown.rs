@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::proposal::{Boundary, Proposal, TraceAnswer, TraceReason};
+use super::proposal::{Boundary, Proposal, TraceAnswer, TraceReason, answers_text, reason_text};
 use super::{amount, amount_cell, join_lines, number, words};
 use crate::knowledge::Recurrence;
 
@@ -410,21 +410,11 @@ fn boundary(md: &mut Md, b: &Boundary) {
 }
 
 fn answers(a: &[TraceAnswer]) -> String {
-    a.iter()
-        .map(|a| format!("{} = {}", esc(&a.question), esc(&a.answer)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    answers_text(a, &esc, &esc, "=")
 }
 
 fn reason(r: &TraceReason) -> String {
-    let mut s = match &r.rule {
-        Some(rule) => format!("Rule {}: {}", esc(rule), esc(&r.description)),
-        None => esc(&r.description),
-    };
-    if !r.answers.is_empty() {
-        let _ = write!(s, " (answers: {})", answers(&r.answers));
-    }
-    s
+    reason_text(r, &esc, &esc, "=")
 }
 
 fn field(name: &str, value: &str) -> String {

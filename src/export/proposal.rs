@@ -1056,3 +1056,38 @@ fn boundary_label(severity: Severity) -> &'static str {
         Severity::Info => "note",
     }
 }
+
+/// A trace reason in words, escaped for one format: `code` escapes ids and
+/// fixed words, `text` what a person typed (HTML isolates its direction),
+/// `eq` is the "=" as that format needs it mid-line.
+pub(crate) fn reason_text(
+    r: &TraceReason,
+    code: &dyn Fn(&str) -> String,
+    text: &dyn Fn(&str) -> String,
+    eq: &str,
+) -> String {
+    let mut s = match &r.rule {
+        Some(rule) => format!("Rule {}: {}", code(rule), code(&r.description)),
+        None => text(&r.description),
+    };
+    if !r.answers.is_empty() {
+        s.push_str(" (answers: ");
+        s.push_str(&answers_text(&r.answers, code, text, eq));
+        s.push(')');
+    }
+    s
+}
+
+/// Answers as "question = answer; …", escaped for one format.
+pub(crate) fn answers_text(
+    answers: &[TraceAnswer],
+    code: &dyn Fn(&str) -> String,
+    text: &dyn Fn(&str) -> String,
+    eq: &str,
+) -> String {
+    answers
+        .iter()
+        .map(|a| format!("{} {eq} {}", code(&a.question), text(&a.answer)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
