@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::args::CatalogCommand;
-use super::{Error, Outcome, path_display, print};
+use super::{Error, Outcome, print};
 use crate::engine::money::price_text;
 use crate::knowledge::{Knowledge, QuestionKind};
 use crate::scenarios;
@@ -73,7 +73,7 @@ fn search_cmd(
             let bytes = std::fs::read(file).map_err(|e| {
                 Error::input(format!(
                     "cannot read the names file {}: {e}; give a text file with one name per line",
-                    path_display(file)
+                    file.display()
                 ))
             })?;
             // A stray byte that is not UTF-8 should not stop a search.

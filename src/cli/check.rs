@@ -20,7 +20,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &CheckArgs) -> Result<
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
             evaluate(&knowledge, &answers, &Overrides::default())
         }
-        (None, Some(session)) => super::session_scope(places, &knowledge, session)?,
+        (None, Some(session)) => super::session_cmds::session_scope(places, &knowledge, session)?,
         (None, None) => return Err(Error::input("give --answers FILE or --session SESSION")),
     };
     let text = match args.format {

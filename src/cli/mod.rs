@@ -16,7 +16,6 @@ pub mod options_cmds;
 pub mod session_cmds;
 
 use std::io;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command};
@@ -115,17 +114,4 @@ pub fn print(text: &str) -> Result<(), Error> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Error::io("cannot write to stdout", e)),
     }
-}
-
-pub fn path_display(p: &std::path::Path) -> String {
-    PathBuf::from(p).display().to_string()
-}
-
-/// The scope of a saved session, for `check --session`.
-pub fn session_scope(
-    places: &Places,
-    knowledge: &crate::knowledge::Knowledge,
-    session: &str,
-) -> Result<crate::engine::Scope, Error> {
-    session_cmds::session_scope(places, knowledge, session)
 }
