@@ -305,3 +305,44 @@ fn without_a_terminal_the_screen_says_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
+
+#[test]
+fn a_broken_keymap_is_an_error_before_the_screen_starts() {
+    let root = tempfile::tempdir().unwrap();
+    let config = root.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.ron"),
+        "{\n    \"search\": [\"/\", \"ctrl-ff\"],\n}\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nunki"))
+        .env("NUNKI_DATA_DIR", root.path().join("data"))
+        .env("NUNKI_CONFIG_DIR", &config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("keymap.ron:2:21: \"ctrl-ff\" is not a key nunki knows"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: write one character"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+    // A valid one is taken (the shipped example), and nunki goes on to
+    // the screen, which here finds no terminal.
+    std::fs::write(
+        config.join("keymap.ron"),
+        include_str!("../assets/keymap.example.ron"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nunki"))
+        .env("NUNKI_DATA_DIR", root.path().join("data"))
+        .env("NUNKI_CONFIG_DIR", &config)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}

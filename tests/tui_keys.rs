@@ -1065,3 +1065,77 @@ fn del_in_an_option_without_its_own_answer_keeps_base_and_says_why() {
             .scope
     );
 }
+
+#[test]
+fn status_is_set_from_the_screen_and_saved_at_once() {
+    use nunki::session::Status;
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    assert_eq!(h.saved().status, Status::Draft);
+    // S opens the box with the current status marked and under the cursor.
+    h.keys("S");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::Status {
+            current: Status::Draft,
+            cursor: 0
+        }))
+    ));
+    let screen = h.screen();
+    assert!(screen.contains("(•) draft"), "{screen}");
+    // Arrows choose, Enter saves; the header shows it.
+    h.keys("<Down><Enter>");
+    assert!(h.app.overlay.is_none());
+    assert_eq!(h.saved().status, Status::Proposed);
+    assert!(h.screen().contains("Acme AG (proposed)"), "{}", h.screen());
+    // One letter chooses and saves, from any session screen.
+    h.keys("cSw");
+    assert_eq!(h.saved().status, Status::Won);
+    assert_eq!(h.app.screen, Screen::Catalog);
+    // Esc leaves it as it was.
+    h.keys("S<Down><Esc>");
+    assert_eq!(h.saved().status, Status::Won);
+    // The session list shows it.
+    h.keys("<Esc><Esc>");
+    assert_eq!(h.app.screen, Screen::Home);
+    assert!(h.screen().contains("won"), "{}", h.screen());
+    // Help and hints know the key.
+    h.keys("<Enter>?");
+    assert!(
+        h.screen().contains("the session's status"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn the_users_keymap_drives_keys_help_and_hints() {
+    use nunki::knowledge::SourceText;
+    use nunki::tui::keymap::Keymap;
+    let mut h = Harness::new(120, 40);
+    h.app.keymap = Keymap::from_ron(&SourceText {
+        origin: "keymap.ron".into(),
+        text: r#"{ "search": ["ctrl-f"], "status": ["f9"] }"#.into(),
+    })
+    .unwrap();
+    h.new_session("Acme AG");
+    h.keys("c");
+    assert!(h.screen().contains("Ctrl-F search"), "{}", h.screen());
+    h.keys("/");
+    assert!(h.app.overlay.is_none(), "/ no longer searches");
+    h.keys("<C-f>");
+    assert!(matches!(h.app.overlay, Some(Overlay::Search(_))));
+    h.keys("<Esc>?");
+    let screen = h.screen();
+    assert!(screen.contains("F9"), "{screen}");
+    assert!(screen.contains("Ctrl-F"), "{screen}");
+    h.keys("<Esc>");
+    h.key(
+        ratatui::crossterm::event::KeyCode::F(9),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::Status { .. }))
+    ));
+}

@@ -92,6 +92,14 @@ fn new_session_dialog() {
 }
 
 #[test]
+fn status_box() {
+    each_size("status_box", |h| {
+        acme(h);
+        h.keys("S<Down>");
+    });
+}
+
+#[test]
 fn interview_choice() {
     each_size("interview_single", |h| {
         acme(h);

@@ -12,7 +12,7 @@
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::keymap::{self, Command, Context};
+use super::keymap::{Command, Context, Keymap};
 use super::persist::AllSessions;
 use super::persist::{Opened, SessionInfo};
 use super::screens::catalog::CatalogState;
@@ -33,7 +33,7 @@ use crate::engine::{Answer, Overrides, Scope};
 use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::knowledge::Knowledge;
 use crate::search::Index;
-use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session};
+use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session, Status};
 
 /// What reaches the app: input from the terminal and replies from the
 /// shell to the actions it performed.
@@ -140,6 +140,9 @@ pub enum Request {
     RemoveOption(usize),
     /// The demand insights across all saved sessions (read them again).
     Insights,
+    /// The box to choose the session's status.
+    StatusBox,
+    SetStatus(Status),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,6 +317,8 @@ pub struct App {
     /// Offerings in the order the catalog browser lists them.
     pub catalog_order: Vec<usize>,
     pub insights: InsightsState,
+    /// The keys: the command table with the user's `keymap.ron` on top.
+    pub keymap: Keymap,
     dirty: bool,
 }
 
@@ -336,6 +341,7 @@ impl App {
             save: SaveState::Clean,
             catalog_order,
             insights: InsightsState::default(),
+            keymap: Keymap::default(),
             dirty: true,
         }
     }
@@ -524,7 +530,7 @@ impl App {
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Request> {
         let context = self.context();
-        let command = keymap::lookup(context, &key);
+        let command = self.keymap.lookup(context, &key);
         // A box takes every key while open.
         if let Some(overlay) = &mut self.overlay {
             let outcome = match overlay {
@@ -614,6 +620,7 @@ impl App {
             Some(Command::Compare) => vec![Request::Screen(Screen::Compare)],
             Some(Command::Options) => vec![Request::OptionsBox],
             Some(Command::Insights) => vec![Request::Insights],
+            Some(Command::Status) => vec![Request::StatusBox],
             _ => Vec::new(),
         }
     }
@@ -976,6 +983,28 @@ impl App {
                     s.options.remove(n);
                 });
                 self.set_notice(Tone::Good, format!("Removed option \"{name}\"."));
+            }
+            Request::StatusBox => {
+                if let Some(open) = &self.open {
+                    self.overlay = Some(Overlay::Dialog(Dialog::status(open.session.status)));
+                }
+            }
+            Request::SetStatus(status) => {
+                self.overlay = None;
+                let Some(open) = &self.open else { return };
+                if open.session.status == status && !open.read_only {
+                    self.set_notice(Tone::Info, format!("The status stays {}.", status.id()));
+                    return;
+                }
+                // The status belongs to the session, whatever option is edited.
+                self.change(actions, |s| s.status = status);
+                if self
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.session.status == status)
+                {
+                    self.set_notice(Tone::Good, format!("Status: {}.", status.id()));
+                }
             }
             Request::Insights => {
                 self.overlay = None;

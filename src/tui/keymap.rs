@@ -3,8 +3,18 @@
 //! same table answers "which command is this key?", draws the help box
 //! and the hint bar, and prints the key map for the README
 //! (`keymap::markdown()`). Help cannot drift from the real keys.
+//!
+//! The table holds the defaults; a [`Keymap`] is the table with the
+//! user's `keymap.ron` patched on top (command name → keys), and the app
+//! asks it, so help and hints show the user's keys.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::knowledge::diagnostic::{id_anchor, locate};
+use crate::knowledge::{Diagnostic, SourceText, parse_ron};
 
 /// Everything a key can ask for. What a command does depends on the
 /// screen; the table's doc says it for each place.
@@ -47,6 +57,65 @@ pub enum Command {
     Compare,
     Insights,
     Reload,
+    Status,
+}
+
+impl Command {
+    /// Every command, as `keymap.ron` names it.
+    pub const NAMES: [(Command, &'static str); 38] = [
+        (Command::Quit, "quit"),
+        (Command::Help, "help"),
+        (Command::Back, "back"),
+        (Command::NextPane, "next_pane"),
+        (Command::PrevPane, "prev_pane"),
+        (Command::Up, "up"),
+        (Command::Down, "down"),
+        (Command::Left, "left"),
+        (Command::Right, "right"),
+        (Command::PageUp, "page_up"),
+        (Command::PageDown, "page_down"),
+        (Command::Top, "top"),
+        (Command::Bottom, "bottom"),
+        (Command::Select, "select"),
+        (Command::Toggle, "toggle"),
+        (Command::Search, "search"),
+        (Command::Filter, "filter"),
+        (Command::NewSession, "new_session"),
+        (Command::GoInterview, "go_interview"),
+        (Command::GoCatalog, "go_catalog"),
+        (Command::GoPreview, "go_preview"),
+        (Command::NextQuestion, "next_question"),
+        (Command::PrevQuestion, "prev_question"),
+        (Command::NextOpen, "next_open"),
+        (Command::ClearAnswer, "clear_answer"),
+        (Command::Yes, "yes"),
+        (Command::No, "no"),
+        (Command::Why, "why"),
+        (Command::Add, "add"),
+        (Command::Remove, "remove"),
+        (Command::Reset, "reset"),
+        (Command::Audience, "audience"),
+        (Command::Export, "export"),
+        (Command::Options, "options"),
+        (Command::Compare, "compare"),
+        (Command::Insights, "insights"),
+        (Command::Reload, "reload"),
+        (Command::Status, "status"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Command::NAMES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("?", |(_, n)| n)
+    }
+
+    pub fn parse(name: &str) -> Option<Command> {
+        Command::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(c, _)| *c)
+    }
 }
 
 /// Where a binding applies.
@@ -136,6 +205,48 @@ impl Key {
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
             alt: event.modifiers.contains(KeyModifiers::ALT),
         }
+    }
+
+    /// A key as `keymap.ron` writes it: one character (`"/"`, `"G"`), a
+    /// name (`"enter"`, `"pagedown"`, `"f2"`…), or `ctrl-`/`alt-` and one
+    /// of those (`"ctrl-f"`). Names are case-blind; characters are not.
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.to_ascii_lowercase();
+        let (ctrl, alt, rest) = if lower.starts_with("ctrl-") && text.len() > 5 {
+            (true, false, &text[5..])
+        } else if lower.starts_with("alt-") && text.len() > 4 {
+            (false, true, &text[4..])
+        } else {
+            (false, false, text)
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            // Ctrl folds case as `Key::of` does.
+            (Some(c), None) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "delete" | "del" => KeyCode::Delete,
+                "backspace" => KeyCode::Backspace,
+                f => match f.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=24) => KeyCode::F(n),
+                    _ => return None,
+                },
+            },
+        };
+        Some(Key { code, ctrl, alt })
     }
 
     /// How the key is written in help and hints.
@@ -566,6 +677,13 @@ pub static BINDINGS: &[Binding] = &[
         Some("compare"),
     ),
     b(
+        C::Status,
+        &[Key::ch('S')],
+        "the session's status: draft, proposed, won or lost",
+        SESSION,
+        Some("status"),
+    ),
+    b(
         C::Up,
         &[Key::plain(K::Up), Key::ch('k')],
         "up",
@@ -651,46 +769,182 @@ pub static BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// The bindings that apply in `context`, in table order: its own, then
-/// the global ones unless the context is one where you type.
-pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let own = BINDINGS
-        .iter()
-        .filter(move |b| b.contexts.contains(&context));
-    let global = BINDINGS.iter().filter(move |b| {
-        !context.is_modal() && context != X::Global && b.contexts.contains(&X::Global)
-    });
-    own.chain(global)
+/// The table's keys with the user's patch on top. The app holds one;
+/// lookup, help and hints all ask it, so they show the same keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    /// The keys of `BINDINGS[i]`.
+    keys: Vec<Vec<Key>>,
 }
 
-/// The command a key asks for in `context`, if any.
-pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
-    let key = Key::of(event);
-    bindings(context)
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.command)
-}
-
-/// One row per command of a context for the help box: keys and doc, with
-/// keys a context-specific binding already took left out of later rows.
-pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
-    let mut taken: Vec<Key> = Vec::new();
-    let mut rows = Vec::new();
-    for b in bindings(context) {
-        let keys: Vec<Key> = b
-            .keys
-            .iter()
-            .filter(|k| !taken.contains(k))
-            .copied()
-            .collect();
-        if keys.is_empty() {
-            continue;
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
         }
-        taken.extend(keys.iter().copied());
-        let label = keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
-        rows.push((label, b.doc));
     }
-    rows
+}
+
+static DEFAULTS: LazyLock<Keymap> = LazyLock::new(Keymap::default);
+
+impl Keymap {
+    /// The defaults patched with a `keymap.ron`: a map from command names
+    /// to lists of keys. Every problem is reported, each with its place.
+    pub fn from_ron(source: &SourceText) -> Result<Keymap, Vec<Diagnostic>> {
+        let patch: BTreeMap<String, Vec<String>> =
+            parse_ron(source).map_err(|d| vec![d.with_help(KEYMAP_HELP)])?;
+        let mut keymap = Keymap::default();
+        let mut problems = Vec::new();
+        let at = |anchors: &[&str], message: String, help: String| {
+            Diagnostic::at(
+                &source.origin,
+                &source.text,
+                locate(&source.text, anchors),
+                message,
+            )
+            .with_help(help)
+        };
+        for (name, keys) in &patch {
+            let name_at = id_anchor(name);
+            let Some(command) = Command::parse(name) else {
+                let names: Vec<&str> = Command::NAMES.iter().map(|(_, n)| *n).collect();
+                problems.push(at(
+                    &[&name_at],
+                    format!("unknown command \"{name}\""),
+                    format!("the commands are: {}", names.join(", ")),
+                ));
+                continue;
+            };
+            if keys.is_empty() {
+                problems.push(at(
+                    &[&name_at],
+                    format!("\"{name}\" has no keys"),
+                    "give at least one key, or leave the command out to keep its defaults".into(),
+                ));
+                continue;
+            }
+            let mut parsed = Vec::new();
+            for k in keys {
+                match Key::parse(k) {
+                    Some(key) => parsed.push(key),
+                    None => problems.push(at(
+                        &[&name_at, &id_anchor(k)],
+                        format!("\"{k}\" is not a key nunki knows"),
+                        KEY_HELP.into(),
+                    )),
+                }
+            }
+            keymap.patch(command, &parsed);
+        }
+        if problems.is_empty() {
+            Ok(keymap)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Gives `command` these keys wherever the table binds it. Where one
+    /// types (search, dialogs) letters stay text: there the command keeps
+    /// only the keys that are not letters, or its defaults if none is.
+    pub fn patch(&mut self, command: Command, keys: &[Key]) {
+        for (b, own) in BINDINGS.iter().zip(self.keys.iter_mut()) {
+            if b.command != command {
+                continue;
+            }
+            let typing = b.contexts.iter().any(|c| c.is_modal());
+            let usable: Vec<Key> = keys
+                .iter()
+                .filter(|k| !(typing && typed(k)))
+                .copied()
+                .collect();
+            *own = if usable.is_empty() {
+                b.keys.to_vec()
+            } else {
+                usable
+            };
+        }
+    }
+
+    /// The bindings that apply in `context`, with their keys, in table
+    /// order: its own, then the global ones unless one types there.
+    fn bindings(&self, context: Context) -> impl Iterator<Item = (&'static Binding, &[Key])> + '_ {
+        let rows = BINDINGS.iter().zip(self.keys.iter().map(Vec::as_slice));
+        let own = rows
+            .clone()
+            .filter(move |(b, _)| b.contexts.contains(&context));
+        let global = rows.filter(move |(b, _)| {
+            !context.is_modal() && context != X::Global && b.contexts.contains(&X::Global)
+        });
+        own.chain(global)
+    }
+
+    /// The command a key asks for in `context`, if any.
+    pub fn lookup(&self, context: Context, event: &KeyEvent) -> Option<Command> {
+        let key = Key::of(event);
+        self.bindings(context)
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(b, _)| b.command)
+    }
+
+    /// One row per command of a context for the help box: keys and doc,
+    /// with keys a context-specific binding already took left out of
+    /// later rows.
+    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut taken: Vec<Key> = Vec::new();
+        let mut rows = Vec::new();
+        for (b, keys) in self.bindings(context) {
+            let keys: Vec<Key> = keys
+                .iter()
+                .filter(|k| !taken.contains(k))
+                .copied()
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            taken.extend(keys.iter().copied());
+            let label = keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
+            rows.push((label, b.doc));
+        }
+        rows
+    }
+
+    /// The hint bar of a context: (key, word) pairs, most specific first.
+    /// While `typing` in a text field, letters are text, so only commands
+    /// with another key (Ctrl-P for search) are hinted, with that key.
+    pub fn hints(&self, context: Context, typing: bool) -> Vec<(String, &'static str)> {
+        let mut taken: Vec<Key> = Vec::new();
+        let mut out = Vec::new();
+        for (b, keys) in self.bindings(context) {
+            let Some(first) = keys
+                .iter()
+                .find(|k| !(taken.contains(k) || (typing && typed(k))))
+            else {
+                continue;
+            };
+            taken.extend(keys.iter().copied());
+            if let Some(word) = b.hint
+                && !out.iter().any(|(_, w)| *w == word)
+            {
+                out.push((first.label(), word));
+            }
+        }
+        out
+    }
+}
+
+/// What a `keymap.ron` looks like, for its error messages.
+const KEYMAP_HELP: &str = "keymap.ron maps command names to lists of keys, e.g. { \"search\": [\"/\", \"ctrl-f\"], \"quit\": [\"q\"] }; see assets/keymap.example.ron";
+
+const KEY_HELP: &str = "write one character (\"/\", \"G\"), a key name (space, enter, esc, tab, shift-tab, up, down, left, right, pageup, pagedown, home, end, delete, backspace, f1…f24), or ctrl- or alt- before one (\"ctrl-f\")";
+
+/// The command a key asks for in `context` with the default keys.
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
+    DEFAULTS.lookup(context, event)
+}
+
+/// The help rows of a context with the default keys.
+pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
+    DEFAULTS.help_rows(context)
 }
 
 /// Whether a text field takes this key as a character.
@@ -698,28 +952,9 @@ fn typed(key: &Key) -> bool {
     matches!(key.code, KeyCode::Char(_)) && !key.ctrl && !key.alt
 }
 
-/// The hint bar of a context: (key, word) pairs, most specific first.
-/// While `typing` in a text field, letters are text, so only commands
-/// with another key (Ctrl-P for search) are hinted, with that key.
+/// The hint bar of a context with the default keys.
 pub fn hints(context: Context, typing: bool) -> Vec<(String, &'static str)> {
-    let mut taken: Vec<Key> = Vec::new();
-    let mut out = Vec::new();
-    for b in bindings(context) {
-        let Some(first) = b
-            .keys
-            .iter()
-            .find(|k| !(taken.contains(k) || (typing && typed(k))))
-        else {
-            continue;
-        };
-        taken.extend(b.keys.iter().copied());
-        if let Some(word) = b.hint
-            && !out.iter().any(|(_, w)| *w == word)
-        {
-            out.push((first.label(), word));
-        }
-    }
-    out
+    DEFAULTS.hints(context, typing)
 }
 
 /// How the Tech Radar field completes names; its keys are the field's own
@@ -872,5 +1107,122 @@ mod tests {
             assert!(md.contains(heading), "{heading}");
         }
         assert!(md.contains("Tech Radar field"));
+    }
+}
+
+#[cfg(test)]
+mod user_keymap_tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceText {
+        SourceText {
+            origin: "/home/me/.config/nunki/keymap.ron".into(),
+            text: text.into(),
+        }
+    }
+
+    fn press(c: char, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), modifiers)
+    }
+
+    #[test]
+    fn every_command_has_a_name_and_the_names_are_unique() {
+        for b in BINDINGS {
+            assert_eq!(Command::parse(b.command.name()), Some(b.command));
+        }
+        let mut names: Vec<&str> = Command::NAMES.iter().map(|(_, n)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Command::NAMES.len());
+    }
+
+    #[test]
+    fn keys_are_read_as_written() {
+        assert_eq!(Key::parse("/"), Some(Key::ch('/')));
+        assert_eq!(Key::parse("G"), Some(Key::ch('G')));
+        assert_eq!(Key::parse("ctrl-F"), Some(Key::ctrl('f')));
+        assert_eq!(Key::parse("Ctrl-f"), Some(Key::ctrl('f')));
+        assert_eq!(Key::parse("PageDown"), Some(Key::plain(K::PageDown)));
+        assert_eq!(Key::parse("shift-tab"), Some(Key::plain(K::BackTab)));
+        assert_eq!(Key::parse("space"), Some(Key::ch(' ')));
+        assert_eq!(Key::parse("f3"), Some(Key::plain(K::F(3))));
+        assert_eq!(Key::parse("-"), Some(Key::ch('-')));
+        for bad in ["", "ctrl-", "f0", "f99", "hyper-x", "enterr", "ctrl-xy"] {
+            assert_eq!(Key::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_shipped_example_parses_and_patches_the_defaults() {
+        let text = include_str!("../../assets/keymap.example.ron");
+        let keymap = Keymap::from_ron(&source(text)).expect("the example is valid");
+        assert_ne!(keymap, Keymap::default(), "the example changes something");
+        let ctrl_f = press('f', KeyModifiers::CONTROL);
+        assert_eq!(keymap.lookup(X::Interview, &ctrl_f), Some(C::Search));
+        assert_eq!(Keymap::default().lookup(X::Interview, &ctrl_f), None);
+        let f3 = KeyEvent::new(K::F(3), KeyModifiers::NONE);
+        assert_eq!(keymap.lookup(X::Interview, &f3), Some(C::NextOpen));
+        // What it leaves out keeps its keys.
+        let q = press('q', KeyModifiers::NONE);
+        assert_eq!(keymap.lookup(X::Catalog, &q), Some(C::Quit));
+    }
+
+    #[test]
+    fn help_and_hints_show_the_users_keys() {
+        let keymap =
+            Keymap::from_ron(&source(r#"{ "search": ["ctrl-f"], "quit": ["x"] }"#)).expect("valid");
+        let slash = press('/', KeyModifiers::NONE);
+        assert_eq!(keymap.lookup(X::Interview, &slash), None);
+        assert_eq!(
+            keymap.lookup(X::Preview, &press('x', KeyModifiers::NONE)),
+            Some(C::Quit)
+        );
+        // In the interview x removes an item: its own binding wins, and
+        // help does not claim x quits there.
+        assert_eq!(
+            keymap.lookup(X::Interview, &press('x', KeyModifiers::NONE)),
+            Some(C::Remove)
+        );
+        let hints = keymap.hints(X::Preview, false);
+        assert!(hints.contains(&("Ctrl-F".into(), "search")), "{hints:?}");
+        assert!(hints.contains(&("x".into(), "quit")), "{hints:?}");
+        let help = keymap.help_rows(X::Preview);
+        assert!(
+            help.iter()
+                .any(|(k, d)| k == "Ctrl-F" && d.contains("search"))
+        );
+        assert!(!help.iter().any(|(k, _)| k.split(' ').any(|k| k == "/")));
+        // Where one types, x is a letter: Ctrl-C still quits there.
+        assert_eq!(
+            keymap.lookup(X::Dialog, &press('x', KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            keymap.lookup(X::Dialog, &press('c', KeyModifiers::CONTROL)),
+            Some(C::Quit)
+        );
+    }
+
+    #[test]
+    fn mistakes_are_named_with_file_line_and_column() {
+        let text = "{\n    \"serch\": [\"/\"],\n    \"quit\": [\"q\", \"ctrl-qq\"],\n}\n";
+        let problems = Keymap::from_ron(&source(text)).expect_err("a mistake");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let all: String = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            all.contains("keymap.ron:3:19: \"ctrl-qq\" is not a key nunki knows"),
+            "{all}"
+        );
+        assert!(
+            all.contains("keymap.ron:2:5: unknown command \"serch\""),
+            "{all}"
+        );
+        assert!(all.contains("search"), "the help lists the commands: {all}");
+        let broken = Keymap::from_ron(&source("{ \"quit\": [\"q\" }")).expect_err("a mistake");
+        assert_eq!(broken.len(), 1);
+        assert_eq!((broken[0].line, broken[0].column > 0), (1, true));
+        assert!(broken[0].to_string().contains("keymap.ron:1:"));
+        let empty = Keymap::from_ron(&source("{ \"quit\": [] }")).expect_err("a mistake");
+        assert!(empty[0].message.contains("no keys"));
     }
 }

@@ -30,17 +30,23 @@ pub mod widgets;
 
 pub use app::{Action, App, Config, Msg, TemplateInfo};
 
+use std::path::Path;
+
 use crate::cli::{self, Cli, Error};
+use crate::knowledge::SourceText;
 use crate::session::store::Store;
 use crate::sources::load_knowledge;
+use keymap::Keymap;
 use persist::{DiskStore, SessionStore};
 use theme::ThemeKind;
 
 /// `nunki` and `nunki SESSION`: load the knowledge, list or open the
 /// session, then hand the terminal to the screen until the user quits.
-/// A session that cannot be opened is reported before the screen starts.
+/// A session that cannot be opened, or a broken `keymap.ron`, is reported
+/// before the screen starts.
 pub fn main(args: &Cli) -> Result<(), Error> {
     let places = cli::places(args);
+    let keymap = load_keymap(places.config_dir.as_deref())?;
     let knowledge = load_knowledge(&places, args.catalog.as_deref())?;
     let templates =
         crate::session::templates::load(&places).map_err(|e| Error::input(e.to_string()))?;
@@ -62,8 +68,40 @@ pub fn main(args: &Cli) -> Result<(), Error> {
         tz: jiff::tz::TimeZone::system(),
     };
     let mut app = App::new(knowledge, infos, config);
+    app.keymap = keymap;
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut shell = run::Shell::new(store, cwd);
     run::run(&mut app, &mut shell, vec![first])
         .map_err(|e| Error::io("the interactive screen failed", e))
+}
+
+/// The user's key bindings: `<config>/keymap.ron` patched onto the
+/// defaults, or the defaults when there is no such file.
+pub fn load_keymap(config_dir: Option<&Path>) -> Result<Keymap, Error> {
+    let Some(path) = config_dir.map(|d| d.join("keymap.ron")) else {
+        return Ok(Keymap::default());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Keymap::default()),
+        Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
+    };
+    let source = SourceText {
+        origin: path.display().to_string(),
+        text,
+    };
+    Keymap::from_ron(&source).map_err(|problems| {
+        // The funnel prints "error: " once; each diagnostic says it too.
+        let text: Vec<String> = problems
+            .iter()
+            .map(|d| {
+                let d = d.to_string();
+                d.strip_prefix("error: ").unwrap_or(&d).trim_end().to_string()
+            })
+            .collect();
+        Error::input(format!(
+            "{}\n(nunki did not start: fix the key bindings, or move the file away to use the defaults)",
+            text.join("\nerror: ")
+        ))
+    })
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, Overlay, SaveState, Screen, Tone};
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::screens::{
     catalog, compare, dialogs, help, home, insights, interview, options, preview, search, trace,
@@ -228,7 +228,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         .as_ref()
         .is_some_and(|o| !o.session.options.is_empty());
     let context = app.context();
-    let (pinned, rest): (Vec<_>, Vec<_>) = keymap::hints(context, app.typing())
+    let (pinned, rest): (Vec<_>, Vec<_>) = app
+        .keymap
+        .hints(context, app.typing())
         .into_iter()
         .filter(|(_, word)| {
             options || !(*word == "compare" || (*word == "edit" && context == Context::Compare))

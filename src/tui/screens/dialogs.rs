@@ -1,9 +1,10 @@
 //! Dialogs: a new session (customer, template), adding or removing an
 //! offering by hand (quantity, reason), export (format, audience, file),
-//! which then shows the path it wrote, and naming or removing an option.
+//! which then shows the path it wrote, naming or removing an option, and
+//! the session's status (draft, proposed, won, lost).
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -11,7 +12,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::pane;
 use crate::export::{Audience, Format, suggested_file_name};
 use crate::knowledge::Knowledge;
-use crate::session::{ScopeOption, Session};
+use crate::session::{ScopeOption, Session, Status};
 use crate::tui::app::{App, Outcome, Request, TemplateInfo};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -34,6 +35,12 @@ pub enum Dialog {
         index: usize,
         name: String,
         answers: usize,
+    },
+    /// The session's status: `current` is marked, `cursor` is under the
+    /// bar (an index into `Status::ALL`).
+    Status {
+        current: Status,
+        cursor: usize,
     },
 }
 
@@ -142,6 +149,12 @@ impl Dialog {
             default,
             error: None,
         })
+    }
+
+    /// The status box, its cursor on the status the session has.
+    pub fn status(current: Status) -> Dialog {
+        let cursor = Status::ALL.iter().position(|s| *s == current).unwrap_or(0);
+        Dialog::Status { current, cursor }
     }
 
     pub fn remove_option(index: usize, option: &ScopeOption) -> Dialog {
@@ -254,7 +267,44 @@ pub fn on_key(
             Some(Command::Select) => Outcome::one(Request::RemoveOption(*index)),
             _ => Outcome::ignored(),
         },
+        Dialog::Status { cursor, .. } => status_key(cursor, key, command),
     }
+}
+
+/// What one says of each status in the box.
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft: still scoping",
+        Status::Proposed => "proposed: the proposal went out",
+        Status::Won => "won: the customer signed",
+        Status::Lost => "lost: the customer said no",
+    }
+}
+
+fn status_key(cursor: &mut usize, key: KeyEvent, command: Option<Command>) -> Outcome {
+    let last = Status::ALL.len() - 1;
+    match command {
+        Some(Command::Up) => *cursor = cursor.saturating_sub(1),
+        Some(Command::Down) => *cursor = (*cursor + 1).min(last),
+        Some(Command::Select) => {
+            let chosen = Status::ALL[(*cursor).min(last)];
+            return Outcome::one(Request::SetStatus(chosen));
+        }
+        // Right after the meeting, one letter is enough: d, p, w or l.
+        _ => {
+            let KeyCode::Char(c) = key.code else {
+                return Outcome::ignored();
+            };
+            if !(key.modifiers - KeyModifiers::SHIFT).is_empty() {
+                return Outcome::ignored();
+            }
+            let Some(chosen) = Status::ALL.into_iter().find(|s| s.id().starts_with(c)) else {
+                return Outcome::ignored();
+            };
+            return Outcome::one(Request::SetStatus(chosen));
+        }
+    }
+    Outcome::done()
 }
 
 fn new_option_key(d: &mut NewOption, key: KeyEvent, command: Option<Command>) -> Outcome {
@@ -659,6 +709,37 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
             );
             lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.text)));
             (" Remove option ", " Enter remove · Esc keep it ")
+        }
+        Dialog::Status { current, cursor } => {
+            let customer = app
+                .open
+                .as_ref()
+                .map_or("the customer", |o| o.session.customer.name.as_str());
+            let head = format!("Where does the deal with {customer} stand?");
+            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.push(Line::raw(""));
+            for (i, s) in Status::ALL.into_iter().enumerate() {
+                lines.push(choice_line(
+                    t,
+                    s == *current,
+                    i == *cursor,
+                    status_text(s),
+                    w,
+                ));
+            }
+            lines.push(Line::raw(""));
+            lines.extend(
+                wrap(
+                    "Saved with the session at once; the session list and the insights show it.",
+                    w,
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+            );
+            (
+                " Status ",
+                " Enter save · d p w l choose and save · Esc cancel ",
+            )
         }
         Dialog::Message { title, text } => {
             for paragraph in text.split('\n') {

@@ -43,7 +43,7 @@ const KEYS_W: usize = 18;
 pub fn lines(app: &App, context: Context, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
-    for (keys, doc) in keymap::help_rows(context) {
+    for (keys, doc) in app.keymap.help_rows(context) {
         let doc_lines = wrap(doc, w.saturating_sub(KEYS_W + 1));
         for (i, d) in doc_lines.into_iter().enumerate() {
             let k = if i == 0 {
