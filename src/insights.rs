@@ -195,6 +195,9 @@ fn requests_of(knowledge: &Knowledge, flag: &crate::engine::Flag) -> Vec<(String
     };
     let mut out = Vec::new();
     for (question, options) in rule.when.positive_leaves() {
+        if rule.context.iter().any(|c| c == question) {
+            continue;
+        }
         let Some(given) = flag.answers.iter().find(|a| a.question == question) else {
             continue;
         };

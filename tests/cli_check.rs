@@ -382,3 +382,14 @@ fn validate_finds_an_unknown_radar_ring() {
     assert!(err.contains("unknown Tech Radar ring \"frozen\""), "{err}");
     assert!(err.contains("adopt, trial, assess, hold, unknown"), "{err}");
 }
+
+#[test]
+fn validate_checks_rule_context() {
+    let (code, err) = validate("bad_context");
+    assert_eq!(code, 2);
+    assert!(err.contains("bad_context/rules.ron:7:"), "{err}");
+    assert!(
+        err.contains("names \"tenancy\" as context, but its `when` does not read it"),
+        "{err}"
+    );
+}

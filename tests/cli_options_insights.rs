@@ -261,6 +261,15 @@ fn insights_count_sessions_and_skip_a_corrupt_one_untouched() {
         r["flags"][0]["rule"], "windows_workloads",
         "most hit first among the boundaries"
     );
+    assert!(
+        !r["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["question"] == "tenancy"),
+        "the platform chosen is context, not a request: {:#}",
+        r["requests"]
+    );
     let request = &r["requests"][0];
     assert_eq!(request["question"], "workload_os");
     assert_eq!(request["sessions"], 2);

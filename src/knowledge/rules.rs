@@ -20,6 +20,11 @@ pub struct Rule {
     pub description: String,
     pub when: Condition,
     pub effects: Vec<Effect>,
+    /// Questions `when` reads only to say where the rule applies (the
+    /// platform chosen), not what the customer asked for; demand insights
+    /// leave them out.
+    #[serde(default)]
+    pub context: Vec<String>,
     /// The question ids `when` reads, filled in at load so evaluation does
     /// not walk the condition again for every trace.
     #[serde(skip)]

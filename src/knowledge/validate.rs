@@ -250,6 +250,19 @@ impl Checker<'_> {
         for rule in &self.k.rules {
             let rid = id_field(&rule.id);
             self.condition(src, &[&rid, "when"], &rule.when);
+            for q in &rule.context {
+                if !rule.when.questions().contains(q) {
+                    self.report(
+                        src,
+                        &[&rid, "context", &id_anchor(q)],
+                        format!(
+                            "rule \"{}\" names \"{q}\" as context, but its `when` does not read it",
+                            rule.id
+                        ),
+                        "context lists questions the rule's condition reads".into(),
+                    );
+                }
+            }
             if rule.effects.is_empty() {
                 self.report(
                     src,
