@@ -7,9 +7,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::nunki;
+use common::{new_session, nunki};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -23,22 +23,6 @@ fn run_json(home: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn new_session(home: &Path, customer: &str, answers: Value) -> PathBuf {
-    let file = home.join(format!("{}.json", customer.replace(' ', "_")));
-    std::fs::write(&file, answers.to_string()).unwrap();
-    let out = nunki(home)
-        .args(["new", "--customer", customer, "--answers"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
-}
-
 const BASE: &str = r#"{"customer_industry": "software", "data_residency": "switzerland",
     "environments": 2, "workload_memory_gib": 16, "databases": ["postgresql"],
     "support_hours": "office_hours", "container_ready": true, "object_storage": true}"#;
@@ -48,7 +32,7 @@ fn two_options_compare_like_two_separate_checks() {
     let home = TempDir::new().unwrap();
     let h = home.path();
     let base: Value = serde_json::from_str(BASE).unwrap();
-    new_session(h, "Option Test AG", base.clone());
+    new_session(h, "Option Test AG", &base.clone().to_string());
     let a = [("tenancy", json!("shared"))];
     let b = [
         ("tenancy", json!("dedicated")),
@@ -174,7 +158,7 @@ fn two_options_compare_like_two_separate_checks() {
 fn a_fifth_option_and_a_duplicate_name_are_refused() {
     let home = TempDir::new().unwrap();
     let h = home.path();
-    new_session(h, "Many Options", json!({"tenancy": "shared"}));
+    new_session(h, "Many Options", &json!({"tenancy": "shared"}).to_string());
     for i in 0..4 {
         nunki(h)
             .args([

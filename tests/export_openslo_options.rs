@@ -6,28 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use common::nunki;
+use common::{new_session, nunki};
 use nunki::knowledge::Knowledge;
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn session(home: &Path, customer: &str, answers: &str) -> PathBuf {
-    let file = home.join("answers.json");
-    std::fs::write(&file, answers).unwrap();
-    let out = nunki(home)
-        .args(["new", "--customer", customer, "--answers"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
-}
 
 const BANK: &str = r#"{"customer_industry": "finance", "tenancy": "dedicated",
     "cluster_distribution": "openshift", "cloud_provider": "exoscale",
@@ -38,7 +20,7 @@ const BANK: &str = r#"{"customer_industry": "finance", "tenancy": "dedicated",
 fn openslo_holds_one_slo_per_component_with_the_scope_targets() {
     let home = TempDir::new().unwrap();
     let h = home.path();
-    let path = session(h, "Bank Zürich AG", BANK);
+    let path = new_session(h, "Bank Zürich AG", BANK);
     let yaml_path = h.join("slos.yaml");
     nunki(h)
         .args(["export", "--session", "bank", "--format", "openslo", "-o"])
@@ -115,7 +97,7 @@ fn openslo_holds_one_slo_per_component_with_the_scope_targets() {
 fn an_option_proposal_shows_the_option_and_a_comparison() {
     let home = TempDir::new().unwrap();
     let h = home.path();
-    session(
+    new_session(
         h,
         "Shop AG",
         r#"{"environments": 1, "workload_memory_gib": 4, "databases": ["postgresql"]}"#,

@@ -255,6 +255,28 @@ pub struct ServiceLevel {
 }
 
 impl ServiceLevel {
+    /// The promises in words, one part each: "availability 99.9 %",
+    /// "support 24/7", "response …", "backups …", "maintenance …".
+    pub fn parts(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(a) = self.availability {
+            parts.push(format!("availability {a} %"));
+        }
+        if let Some(h) = self.support_hours {
+            parts.push(format!("support {}", h.label()));
+        }
+        if let Some(r) = &self.response_time {
+            parts.push(format!("response {r}"));
+        }
+        if let Some(b) = &self.backups {
+            parts.push(format!("backups {b}"));
+        }
+        if let Some(m) = &self.maintenance {
+            parts.push(format!("maintenance {m}"));
+        }
+        parts
+    }
+
     pub fn is_empty(&self) -> bool {
         self.availability.is_none()
             && self.support_hours.is_none()

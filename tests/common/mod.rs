@@ -3,7 +3,7 @@
 //! sessions never leak into a test.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -13,4 +13,22 @@ pub fn nunki(home: &Path) -> Command {
         .env("NUNKI_DATA_DIR", home.join("data"))
         .env("NO_COLOR", "1");
     cmd
+}
+
+/// Creates a session from answers given as JSON (text or a
+/// `serde_json::Value`) and returns its path.
+pub fn new_session(home: &Path, customer: &str, answers_json: impl std::fmt::Display) -> PathBuf {
+    let file = home.join(format!("{}.json", customer.replace(' ', "_")));
+    std::fs::write(&file, answers_json.to_string()).unwrap();
+    let out = nunki(home)
+        .args(["new", "--customer", customer, "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
 }

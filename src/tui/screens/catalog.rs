@@ -10,8 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{pane, wrapped};
 use crate::engine::answers::format_number;
-use crate::engine::money::format_amount;
-use crate::knowledge::{Family, Knowledge, Offering, Plan, Price, PriceKind, Recurrence};
+use crate::knowledge::{Family, Knowledge, Offering, Plan, Price};
 use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -201,55 +200,15 @@ pub fn list_offset(state: &CatalogState, rows: &[Row], height: u16) -> usize {
 
 /// A price in words: "CHF 55 per GiB memory/month*".
 pub fn price_text(currency: &str, price: &Price) -> String {
-    let when = match price.recurrence {
-        Recurrence::Monthly => "/month",
-        Recurrence::OneTime => " one-time",
-    };
-    let ind = if price.source.is_indicative() {
-        "*"
-    } else {
-        ""
-    };
-    match &price.kind {
-        PriceKind::Fixed(a) => format!(
-            "{}: {currency} {}{when}{ind}",
-            price.label,
-            format_amount(*a)
-        ),
-        PriceKind::PerUnit { unit, amount, .. } => {
-            format!(
-                "{}: {currency} {} per {unit}{when}{ind}",
-                price.label,
-                format_amount(*amount)
-            )
-        }
-        PriceKind::PercentOfRecurring { percent, minimum } => format!(
-            "{}: {}% of the monthly fees, at least {currency} {}{when}{ind}",
-            price.label,
-            format_number(*percent),
-            format_amount(*minimum)
-        ),
-    }
+    format!(
+        "{}: {}",
+        price.label,
+        crate::engine::money::price_text(currency, price)
+    )
 }
 
 fn service_level_text(plan: &Plan) -> Option<String> {
-    let sl = &plan.service_level;
-    let mut parts = Vec::new();
-    if let Some(a) = sl.availability {
-        parts.push(format!("{} % availability", format_number(a)));
-    }
-    if let Some(h) = sl.support_hours {
-        parts.push(format!("support {}", h.label()));
-    }
-    if let Some(r) = &sl.response_time {
-        parts.push(format!("response {r}"));
-    }
-    if let Some(b) = &sl.backups {
-        parts.push(format!("backups {b}"));
-    }
-    if let Some(m) = &sl.maintenance {
-        parts.push(format!("maintenance {m}"));
-    }
+    let parts = plan.service_level.parts();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 

@@ -183,22 +183,7 @@ pub fn lines(
             if !sl.is_empty() {
                 out.push(Line::raw(""));
                 out.push(heading("Service level"));
-                let mut parts = Vec::new();
-                if let Some(a) = sl.availability {
-                    parts.push(format!("availability {} %", format_number(a)));
-                }
-                if let Some(h) = sl.support_hours {
-                    parts.push(format!("support {}", h.label()));
-                }
-                if let Some(r) = &sl.response_time {
-                    parts.push(format!("response {r}"));
-                }
-                if let Some(b) = &sl.backups {
-                    parts.push(format!("backups {b}"));
-                }
-                if let Some(m) = &sl.maintenance {
-                    parts.push(format!("maintenance {m}"));
-                }
+                let parts = sl.parts();
                 out.extend(wrapped(&format!("  {}", parts.join(" · ")), w, t.text));
             }
             if let Some(weeks) = item.lead_time_weeks {
