@@ -32,7 +32,7 @@ fn two_options_compare_like_two_separate_checks() {
     let home = TempDir::new().unwrap();
     let h = home.path();
     let base: Value = serde_json::from_str(BASE).unwrap();
-    new_session(h, "Option Test AG", &base.clone().to_string());
+    new_session(h, "Option Test AG", &base);
     let a = [("tenancy", json!("shared"))];
     let b = [
         ("tenancy", json!("dedicated")),
@@ -158,7 +158,7 @@ fn two_options_compare_like_two_separate_checks() {
 fn a_fifth_option_and_a_duplicate_name_are_refused() {
     let home = TempDir::new().unwrap();
     let h = home.path();
-    new_session(h, "Many Options", &json!({"tenancy": "shared"}).to_string());
+    new_session(h, "Many Options", json!({"tenancy": "shared"}));
     for i in 0..4 {
         nunki(h)
             .args([
