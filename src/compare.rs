@@ -67,6 +67,34 @@ pub struct FlagRow {
     pub differs: bool,
 }
 
+impl Column {
+    /// A scope's totals as a column of the comparison.
+    pub fn of(name: &str, scope: &Scope) -> Column {
+        Column {
+            name: name.to_string(),
+            monthly: scope.totals.monthly,
+            one_time: scope.totals.one_time,
+            indicative: scope.totals.indicative,
+            worst: scope.worst_severity(),
+            flags: scope.flags.len(),
+        }
+    }
+}
+
+/// The comparison of a session's options, each scoped by the engine:
+/// what `nunki compare`, `export --compare` and the screen show.
+pub fn of_session(
+    knowledge: &crate::knowledge::Knowledge,
+    session: &crate::session::Session,
+) -> Comparison {
+    let scopes: Vec<(String, Scope)> = session
+        .options
+        .iter()
+        .map(|o| (o.name.clone(), session.evaluate_option(knowledge, o).scope))
+        .collect();
+    compare(&scopes)
+}
+
 fn differs<T: PartialEq>(cells: &[T]) -> bool {
     cells.windows(2).any(|w| w[0] != w[1])
 }
@@ -75,14 +103,7 @@ fn differs<T: PartialEq>(cells: &[T]) -> bool {
 pub fn compare(options: &[(String, Scope)]) -> Comparison {
     let columns = options
         .iter()
-        .map(|(name, s)| Column {
-            name: name.clone(),
-            monthly: s.totals.monthly,
-            one_time: s.totals.one_time,
-            indicative: s.totals.indicative,
-            worst: s.worst_severity(),
-            flags: s.flags.len(),
-        })
+        .map(|(name, s)| Column::of(name, s))
         .collect();
 
     // Rows in the order items first appear across options, then by family.

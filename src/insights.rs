@@ -88,6 +88,21 @@ impl Tally {
     }
 }
 
+/// Scopes each session once with the current knowledge and counts: what
+/// `nunki insights` and the insights screen show.
+pub fn of_sessions(knowledge: &Knowledge, sessions: &[&Session], skipped: Vec<String>) -> Insights {
+    let scopes: Vec<Scope> = sessions
+        .iter()
+        .map(|s| s.evaluate(knowledge).scope)
+        .collect();
+    let scoped: Vec<Scoped<'_>> = sessions
+        .iter()
+        .zip(&scopes)
+        .map(|(session, scope)| Scoped { session, scope })
+        .collect();
+    insights(knowledge, &scoped, skipped)
+}
+
 /// Counts over the given sessions (the caller chooses which, e.g. by date).
 pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
     let mut flags: BTreeMap<String, Tally> = BTreeMap::new();

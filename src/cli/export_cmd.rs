@@ -167,7 +167,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                         session.options.len()
                     )));
                 }
-                let cmp = super::options_cmds::comparison(session, &knowledge);
+                let cmp = crate::compare::of_session(&knowledge, session);
                 proposal.comparison = Some(export::ComparisonView::new(&cmp, args.audience));
             }
             export::render(format, &proposal)

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use super::args::{InsightsArgs, InsightsFormat};
 use super::{Error, Outcome, print};
-use crate::engine::Scope;
-use crate::insights::{Insights, Scoped, insights};
+use crate::insights::{Insights, of_sessions};
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 
@@ -17,29 +16,18 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Resu
         None => None,
     };
     let listings = Store::new(places).list()?;
-    let sessions: Vec<_> = listings
+    let sessions: Vec<&crate::session::Session> = listings
         .sessions
         .iter()
-        .filter(|l| since.is_none_or(|t| l.session.updated >= t))
-        .collect();
-    let scopes: Vec<Scope> = sessions
-        .iter()
-        .map(|l| l.session.evaluate(&knowledge).scope)
-        .collect();
-    let scoped: Vec<Scoped<'_>> = sessions
-        .iter()
-        .zip(&scopes)
-        .map(|(l, scope)| Scoped {
-            session: &l.session,
-            scope,
-        })
+        .map(|l| &l.session)
+        .filter(|s| since.is_none_or(|t| s.updated >= t))
         .collect();
     let skipped = listings
         .broken
         .iter()
         .map(|b| format!("{}: {}", b.path.display(), first_line(&b.error.to_string())))
         .collect();
-    let report = insights(&knowledge, &scoped, skipped);
+    let report = of_sessions(&knowledge, &sessions, skipped);
     for s in &report.skipped {
         eprintln!("skipped (left as it is): {s}");
     }

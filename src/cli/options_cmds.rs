@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::args::{CompareArgs, OptionCommand, TextOrJson};
 use super::{Error, Outcome, print};
-use crate::compare::{Comparison, MAX_OPTIONS, compare};
+use crate::compare::{Comparison, MAX_OPTIONS};
 use crate::engine::{Answer, parse_typed};
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::store::Store;
@@ -158,16 +158,6 @@ fn parse_assignments(
     }
 }
 
-/// The comparison of a session's options, as the engine scopes them.
-pub fn comparison(session: &Session, knowledge: &Knowledge) -> Comparison {
-    let scopes: Vec<(String, crate::engine::Scope)> = session
-        .options
-        .iter()
-        .map(|o| (o.name.clone(), session.evaluate_option(knowledge, o).scope))
-        .collect();
-    compare(&scopes)
-}
-
 pub fn compare_cmd(
     places: &Places,
     catalog: Option<&Path>,
@@ -182,7 +172,7 @@ pub fn compare_cmd(
             session.customer.name, session.id
         )));
     }
-    let cmp = comparison(session, &knowledge);
+    let cmp = crate::compare::of_session(&knowledge, session);
     let text = match args.format {
         TextOrJson::Json => {
             let mut s = serde_json::to_string_pretty(&cmp)

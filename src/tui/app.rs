@@ -1063,11 +1063,16 @@ impl App {
         }
         if let Some(open) = &mut self.open {
             let base = match open.editing {
-                None => compare::column("Base", &open.eval.scope),
-                Some(_) => compare::column("Base", &open.session.evaluate(&self.knowledge).scope),
+                None => crate::compare::Column::of("Base", &open.eval.scope),
+                Some(_) => crate::compare::Column::of(
+                    "Base",
+                    &open.session.evaluate(&self.knowledge).scope,
+                ),
             };
-            open.compare
-                .set(compare::comparison(&self.knowledge, &open.session), base);
+            open.compare.set(
+                crate::compare::of_session(&self.knowledge, &open.session),
+                base,
+            );
         }
     }
 

@@ -11,10 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{pane, wrapped};
-use crate::compare::{Column, Comparison, MAX_OPTIONS, compare};
-use crate::engine::Scope;
-use crate::knowledge::{Knowledge, Severity};
-use crate::session::Session;
+use crate::compare::{Column, Comparison, MAX_OPTIONS};
+use crate::knowledge::Severity;
 use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -38,28 +36,6 @@ impl CompareState {
         self.column = self.column.min(cmp.options.len().saturating_sub(1));
         self.cmp = Some(cmp);
         self.base = Some(base);
-    }
-}
-
-/// The comparison of a session's options, as `nunki compare` makes it.
-pub fn comparison(knowledge: &Knowledge, session: &Session) -> Comparison {
-    let scopes: Vec<(String, Scope)> = session
-        .options
-        .iter()
-        .map(|o| (o.name.clone(), session.evaluate_option(knowledge, o).scope))
-        .collect();
-    compare(&scopes)
-}
-
-/// A scope's totals as a column of the comparison.
-pub fn column(name: &str, scope: &Scope) -> Column {
-    Column {
-        name: name.to_string(),
-        monthly: scope.totals.monthly,
-        one_time: scope.totals.one_time,
-        indicative: scope.totals.indicative,
-        worst: scope.worst_severity(),
-        flags: scope.flags.len(),
     }
 }
 

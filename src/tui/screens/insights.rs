@@ -13,9 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{pane, wrapped};
-use crate::engine::Scope;
-use crate::insights::{Insights, Scoped, insights};
+use crate::insights::{Insights, of_sessions};
 use crate::knowledge::{Knowledge, Severity};
+use crate::session::Session;
 use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -43,18 +43,8 @@ impl InsightsState {
 
     /// Evaluates every session once with the current knowledge and counts.
     pub fn set(&mut self, knowledge: &Knowledge, all: AllSessions) {
-        let scopes: Vec<Scope> = all
-            .sessions
-            .iter()
-            .map(|s| s.evaluate(knowledge).scope)
-            .collect();
-        let scoped: Vec<Scoped<'_>> = all
-            .sessions
-            .iter()
-            .zip(&scopes)
-            .map(|(session, scope)| Scoped { session, scope })
-            .collect();
-        self.report = Some(insights(knowledge, &scoped, all.skipped));
+        let sessions: Vec<&Session> = all.sessions.iter().collect();
+        self.report = Some(of_sessions(knowledge, &sessions, all.skipped));
         self.loading = false;
         self.error = None;
     }
