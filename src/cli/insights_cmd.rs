@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::args::{InsightsArgs, InsightsFormat};
 use super::{Error, Outcome, print};
+use crate::export::csv_field;
 use crate::insights::{Insights, of_sessions};
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
@@ -136,18 +137,6 @@ fn render_text(r: &Insights) -> String {
         );
     }
     out
-}
-
-fn csv_field(s: &str) -> String {
-    let s = match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 fn render_csv(r: &Insights) -> String {

@@ -87,7 +87,7 @@ fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = Cell<'a>>) {
 }
 
 /// One text field: defused against formulas, quoted when it must be.
-pub(crate) fn field(text: &str) -> String {
+pub fn field(text: &str) -> String {
     let first_visible = text.trim_start_matches(' ').chars().next();
     let formula = matches!(
         text.chars().next(),

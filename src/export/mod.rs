@@ -36,6 +36,8 @@ use serde::Serialize;
 use crate::engine::Money;
 use crate::session::Session;
 
+/// One CSV text field, quoted and defused against spreadsheet formulas.
+pub use csv::field as csv_field;
 pub use proposal::{
     Bill, BillRow, BillTotal, Boundary, ComparisonRow, ComparisonView, CustomerInfo, Internal,
     InternalFlag, NeedAnswer, NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow,
