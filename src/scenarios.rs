@@ -41,6 +41,16 @@ pub struct Expect {
     pub monthly_at_least: Option<f64>,
     #[serde(default)]
     pub monthly_at_most: Option<f64>,
+    /// The monthly total lies in this range, both ends included.
+    #[serde(default)]
+    pub monthly_between: Option<(f64, f64)>,
+    /// The one-time total lies in this range, both ends included.
+    #[serde(default)]
+    pub one_time_between: Option<(f64, f64)>,
+    /// Offering ids the totals leave out as priced on request or by the
+    /// provider, exactly (in scope order).
+    #[serde(default)]
+    pub priced_on_request: Option<Vec<String>>,
 }
 
 /// The outcome of one scenario: its failures, empty when it passed.
@@ -113,6 +123,32 @@ pub fn run(knowledge: &Knowledge, file: &str, scenario: &Scenario) -> Outcome {
     {
         failures.push(format!(
             "expected a monthly total of at most {hi}, got {monthly}"
+        ));
+    }
+    let ranges = [
+        ("monthly", e.monthly_between, monthly),
+        (
+            "one-time",
+            e.one_time_between,
+            scope.totals.one_time.as_units(),
+        ),
+    ];
+    for (what, range, actual) in ranges {
+        if let Some((lo, hi)) = range
+            && !(lo..=hi).contains(&actual)
+        {
+            failures.push(format!(
+                "expected a {what} total between {lo} and {hi}, got {actual}"
+            ));
+        }
+    }
+    if let Some(want) = &e.priced_on_request
+        && want != &scope.totals.priced_on_request
+    {
+        failures.push(format!(
+            "expected priced on request [{}], got [{}]",
+            want.join(", "),
+            scope.totals.priced_on_request.join(", ")
         ));
     }
     Outcome {

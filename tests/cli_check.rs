@@ -65,8 +65,15 @@ fn json_follows_the_contract() {
         assert!(cloud.get(key).is_some(), "item lacks {key}: {cloud:#}");
     }
     assert_eq!(cloud["family"], "appuio_cloud");
-    // 8 GiB × 2 environments × CHF 55.
-    assert_eq!(cloud["monthly"], 880.0);
+    // 8 GiB in production plus 4 GiB assumed for the second environment
+    // (half of production while unanswered), × CHF 55.
+    assert_eq!(cloud["monthly"], 660.0);
+    let notes = cloud["price_lines"][0]["notes"].to_string();
+    assert!(
+        notes.contains("nonprod_memory_gib not answered: 4 GiB assumed"),
+        "{notes}"
+    );
+    assert_eq!(json["totals"]["priced_on_request"], serde_json::json!([]));
     assert_eq!(cloud["because"][0]["rule"], "platform_shared");
     assert!(items.iter().any(|i| i["offering"] == "appcat_postgresql"));
     assert!(items.iter().any(|i| i["offering"] == "appcat_redis"));

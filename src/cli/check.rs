@@ -56,7 +56,16 @@ pub fn contract_json(scope: &Scope) -> Value {
                 "quantity": i.quantity,
                 "monthly": i.monthly,
                 "one_time": i.one_time,
+                "basis": i.basis,
                 "indicative": i.indicative,
+                "price_lines": i.price_lines.iter().map(|l| json!({
+                    "label": l.label,
+                    "recurrence": l.recurrence,
+                    "amount": l.amount,
+                    "calculation": l.calculation,
+                    "indicative": l.indicative,
+                    "notes": l.notes,
+                })).collect::<Vec<_>>(),
                 "because": i.because.iter().map(|b| json!({
                     "rule": b.rule,
                     "description": b.description,
@@ -92,7 +101,10 @@ pub fn contract_json(scope: &Scope) -> Value {
             "one_time": scope.totals.one_time,
             "currency": scope.totals.currency,
             "indicative": scope.totals.indicative,
+            "priced_on_request": scope.totals.priced_on_request,
+            "customers_own": scope.totals.customers_own,
         },
+        "sizes": scope.sizes,
         "open_questions": scope.open_questions,
         "knowledge_version": scope.knowledge_version,
     })
@@ -126,8 +138,8 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
         }
     };
     for i in &scope.items {
-        let (monthly, once) = if i.price_lines.is_empty() {
-            ("on request".to_string(), String::new())
+        let (monthly, once) = if i.basis != crate::knowledge::PriceBasis::Priced {
+            (i.basis.label().to_string(), String::new())
         } else {
             (amount(i.monthly), amount(i.one_time))
         };
@@ -155,6 +167,17 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
             ""
         }
     );
+    if let Some(left_out) = scope.left_out() {
+        let _ = writeln!(out, "{left_out}");
+    }
+    let assumed: Vec<&String> = scope.assumptions();
+    if !assumed.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Assumed while unanswered");
+        for a in assumed {
+            let _ = writeln!(out, "  {a}");
+        }
+    }
     if !scope.flags.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Flags");

@@ -18,9 +18,9 @@ use super::answers::{Answer, Answers};
 use super::money::Money;
 use super::overrides::Overrides;
 use super::pricing::{depends_on_others, price_item};
-use super::scope::{AnswerRef, Because, Excluded, Flag, Item, Scope, Totals};
+use super::scope::{AnswerRef, Because, Excluded, Flag, Item, Scope, SizeValue, Totals};
 use crate::knowledge::radar::split_names;
-use crate::knowledge::{Condition, Effect, Knowledge, Offering, Plan, Quantity, Rule};
+use crate::knowledge::{Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, Rule};
 
 /// FNV-1a: the maps below are keyed by the knowledge's own short ids and
 /// looked up thousands of times per evaluation, where SipHash's defence
@@ -56,11 +56,107 @@ pub(crate) struct Context<'a> {
     pub included: ById<'a, &'a str>,
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
+    /// The catalog's sizes computed so far, in catalog order, each with
+    /// what it assumed; `size_index` maps their ids.
+    pub sizes: Vec<(f64, Trail)>,
+    pub size_index: ById<'a, usize>,
+    /// Names of the items the totals leave out because they are priced
+    /// on request or by the provider.
+    pub priced_on_request: Vec<String>,
+}
+
+/// What a quantity rested on: the defaults it assumed for unanswered
+/// questions, and the catalog's sizes it used.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Trail {
+    pub notes: Vec<String>,
+    pub sizes: Vec<usize>,
+}
+
+impl Trail {
+    fn note(&mut self, note: String) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    fn absorb(&mut self, index: usize, other: &Trail) {
+        for n in &other.notes {
+            self.note(n.clone());
+        }
+        for &i in other.sizes.iter().chain(std::iter::once(&index)) {
+            if !self.sizes.contains(&i) {
+                self.sizes.push(i);
+            }
+        }
+    }
 }
 
 impl Context<'_> {
     fn number(&self, q: &str) -> Option<f64> {
         self.answers.get(q).and_then(|a| a.as_number())
+    }
+
+    /// The number answered to `q`, or `default` noted as an assumption.
+    fn answered(&self, q: &str, default: f64, trail: &mut Trail) -> f64 {
+        match self.number(q) {
+            Some(v) => v,
+            None => {
+                trail.note(self.assumed(q, default));
+                default
+            }
+        }
+    }
+
+    fn assumed(&self, q: &str, value: f64) -> String {
+        let unit = match self.knowledge.question(q).map(|q| &q.kind) {
+            Some(crate::knowledge::QuestionKind::Number { unit, .. }) if !unit.is_empty() => {
+                format!(" {unit}")
+            }
+            _ => String::new(),
+        };
+        format!(
+            "{q} not answered: {}{unit} assumed",
+            super::answers::format_number(value)
+        )
+    }
+
+    /// The budget answered to `amount` in the catalog's currency, converted
+    /// from the currency chosen in `currency` where there is a rate.
+    pub fn budget(&self, amount: &str, currency: Option<&str>) -> Option<f64> {
+        let value = self.number(amount)?;
+        match self.budget_rate(currency) {
+            Some(rate) => Some(value * rate.rate),
+            None => Some(value),
+        }
+    }
+
+    fn budget_rate(&self, currency: Option<&str>) -> Option<&crate::knowledge::ExchangeRate> {
+        let code = currency
+            .and_then(|c| self.answers.get(c))
+            .and_then(|a| a.as_text())?;
+        if code.eq_ignore_ascii_case(self.knowledge.currency()) {
+            return None;
+        }
+        self.knowledge.catalog.exchange_rate(code)
+    }
+
+    /// The budget in words: "CHF 9'000", or with another currency "EUR
+    /// 9'000 (about CHF 8'460 at 0.94, rate of 2026-11-30)".
+    fn budget_text(&self, amount: &str, currency: Option<&str>) -> Option<String> {
+        let value = self.number(amount)?;
+        let own = self.knowledge.currency();
+        Some(match self.budget_rate(currency) {
+            Some(rate) => format!(
+                "{} {} (about {own} {} at {}, rate of {})",
+                rate.currency,
+                Money::from_units(value),
+                Money::from_units(value * rate.rate),
+                super::answers::format_number(rate.rate),
+                rate.date
+            ),
+            None => format!("{own} {}", Money::from_units(value)),
+        })
     }
 
     pub fn holds(&self, c: &Condition) -> bool {
@@ -101,6 +197,10 @@ impl Context<'_> {
             Condition::MonthlyTotalAbove(q) => self
                 .number(q)
                 .is_some_and(|budget| self.monthly_total > Money::from_units(budget)),
+            Condition::MonthlyTotalAboveIn(q, c) => self
+                .budget(q, Some(c))
+                .is_some_and(|budget| self.monthly_total > Money::from_units(budget)),
+            Condition::PricedOnRequest => !self.priced_on_request.is_empty(),
             Condition::LeadTimeExceeds(q) => self
                 .number(q)
                 .zip(self.max_lead_time)
@@ -127,9 +227,51 @@ impl Context<'_> {
             .collect()
     }
 
-    pub fn quantity(&self, q: &Quantity) -> f64 {
+    /// A quantity's value, noting in `trail` what it assumed and which
+    /// sizes it used.
+    pub fn quantity(&self, q: &Quantity, trail: &mut Trail) -> f64 {
         match q {
             Quantity::Fixed(n) => *n,
+            Quantity::Answer(id, default) => self.answered(id, *default, trail),
+            Quantity::AnswerOr(id, default) => match self.number(id) {
+                Some(v) => v,
+                None => {
+                    let v = self.quantity(default, trail);
+                    trail.note(self.assumed(id, v));
+                    v
+                }
+            },
+            Quantity::Size(id) => match self.size_index.get(id.as_str()) {
+                Some(&i) if i < self.sizes.len() => {
+                    let (value, used) = &self.sizes[i];
+                    trail.absorb(i, used);
+                    *value
+                }
+                // Validation allows only sizes defined earlier.
+                _ => 0.0,
+            },
+            Quantity::Sum(qs) => qs.iter().map(|q| self.quantity(q, trail)).sum(),
+            Quantity::Product(qs) => qs.iter().map(|q| self.quantity(q, trail)).product(),
+            Quantity::Max(qs) => qs
+                .iter()
+                .map(|q| self.quantity(q, trail))
+                .reduce(f64::max)
+                .unwrap_or(0.0),
+            Quantity::Min(qs) => qs
+                .iter()
+                .map(|q| self.quantity(q, trail))
+                .reduce(f64::min)
+                .unwrap_or(0.0),
+            // A hair below the next whole number stays below it: 1.3 × 16
+            // / 16 must not become 2 by a rounding error.
+            Quantity::Ceil(q) => (self.quantity(q, trail) - 1e-9).ceil(),
+            Quantity::When(c, then, otherwise) => {
+                if self.holds(c) {
+                    self.quantity(then, trail)
+                } else {
+                    self.quantity(otherwise, trail)
+                }
+            }
             Quantity::FromAnswers {
                 answers,
                 factor,
@@ -138,7 +280,7 @@ impl Context<'_> {
             } => {
                 let product: f64 = answers
                     .iter()
-                    .map(|(q, unanswered)| self.number(q).unwrap_or(*unanswered))
+                    .map(|(q, unanswered)| self.answered(q, *unanswered, trail))
                     .product();
                 let n = product * factor;
                 let n = if *round_up { n.ceil() } else { n };
@@ -173,8 +315,16 @@ impl Context<'_> {
 struct Draft<'a> {
     offering: &'a str,
     plan: &'a str,
-    quantity: f64,
+    quantity: DraftQuantity<'a>,
     because: Vec<Because>,
+}
+
+/// A rule's quantity is computed when prices are, so it can use the
+/// catalog's sizes and the final scope; a manual one is a number.
+#[derive(Clone, Copy)]
+enum DraftQuantity<'a> {
+    Rule(&'a Quantity),
+    Manual(f64),
 }
 
 pub fn evaluate<'a>(
@@ -188,6 +338,9 @@ pub fn evaluate<'a>(
         included: ById::default(),
         monthly_total: Money::ZERO,
         max_lead_time: None,
+        sizes: Vec::new(),
+        size_index: ById::default(),
+        priced_on_request: Vec::new(),
     };
 
     // 1. Skip logic, in questionnaire order: a `when` only reads earlier
@@ -220,7 +373,7 @@ pub fn evaluate<'a>(
                     plan,
                     quantity,
                 } => {
-                    let quantity = ctx.quantity(quantity);
+                    let quantity = DraftQuantity::Rule(quantity);
                     let because = ctx.because(rule);
                     match draft_index.get(offering.as_str()) {
                         Some(&i) => {
@@ -294,24 +447,26 @@ pub fn evaluate<'a>(
         match drafts.iter_mut().find(|d| d.offering == add.offering) {
             Some(d) => {
                 d.plan = &add.plan;
-                d.quantity = add.quantity;
+                d.quantity = DraftQuantity::Manual(add.quantity);
                 d.because.push(because);
             }
             None => drafts.push(Draft {
                 offering: &add.offering,
                 plan: &add.plan,
-                quantity: add.quantity,
+                quantity: DraftQuantity::Manual(add.quantity),
                 because: vec![because],
             }),
         }
     }
 
-    // 4. Prices: everything else first, then shares of the recurring fees.
+    // 4. Prices. Quantities may read what is in the scope now (a test
+    //    cluster hosts the non-production environments), so `included`
+    //    is the final scope first; then the catalog's sizes, in order;
+    //    then every item but the shares of recurring fees, then those.
     //    Each draft's offering and plan are looked up once; a share keeps
     //    its place in the list until the others are priced.
     let mut priced: Vec<(&'a Offering, &'a Plan)> = Vec::with_capacity(drafts.len());
-    let mut slots: Vec<Option<Item>> = Vec::with_capacity(drafts.len());
-    let mut shares: Vec<(usize, f64, Vec<Because>)> = Vec::new();
+    let mut priced_drafts = Vec::with_capacity(drafts.len());
     for d in drafts {
         let Some(offering) = knowledge.offering(d.offering) else {
             continue;
@@ -319,36 +474,76 @@ pub fn evaluate<'a>(
         let Some(plan) = offering.plan(d.plan) else {
             continue;
         };
+        priced.push((offering, plan));
+        priced_drafts.push(d);
+    }
+    ctx.included = priced
+        .iter()
+        .map(|(o, p)| (o.id.as_str(), p.id.as_str()))
+        .collect();
+    for (i, size) in knowledge.catalog.sizing.iter().enumerate() {
+        let mut trail = Trail::default();
+        let value = ctx.quantity(&size.quantity, &mut trail);
+        ctx.sizes.push((value, trail));
+        ctx.size_index.insert(size.id.as_str(), i);
+    }
+    let mut slots: Vec<Option<Item>> = Vec::with_capacity(priced.len());
+    let mut used_sizes: Vec<usize> = Vec::new();
+    let mut shares: Vec<(usize, f64, Vec<Because>)> = Vec::new();
+    for (d, &(offering, plan)) in priced_drafts.into_iter().zip(&priced) {
+        let mut quantity_trail = Trail::default();
+        let quantity = match d.quantity {
+            DraftQuantity::Rule(q) => ctx.quantity(q, &mut quantity_trail),
+            DraftQuantity::Manual(n) => n,
+        };
+        note_sizes(&mut used_sizes, &quantity_trail);
         if depends_on_others(plan) {
-            shares.push((slots.len(), d.quantity, d.because));
+            shares.push((slots.len(), quantity, d.because));
             slots.push(None);
         } else {
-            slots.push(Some(price_item(
-                &ctx, offering, plan, d.quantity, d.because, None,
-            )));
+            let (mut item, trail) = price_item(&ctx, offering, plan, quantity, d.because, None);
+            note_sizes(&mut used_sizes, &trail);
+            // What the item's quantity assumed holds for each of its prices.
+            for line in &mut item.price_lines {
+                for n in quantity_trail.notes.iter().rev() {
+                    if !line.notes.contains(n) {
+                        line.notes.insert(0, n.clone());
+                    }
+                }
+            }
+            slots.push(Some(item));
         }
-        priced.push((offering, plan));
     }
-    // A share is of VSHN's own recurring fees: not of partners' (we only
-    // support what we know), and not of another share (still unpriced).
-    let own = || {
-        slots
-            .iter()
-            .flatten()
-            .filter(|i| i.family != crate::knowledge::Family::Partner)
+    // A share counts the fees the catalog's support base names (VSHN's own
+    // recurring fees: we only support what we know), never another share
+    // (still unpriced) or a price still to come.
+    let support_base = &knowledge.catalog.support_base;
+    let counted: Vec<&Item> = slots
+        .iter()
+        .flatten()
+        .filter(|i| i.basis == PriceBasis::Priced && support_base.counts(i.family, &i.provider))
+        .collect();
+    let base = ShareBase {
+        monthly: counted.iter().map(|i| i.monthly).sum(),
+        description: &support_base.description,
+        items: counted.iter().map(|i| i.name.as_str()).collect(),
     };
-    let base_monthly: Money = own().map(|i| i.monthly).sum();
     // A share of indicative fees is itself indicative, whatever its percent.
-    let base_indicative = own().any(|i| i.indicative);
+    let base_indicative = counted.iter().any(|i| i.indicative);
+    let mut share_items = Vec::with_capacity(shares.len());
     for (slot, quantity, because) in shares {
         let (offering, plan) = priced[slot];
-        let mut item = price_item(&ctx, offering, plan, quantity, because, Some(base_monthly));
+        let (mut item, trail) = price_item(&ctx, offering, plan, quantity, because, Some(&base));
+        note_sizes(&mut used_sizes, &trail);
         if base_indicative {
             item.indicative = true;
             for line in &mut item.price_lines {
                 line.indicative = true;
             }
         }
+        share_items.push((slot, item));
+    }
+    for (slot, item) in share_items {
         slots[slot] = Some(item);
     }
     // Family's order is the proposal's order; the sort is stable, so rule
@@ -358,18 +553,43 @@ pub fn evaluate<'a>(
     order.sort_by_key(|&n| slots[n].as_ref().map(|i| i.family));
     let items: Vec<Item> = order.into_iter().filter_map(|n| slots[n].take()).collect();
 
+    let left_out = |keep: fn(PriceBasis) -> bool| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| keep(i.basis))
+            .map(|i| i.offering.clone())
+            .collect()
+    };
     let totals = Totals {
         monthly: items.iter().map(|i| i.monthly).sum(),
         one_time: items.iter().map(|i| i.one_time).sum(),
         currency: knowledge.currency().to_string(),
         indicative: items.iter().any(|i| i.indicative),
+        priced_on_request: left_out(PriceBasis::is_priced_on_request),
+        customers_own: left_out(|b| b == PriceBasis::CustomersOwn),
     };
-    ctx.included = priced
+    ctx.priced_on_request = items
         .iter()
-        .map(|(o, p)| (o.id.as_str(), p.id.as_str()))
+        .filter(|i| i.basis.is_priced_on_request())
+        .map(|i| i.name.clone())
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
+    used_sizes.sort_unstable();
+    let sizes: Vec<SizeValue> = used_sizes
+        .iter()
+        .map(|&i| {
+            let size = &knowledge.catalog.sizing[i];
+            let (value, trail) = &ctx.sizes[i];
+            SizeValue {
+                id: size.id.clone(),
+                label: size.label.clone(),
+                unit: size.unit.clone(),
+                value: *value,
+                assumptions: trail.notes.clone(),
+            }
+        })
+        .collect();
 
     // 5. Flags against the finished scope.
     let mut flags = Vec::new();
@@ -387,8 +607,10 @@ pub fn evaluate<'a>(
         }
         let questions = rule.reads.clone();
         let subjects = radar_subjects(&ctx, &rule.when);
+        let budget = budget_of(&ctx, &rule.when);
         for spec in specs {
-            let fill = |text: &str| fill_placeholders(text, &ctx, &totals, &subjects);
+            let fill =
+                |text: &str| fill_placeholders(text, &ctx, &totals, &subjects, budget.as_deref());
             flags.push(Flag {
                 rule: rule.id.clone(),
                 severity: spec.severity,
@@ -446,9 +668,27 @@ pub fn evaluate<'a>(
         totals,
         open_questions: open.into_iter().map(|(_, _, q)| q).collect(),
         visible_questions: visible,
+        sizes,
         excluded,
         knowledge_version: knowledge.version.clone(),
     }
+}
+
+/// Adds the sizes a price used (and the sizes those used) to `used`.
+fn note_sizes(used: &mut Vec<usize>, trail: &Trail) {
+    for &i in &trail.sizes {
+        if !used.contains(&i) {
+            used.push(i);
+        }
+    }
+}
+
+/// The fees a share of recurring fees is computed from.
+pub(crate) struct ShareBase<'a> {
+    pub monthly: Money,
+    pub description: &'a str,
+    /// Names of the items counted.
+    pub items: Vec<&'a str>,
 }
 
 /// Names of the technologies a radar condition matched, for the flag text.
@@ -462,13 +702,27 @@ fn radar_subjects(ctx: &Context<'_>, c: &Condition) -> Vec<String> {
     }
 }
 
+/// The budget a budget condition compares with, in words.
+fn budget_of(ctx: &Context<'_>, c: &Condition) -> Option<String> {
+    match c {
+        Condition::MonthlyTotalAboveIn(q, cur) => ctx.budget_text(q, Some(cur)),
+        Condition::MonthlyTotalAbove(q) => ctx.budget_text(q, None),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().find_map(|c| budget_of(ctx, c)),
+        Condition::Not(c) => budget_of(ctx, c),
+        _ => None,
+    }
+}
+
 /// Replaces `{question_id}` with the answer in words, `{monthly_total}` with
-/// the total and `{technologies}` with what a radar condition matched.
+/// the total, `{technologies}` with what a radar condition matched,
+/// `{budget}` with the budget (in both currencies where it was converted)
+/// and `{priced_on_request}` with the items the totals leave out.
 fn fill_placeholders(
     text: &str,
     ctx: &Context<'_>,
     totals: &Totals,
     subjects: &[String],
+    budget: Option<&str>,
 ) -> String {
     if !text.contains('{') {
         return text.to_string();
@@ -484,6 +738,8 @@ fn fill_placeholders(
                 let value = match name {
                     "monthly_total" => Some(format!("{} {}", totals.currency, totals.monthly)),
                     "technologies" => Some(subjects.join(", ")),
+                    "budget" => budget.map(str::to_string),
+                    "priced_on_request" => Some(ctx.priced_on_request.join(", ")),
                     q => ctx
                         .answers
                         .get(q)

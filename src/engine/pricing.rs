@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::answers::format_number;
-use super::evaluate::Context;
+use super::evaluate::{Context, ShareBase, Trail};
 use super::money::Money;
 use super::scope::{Because, Item, PriceLine};
 use crate::knowledge::{Offering, Plan, PriceKind, Recurrence};
@@ -20,21 +20,24 @@ pub fn depends_on_others(plan: &Plan) -> bool {
         .any(|p| matches!(p.kind, PriceKind::PercentOfRecurring { .. }))
 }
 
-/// Prices one item of `offering` on `plan`. `base_monthly` is the sum of
-/// the other recurring fees, known only once they are priced; shares
-/// price as zero without it.
+/// Prices one item of `offering` on `plan`. `base` is what a share of
+/// recurring fees counts, known only once the others are priced; shares
+/// price as zero without it. Also returns what the prices rested on.
 pub(crate) fn price_item(
     ctx: &Context<'_>,
     offering: &Offering,
     plan: &Plan,
     quantity: f64,
     because: Vec<Because>,
-    base_monthly: Option<Money>,
-) -> Item {
+    base: Option<&ShareBase<'_>>,
+) -> (Item, Trail) {
     let currency = ctx.knowledge.currency();
     let mut lines = Vec::with_capacity(plan.prices.len());
+    let mut item_trail = Trail::default();
     for price in &plan.prices {
         let mut calculation = String::with_capacity(48);
+        let mut trail = Trail::default();
+        let mut notes = Vec::new();
         let amount = match &price.kind {
             PriceKind::Fixed(fee) => {
                 times(&mut calculation, quantity);
@@ -48,7 +51,12 @@ pub(crate) fn price_item(
                 amount,
                 units,
             } => {
-                let n = ctx.quantity(units);
+                let n = ctx.quantity(units, &mut trail);
+                // No units, no line: a price for the non-production
+                // environments does not apply to a customer with none.
+                if n == 0.0 {
+                    continue;
+                }
                 times(&mut calculation, quantity);
                 write_number(&mut calculation, n);
                 calculation.push(' ');
@@ -60,26 +68,41 @@ pub(crate) fn price_item(
                 amount * n * quantity
             }
             PriceKind::PercentOfRecurring { percent, minimum } => {
-                let base = base_monthly.unwrap_or(Money::ZERO).as_units();
-                let share = base * percent / 100.0;
+                let base_monthly = base.map_or(Money::ZERO, |b| b.monthly).as_units();
+                let share = base_monthly * percent / 100.0;
                 write_number(&mut calculation, *percent);
                 calculation.push_str("% of ");
                 calculation.push_str(currency);
                 calculation.push(' ');
-                write_whole(&mut calculation, Money::from_units(base));
+                write_whole(&mut calculation, Money::from_units(base_monthly));
                 calculation.push_str(" recurring fees, at least ");
                 calculation.push_str(currency);
                 calculation.push(' ');
                 write_amount(&mut calculation, *minimum);
+                if let Some(b) = base {
+                    let counted = if b.items.is_empty() {
+                        "nothing yet".to_string()
+                    } else {
+                        b.items.join(", ")
+                    };
+                    notes.push(format!("counts {}: {counted}", b.description));
+                }
                 share.max(*minimum) * quantity
             }
         };
+        notes.extend(trail.notes.iter().cloned());
+        for &i in &trail.sizes {
+            if !item_trail.sizes.contains(&i) {
+                item_trail.sizes.push(i);
+            }
+        }
         lines.push(PriceLine {
             label: price.label.clone(),
             recurrence: price.recurrence,
             amount: Money::from_units(amount),
             calculation,
             indicative: price.source.is_indicative(),
+            notes,
         });
     }
     let sum = |r: Recurrence| {
@@ -89,7 +112,7 @@ pub(crate) fn price_item(
             .map(|l| l.amount)
             .sum::<Money>()
     };
-    Item {
+    let item = Item {
         offering: offering.id.clone(),
         name: offering.name.clone(),
         family: offering.family,
@@ -99,6 +122,7 @@ pub(crate) fn price_item(
         quantity,
         monthly: sum(Recurrence::Monthly),
         one_time: sum(Recurrence::OneTime),
+        basis: plan.price_basis(),
         indicative: lines.iter().any(|l| l.indicative) || plan.service_level.source.is_indicative(),
         because,
         service_level: plan.service_level.clone(),
@@ -106,7 +130,8 @@ pub(crate) fn price_item(
         lead_time_weeks: plan.lead_time_weeks.or(offering.lead_time_weeks),
         owner: offering.owner.clone(),
         price_lines: lines,
-    }
+    };
+    (item, item_trail)
 }
 
 /// "3 × " in front of a calculation, unless the quantity is one.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::Answer;
 use super::money::Money;
-use crate::knowledge::{Family, Group, Recurrence, ServiceLevel, Severity};
+use crate::knowledge::{Family, Group, PriceBasis, Recurrence, ServiceLevel, Severity};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scope {
@@ -18,6 +18,9 @@ pub struct Scope {
     pub visible_questions: Vec<String>,
     /// Offerings kept out of the scope by a rule or by hand.
     pub excluded: Vec<Excluded>,
+    /// The catalog's sizes the prices used, with what they assumed.
+    #[serde(default)]
+    pub sizes: Vec<SizeValue>,
     pub knowledge_version: String,
 }
 
@@ -32,6 +35,8 @@ pub struct Item {
     pub quantity: f64,
     pub monthly: Money,
     pub one_time: Money,
+    /// Whether the price is in the totals, and if not, why not.
+    pub basis: PriceBasis,
     /// Some figure behind this item is a planning assumption.
     pub indicative: bool,
     pub because: Vec<Because>,
@@ -62,6 +67,21 @@ pub struct PriceLine {
     /// "2 × 3 GiB × CHF 55", in words a person can check.
     pub calculation: String,
     pub indicative: bool,
+    /// What the figure rests on: defaults assumed for unanswered
+    /// questions, the fees a share counts.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// One of the catalog's sizes as this scope computed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SizeValue {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub value: f64,
+    /// Defaults assumed for unanswered questions.
+    pub assumptions: Vec<String>,
 }
 
 /// Why something is in the scope: a rule and the answers it read, or a
@@ -115,6 +135,14 @@ pub struct Totals {
     pub currency: String,
     /// Some figure in the totals is a planning assumption.
     pub indicative: bool,
+    /// Offering ids of the items priced on request or by the provider:
+    /// not in `monthly` or `one_time`.
+    #[serde(default)]
+    pub priced_on_request: Vec<String>,
+    /// Offering ids of the items that are the customer's own (hardware on
+    /// premises): not in the totals either.
+    #[serde(default)]
+    pub customers_own: Vec<String>,
 }
 
 impl Scope {
@@ -140,6 +168,32 @@ impl Scope {
     /// The items of one proposal group, in scope order.
     pub fn items_in(&self, group: Group) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.group() == group)
+    }
+
+    /// What the totals leave out, in one sentence for every screen and
+    /// export: "Not in the totals: GPU nodes (on request), Cloud
+    /// infrastructure (by the provider)." `None` when they leave out nothing.
+    pub fn left_out(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .items
+            .iter()
+            .filter(|i| i.basis.is_priced_on_request() || i.basis == PriceBasis::CustomersOwn)
+            .map(|i| format!("{} ({})", i.name, i.basis.label()))
+            .collect();
+        (!parts.is_empty()).then(|| format!("Not in the totals: {}.", parts.join(", ")))
+    }
+
+    /// Every default the prices assumed for an unanswered question, once
+    /// each, in scope order.
+    pub fn assumptions(&self) -> Vec<&String> {
+        let mut out: Vec<&String> = Vec::new();
+        let lines = self.items.iter().flat_map(|i| &i.price_lines);
+        for note in lines.flat_map(|l| &l.notes) {
+            if note.contains(" not answered: ") && !out.contains(&note) {
+                out.push(note);
+            }
+        }
+        out
     }
 
     /// Flags raised by rules that read this question.

@@ -150,7 +150,96 @@ pub struct Catalog {
     pub validity_days: u32,
     /// Who may sign off an exception. Flags and offerings name these ids.
     pub approvers: Vec<Approver>,
+    /// Named sizes the prices are computed from (worker nodes, memory of
+    /// the non-production environments, …), each from the answers or an
+    /// explicit default. A size may use the sizes defined before it.
+    #[serde(default)]
+    pub sizing: Vec<Size>,
+    /// Which recurring fees a support plan's share counts.
+    #[serde(default)]
+    pub support_base: SupportBase,
+    /// Rates for budgets given in another currency than `currency`.
+    #[serde(default)]
+    pub exchange_rates: Vec<ExchangeRate>,
     pub offerings: Vec<Offering>,
+}
+
+impl Catalog {
+    pub fn size(&self, id: &str) -> Option<&Size> {
+        self.sizing.iter().find(|s| s.id == id)
+    }
+
+    /// The rate of a currency (an ISO code such as "EUR", matched without
+    /// regard to case, so an option id "eur" finds it).
+    pub fn exchange_rate(&self, currency: &str) -> Option<&ExchangeRate> {
+        self.exchange_rates
+            .iter()
+            .find(|r| r.currency.eq_ignore_ascii_case(currency))
+    }
+}
+
+/// A named size: a quantity the estimate is built on, stated in the trace
+/// and the internal proposal with the defaults it assumed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Size {
+    pub id: String,
+    /// "Worker nodes of the production cluster", for people.
+    pub label: String,
+    /// "GiB", "nodes", "environments".
+    #[serde(default)]
+    pub unit: String,
+    pub quantity: Quantity,
+}
+
+/// The fees a share of recurring fees (a support plan) is computed from:
+/// the monthly fees of these families and providers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportBase {
+    /// The families whose monthly fees count.
+    pub families: Vec<Family>,
+    /// The providers whose fees count ("VSHN"); empty counts every provider.
+    #[serde(default)]
+    pub providers: Vec<String>,
+    /// The rule in words, for the trace and the proposal.
+    pub description: String,
+}
+
+impl Default for SupportBase {
+    /// Before catalogs named their base: every family but partners.
+    fn default() -> Self {
+        SupportBase {
+            families: Family::ALL
+                .into_iter()
+                .filter(|f| *f != Family::Partner)
+                .collect(),
+            providers: Vec::new(),
+            description: "the monthly fees of everything but partner services".into(),
+        }
+    }
+}
+
+impl SupportBase {
+    pub fn counts(&self, family: Family, provider: &str) -> bool {
+        self.families.contains(&family)
+            && (self.providers.is_empty() || self.providers.iter().any(|p| p == provider))
+    }
+}
+
+/// How many units of the catalog's currency one unit of another is worth,
+/// on a date. A planning figure unless stated otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    /// ISO 4217 code: "EUR".
+    pub currency: String,
+    /// Units of the catalog's currency per unit of `currency`.
+    pub rate: f64,
+    /// The day the rate was taken, YYYY-MM-DD.
+    pub date: String,
+    #[serde(default)]
+    pub source: Source,
 }
 
 fn default_validity() -> u32 {
@@ -231,6 +320,11 @@ pub struct Plan {
     #[serde(default)]
     pub service_level: ServiceLevel,
     pub prices: Vec<Price>,
+    /// How the plan is paid when its prices do not say it all: included at
+    /// no charge, on request, billed by the provider, or the customer's own.
+    /// Left out, a plan with prices is priced and one without is on request.
+    #[serde(default)]
+    pub basis: Option<PriceBasis>,
     /// Overrides the offering's lead time for this plan.
     #[serde(default)]
     pub lead_time_weeks: Option<u32>,
@@ -286,6 +380,62 @@ impl ServiceLevel {
     }
 }
 
+impl Plan {
+    /// The basis the plan is priced on, with the default filled in.
+    pub fn price_basis(&self) -> PriceBasis {
+        self.basis.unwrap_or(if self.prices.is_empty() {
+            PriceBasis::OnRequest
+        } else {
+            PriceBasis::Priced
+        })
+    }
+}
+
+/// Whether an item's price is in the totals, and if not, why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceBasis {
+    /// Priced by the catalog and counted in the totals.
+    Priced,
+    /// Part of something else, at no charge (Core support).
+    Included,
+    /// Priced once it is estimated or asked for: not in the totals.
+    OnRequest,
+    /// Billed by the provider directly to the customer (a hyperscaler).
+    ByProvider,
+    /// The customer's own (hardware on premises).
+    CustomersOwn,
+}
+
+impl PriceBasis {
+    pub fn id(self) -> &'static str {
+        match self {
+            PriceBasis::Priced => "priced",
+            PriceBasis::Included => "included",
+            PriceBasis::OnRequest => "on_request",
+            PriceBasis::ByProvider => "by_provider",
+            PriceBasis::CustomersOwn => "customers_own",
+        }
+    }
+
+    /// What a price column shows instead of an amount.
+    pub fn label(self) -> &'static str {
+        match self {
+            PriceBasis::Priced => "priced",
+            PriceBasis::Included => "included",
+            PriceBasis::OnRequest => "on request",
+            PriceBasis::ByProvider => "by the provider",
+            PriceBasis::CustomersOwn => "customer's own",
+        }
+    }
+
+    /// Left out of the totals for a price still to come: on request or
+    /// billed by the provider.
+    pub fn is_priced_on_request(self) -> bool {
+        matches!(self, PriceBasis::OnRequest | PriceBasis::ByProvider)
+    }
+}
+
 /// When a price is charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -321,10 +471,26 @@ pub enum PriceKind {
     PercentOfRecurring { percent: f64, minimum: f64 },
 }
 
-/// A number of things, fixed or derived from numeric answers.
+/// A number of things, fixed or derived from numeric answers. A small
+/// expression language: the sizes of `Catalog::sizing` are written in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Quantity {
     Fixed(f64),
+    /// The number answered to a question, or the default while it is
+    /// unanswered (stated in the trace as an assumption).
+    Answer(String, f64),
+    /// The number answered, or another quantity while it is unanswered.
+    AnswerOr(String, Box<Quantity>),
+    /// A named size of `Catalog::sizing`.
+    Size(String),
+    Sum(Vec<Quantity>),
+    Product(Vec<Quantity>),
+    Max(Vec<Quantity>),
+    Min(Vec<Quantity>),
+    /// Rounded up to a whole number.
+    Ceil(Box<Quantity>),
+    /// One quantity where the condition holds, the other where it does not.
+    When(crate::knowledge::Condition, Box<Quantity>, Box<Quantity>),
     /// The product of the named numeric answers (each with the value to
     /// assume while it is unanswered), times `factor`, rounded up when
     /// `round_up`, never below `min`.
@@ -346,5 +512,38 @@ fn one() -> f64 {
 impl Default for Quantity {
     fn default() -> Self {
         Quantity::Fixed(1.0)
+    }
+}
+
+impl Quantity {
+    /// Whether a condition inside reads the totals or the lead times, which
+    /// are known only after every price.
+    pub fn reads_scope_beyond_includes(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |q| {
+            if let Quantity::When(c, ..) = q {
+                found |= c.reads_totals();
+            }
+        });
+        found
+    }
+
+    /// Calls `f` for every quantity inside this one, itself first.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Quantity)) {
+        f(self);
+        match self {
+            Quantity::AnswerOr(_, q) | Quantity::Ceil(q) => q.walk(f),
+            Quantity::Sum(qs) | Quantity::Product(qs) | Quantity::Max(qs) | Quantity::Min(qs) => {
+                qs.iter().for_each(|q| q.walk(f));
+            }
+            Quantity::When(_, a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            Quantity::Fixed(_)
+            | Quantity::Answer(..)
+            | Quantity::Size(_)
+            | Quantity::FromAnswers { .. } => {}
+        }
     }
 }

@@ -36,6 +36,14 @@ pub enum Condition {
     IncludedPlan(String, String),
     /// The indicative monthly total exceeds the number answered.
     MonthlyTotalAbove(String),
+    /// The indicative monthly total exceeds the number answered to the
+    /// first question, in the currency chosen in the second (a single
+    /// choice whose option ids are currency codes; converted with the
+    /// catalog's exchange rate).
+    MonthlyTotalAboveIn(String, String),
+    /// Some item in the scope is priced on request or by the provider, so
+    /// the totals leave it out.
+    PricedOnRequest,
     /// An item in the scope needs more weeks than the number answered.
     LeadTimeExceeds(String),
     /// The free-text answer names a technology the Tech Radar puts in one
@@ -76,6 +84,11 @@ impl Condition {
             | Condition::MonthlyTotalAbove(q)
             | Condition::LeadTimeExceeds(q)
             | Condition::RadarRing(q, _) => f(Reference::Question(q)),
+            Condition::MonthlyTotalAboveIn(q, c) => {
+                f(Reference::Question(q));
+                f(Reference::Question(c));
+            }
+            Condition::PricedOnRequest => {}
             Condition::Included(o) => f(Reference::Offering(o)),
             Condition::IncludedPlan(o, p) => {
                 f(Reference::Offering(o));
@@ -128,12 +141,28 @@ impl Condition {
         }
     }
 
+    /// Whether the condition reads the totals or lead times, known only
+    /// once every item is priced.
+    pub fn reads_totals(&self) -> bool {
+        match self {
+            Condition::MonthlyTotalAbove(_)
+            | Condition::MonthlyTotalAboveIn(..)
+            | Condition::PricedOnRequest
+            | Condition::LeadTimeExceeds(_) => true,
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_totals),
+            Condition::Not(c) => c.reads_totals(),
+            _ => false,
+        }
+    }
+
     /// Whether the condition reads the scope (and so cannot be skip logic).
     pub fn reads_scope(&self) -> bool {
         match self {
             Condition::Included(_)
             | Condition::IncludedPlan(..)
             | Condition::MonthlyTotalAbove(_)
+            | Condition::MonthlyTotalAboveIn(..)
+            | Condition::PricedOnRequest
             | Condition::LeadTimeExceeds(_) => true,
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_scope),
             Condition::Not(c) => c.reads_scope(),

@@ -19,8 +19,8 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 pub use catalog::{
-    Approver, Catalog, Family, Group, Offering, Plan, Price, PriceKind, Quantity, Recurrence,
-    Responsibilities, ServiceLevel, Source, SupportHours,
+    Approver, Catalog, ExchangeRate, Family, Group, Offering, Plan, Price, PriceBasis, PriceKind,
+    Quantity, Recurrence, Responsibilities, ServiceLevel, Size, Source, SupportBase, SupportHours,
 };
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics};

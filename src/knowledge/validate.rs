@@ -22,6 +22,7 @@ pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     c.catalog();
+    c.sizing();
     c.questionnaire();
     c.rules();
     c.radar();
@@ -145,28 +146,137 @@ impl Checker<'_> {
             .join(", ")
     }
 
-    /// A quantity may only read number questions.
+    /// A quantity may only read number questions and sizes defined before
+    /// it (`sizes_known` of them; all of them outside the sizing list), and
+    /// its conditions follow the rules' rules.
     fn quantity(&mut self, src: &SourceText, anchors: &[&str], q: &Quantity) {
-        if let Quantity::FromAnswers { answers, .. } = q {
-            for (qid, _) in answers {
+        self.quantity_with(src, anchors, q, self.k.catalog.sizing.len());
+    }
+
+    fn quantity_with(
+        &mut self,
+        src: &SourceText,
+        anchors: &[&str],
+        q: &Quantity,
+        sizes_known: usize,
+    ) {
+        let mut reads: Vec<&str> = Vec::new();
+        let mut sizes: Vec<&str> = Vec::new();
+        let mut conditions: Vec<&Condition> = Vec::new();
+        q.walk(&mut |q| match q {
+            Quantity::FromAnswers { answers, .. } => {
+                reads.extend(answers.iter().map(|(id, _)| id.as_str()));
+            }
+            Quantity::Answer(id, _) | Quantity::AnswerOr(id, _) => reads.push(id),
+            Quantity::Size(id) => sizes.push(id),
+            Quantity::When(c, ..) => conditions.push(c),
+            _ => {}
+        });
+        for qid in reads {
+            let mut at = anchors.to_vec();
+            let a = id_anchor(qid);
+            at.push(&a);
+            match self.k.question(qid).map(|q| &q.kind) {
+                None => self.report(
+                    src,
+                    &at,
+                    format!("quantity reads unknown question \"{qid}\""),
+                    "name a number question of questionnaire.ron".into(),
+                ),
+                Some(QuestionKind::Number { .. }) => {}
+                Some(kind) => self.report(
+                    src,
+                    &at,
+                    format!("quantity reads \"{qid}\", a {} question", kind.name()),
+                    "a quantity can only be computed from number questions".into(),
+                ),
+            }
+        }
+        let sizing = &self.k.catalog.sizing;
+        for sid in sizes {
+            let position = sizing.iter().position(|s| s.id == sid);
+            if position.is_none_or(|p| p >= sizes_known) {
                 let mut at = anchors.to_vec();
-                let a = id_anchor(qid);
+                let a = id_anchor(sid);
                 at.push(&a);
-                match self.k.question(qid).map(|q| &q.kind) {
-                    None => self.report(
-                        src,
-                        &at,
-                        format!("quantity reads unknown question \"{qid}\""),
-                        "name a number question of questionnaire.ron".into(),
+                let known: Vec<&str> = sizing[..sizes_known.min(sizing.len())]
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect();
+                let message = match position {
+                    None => format!("quantity uses unknown size \"{sid}\""),
+                    Some(_) => format!("size \"{sid}\" is used before it is defined"),
+                };
+                self.report(
+                    src,
+                    &at,
+                    message,
+                    if known.is_empty() {
+                        "define the size in the catalog's `sizing` list first".into()
+                    } else {
+                        format!(
+                            "a size can use the sizes defined before it: {}",
+                            known.join(", ")
+                        )
+                    },
+                );
+            }
+        }
+        for c in conditions {
+            self.condition(src, anchors, c);
+        }
+    }
+
+    /// The sizes, the support base and the exchange rates of the catalog.
+    fn sizing(&mut self) {
+        let src = &self.texts.catalog;
+        let cat = &self.k.catalog;
+        self.duplicates(
+            src,
+            "size",
+            &["sizing"],
+            cat.sizing.iter().map(|s| s.id.as_str()),
+        );
+        for (i, size) in cat.sizing.iter().enumerate() {
+            let sid = id_field(&size.id);
+            if size.quantity.reads_scope_beyond_includes() {
+                self.report(
+                    src,
+                    &["sizing", &sid],
+                    format!("size \"{}\" reads the totals or lead times", size.id),
+                    "a size is computed before prices and flags: it may read answers and what is included".into(),
+                );
+            }
+            self.quantity_with(src, &["sizing", &sid], &size.quantity, i);
+        }
+        if cat.support_base.families.is_empty() {
+            self.report(
+                src,
+                &["support_base"],
+                "the support base counts no family".into(),
+                "name the families whose monthly fees a support plan's share counts".into(),
+            );
+        }
+        for rate in &cat.exchange_rates {
+            let at = id_anchor(&rate.currency);
+            if !(rate.rate.is_finite() && rate.rate > 0.0) {
+                self.report(
+                    src,
+                    &["exchange_rates", &at],
+                    format!("exchange rate of {} is {}", rate.currency, rate.rate),
+                    "a rate is a positive number: units of the catalog's currency per unit".into(),
+                );
+            }
+            if jiff::civil::Date::strptime("%Y-%m-%d", &rate.date).is_err() {
+                self.report(
+                    src,
+                    &["exchange_rates", &at, "date"],
+                    format!(
+                        "exchange rate of {} has date \"{}\"",
+                        rate.currency, rate.date
                     ),
-                    Some(QuestionKind::Number { .. }) => {}
-                    Some(kind) => self.report(
-                        src,
-                        &at,
-                        format!("quantity reads \"{qid}\", a {} question", kind.name()),
-                        "a quantity can only be computed from number questions".into(),
-                    ),
-                }
+                    "write the day the rate was taken as YYYY-MM-DD".into(),
+                );
             }
         }
     }
@@ -320,14 +430,20 @@ impl Checker<'_> {
                             .chain(flag.customer_remediation.as_ref());
                         for text in texts {
                             for name in placeholders(text) {
-                                if !["monthly_total", "technologies"].contains(&name)
+                                if ![
+                                    "monthly_total",
+                                    "technologies",
+                                    "budget",
+                                    "priced_on_request",
+                                ]
+                                .contains(&name)
                                     && self.k.question(name).is_none()
                                 {
                                     self.report(
                                         src,
                                         &[&rid, &format!("{{{name}}}")],
                                         format!("rule \"{}\" has placeholder {{{name}}}, which is no question id", rule.id),
-                                        "a placeholder is {question_id}, {monthly_total} or {technologies}".into(),
+                                        "a placeholder is {question_id}, {monthly_total}, {technologies}, {budget} or {priced_on_request}".into(),
                                     );
                                 }
                             }
@@ -447,6 +563,10 @@ fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
         | Condition::Below(q, _)
         | Condition::MonthlyTotalAbove(q)
         | Condition::LeadTimeExceeds(q) => f(q, NUMBER, "a number comparison"),
+        Condition::MonthlyTotalAboveIn(q, c) => {
+            f(q, NUMBER, "a number comparison");
+            f(c, CHOICE, "a currency");
+        }
         Condition::Yes(q) | Condition::No(q) => f(q, YESNO, "Yes/No"),
         Condition::RadarRing(q, _) => f(q, TEXT, "RadarRing"),
         _ => {}
