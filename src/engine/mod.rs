@@ -13,4 +13,4 @@ pub use answers::{Answer, AnswerProblem, Answers, check_answer, check_answers, p
 pub use evaluate::evaluate;
 pub use money::Money;
 pub use overrides::{ManualAdd, ManualRemove, Overrides};
-pub use scope::{AnswerRef, Because, Excluded, Flag, Item, PriceLine, Scope, Totals};
+pub use scope::{AnswerRef, Because, Excluded, Flag, Item, PriceLine, Scope, SizeValue, Totals};

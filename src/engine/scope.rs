@@ -171,16 +171,38 @@ impl Scope {
     }
 
     /// What the totals leave out, in one sentence for every screen and
-    /// export: "Not in the totals: GPU nodes (on request), Cloud
-    /// infrastructure (by the provider)." `None` when they leave out nothing.
+    /// export, to follow other words: "not in the totals: on request: GPU
+    /// nodes; billed by the provider: Cloud infrastructure". `None` when
+    /// they leave out nothing.
+    pub fn left_out_phrase(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (PriceBasis::OnRequest, "on request"),
+            (PriceBasis::ByProvider, "billed by the provider"),
+            (PriceBasis::CustomersOwn, "the customer's own"),
+        ]
+        .into_iter()
+        .filter_map(|(basis, words)| {
+            let names: Vec<&str> = self
+                .items
+                .iter()
+                .filter(|i| i.basis == basis)
+                .map(|i| i.name.as_str())
+                .collect();
+            (!names.is_empty()).then(|| format!("{words}: {}", names.join(", ")))
+        })
+        .collect();
+        (!parts.is_empty()).then(|| format!("not in the totals: {}", parts.join("; ")))
+    }
+
+    /// [`Scope::left_out_phrase`] as a sentence of its own.
     pub fn left_out(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .items
-            .iter()
-            .filter(|i| i.basis.is_priced_on_request() || i.basis == PriceBasis::CustomersOwn)
-            .map(|i| format!("{} ({})", i.name, i.basis.label()))
-            .collect();
-        (!parts.is_empty()).then(|| format!("Not in the totals: {}.", parts.join(", ")))
+        self.left_out_phrase().map(|p| {
+            let mut s = String::with_capacity(p.len() + 1);
+            s.push_str("Not");
+            s.push_str(&p[3..]);
+            s.push('.');
+            s
+        })
     }
 
     /// Every default the prices assumed for an unanswered question, once

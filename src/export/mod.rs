@@ -205,6 +205,19 @@ fn slug(s: &str) -> String {
 pub(crate) mod words {
     pub const INDICATIVE: &str = "indicative, to be confirmed";
     pub const ON_REQUEST: &str = "price on request";
+    pub const INCLUDED: &str = "included";
+
+    /// Why an item has no amount.
+    pub fn basis(basis: crate::knowledge::PriceBasis) -> &'static str {
+        use crate::knowledge::PriceBasis as B;
+        match basis {
+            B::Priced => "",
+            B::Included => INCLUDED,
+            B::OnRequest => ON_REQUEST,
+            B::ByProvider => "billed by the provider",
+            B::CustomersOwn => "the customer's own",
+        }
+    }
     pub const EXCL_VAT: &str = "excl. VAT";
     pub const UNDATED: &str = "undated";
     pub const NEED: &str = "Your needs";

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{Audience, JSON_VERSION, words};
 use crate::engine::answers::format_number;
 use crate::engine::{Answer, AnswerRef, Because, Item, Money, Scope, check_answers};
-use crate::knowledge::{Group, Knowledge, Recurrence, Severity};
+use crate::knowledge::{Group, Knowledge, PriceBasis, Recurrence, Severity};
 use crate::session::{Session, Status};
 
 /// The customer name used when there is no session.
@@ -199,6 +199,8 @@ pub struct BillTotal {
     pub indicative: bool,
     /// Some items have no price yet, so the totals leave them out.
     pub incomplete: bool,
+    /// Names of the items priced on request or by the provider.
+    pub priced_on_request: Vec<String>,
     pub note: String,
 }
 
@@ -504,7 +506,9 @@ impl Builder<'_> {
         let mut rows = Vec::with_capacity(self.scope.items.len());
         for group in Group::ALL {
             for i in self.scope.items_in(group) {
-                let on_request = i.price_lines.is_empty();
+                // Only a priced or included item has amounts; the others say
+                // why they have none (on request, by the provider, own).
+                let on_request = !matches!(i.basis, PriceBasis::Priced | PriceBasis::Included);
                 let has = |r: Recurrence| i.price_lines.iter().any(|l| l.recurrence == r);
                 // A plan with only one kind of price still shows the other
                 // column as a zero (a dash), not as "on request".
@@ -512,7 +516,9 @@ impl Builder<'_> {
                     (!on_request).then_some(if has(r) { m } else { Money::ZERO })
                 };
                 let note = if on_request {
-                    words::ON_REQUEST
+                    words::basis(i.basis)
+                } else if i.basis == PriceBasis::Included {
+                    words::INCLUDED
                 } else if i.indicative {
                     words::INDICATIVE
                 } else {
@@ -542,8 +548,9 @@ impl Builder<'_> {
             note.push_str("; ");
             note.push_str(words::INDICATIVE);
         }
-        if incomplete {
-            note.push_str("; without the items priced on request");
+        if let Some(left_out) = self.scope.left_out_phrase() {
+            note.push_str("; ");
+            note.push_str(&clean_line(&left_out));
         }
         Bill {
             currency: currency.to_string(),
@@ -554,6 +561,13 @@ impl Builder<'_> {
                 one_time: totals.one_time,
                 indicative: totals.indicative,
                 incomplete,
+                priced_on_request: self
+                    .scope
+                    .items
+                    .iter()
+                    .filter(|i| i.basis.is_priced_on_request())
+                    .map(|i| clean_line(&i.name))
+                    .collect(),
                 note,
             },
         }
@@ -696,10 +710,13 @@ impl Builder<'_> {
             .collect();
         if !on_request.is_empty() {
             out.push(format!(
-                "No price yet ({}): {}. The totals do not include them.",
-                words::ON_REQUEST,
+                "No price in this estimate: {}. The totals do not include them.",
                 on_request.join(", ")
             ));
+        }
+        let sizes = self.sizing_assumptions();
+        if !sizes.is_empty() {
+            out.push(format!("The estimate is sized for {}.", sizes.join(", ")));
         }
         if service_levels.iter().any(|s| s.indicative) {
             out.push(format!(
@@ -724,6 +741,48 @@ impl Builder<'_> {
             Some(d) => format!("This proposal is valid until {d} ({days} days from its date)."),
             None => format!("This proposal is valid for {days} days from its date."),
         });
+        out
+    }
+
+    /// The sizes the estimate rests on, in words a customer can check:
+    /// "16 GiB of memory in production", "8 GiB in each of 2
+    /// non-production environments (assumed)".
+    fn sizing_assumptions(&self) -> Vec<String> {
+        let size = |id: &str| self.scope.sizes.iter().find(|s| s.id == id);
+        let mut out = Vec::new();
+        let assumed = |s: &crate::engine::SizeValue| {
+            if s.assumptions.is_empty() {
+                ""
+            } else {
+                " (assumed)"
+            }
+        };
+        let n = crate::engine::answers::format_number;
+        if let Some(p) = size("prod_memory_gib") {
+            out.push(format!(
+                "{} {} of memory in production{}",
+                n(p.value),
+                clean_line(&p.unit),
+                assumed(p)
+            ));
+        }
+        if let (Some(e), Some(m)) = (
+            size("nonprod_environments"),
+            size("nonprod_memory_each_gib"),
+        ) && e.value > 0.0
+        {
+            let envs = if e.value == 1.0 {
+                "the non-production environment".to_string()
+            } else {
+                format!("each of {} non-production environments", n(e.value))
+            };
+            out.push(format!(
+                "{} {} in {envs}{}",
+                n(m.value),
+                clean_line(&m.unit),
+                assumed(m)
+            ));
+        }
         out
     }
 
@@ -877,7 +936,7 @@ impl Builder<'_> {
                             label: clean_line(&l.label),
                             recurrence: l.recurrence,
                             amount: l.amount,
-                            calculation: clean_line(&l.calculation),
+                            calculation: clean_line(&with_notes(&l.calculation, &l.notes)),
                             indicative: l.indicative,
                         })
                         .collect(),
@@ -906,6 +965,16 @@ impl Builder<'_> {
                 .collect(),
             problems: problems.iter().map(|p| clean(&p.to_string())).collect(),
         }
+    }
+}
+
+/// A calculation and what it rests on: "8 GiB × CHF 55 (nonprod_memory_gib
+/// not answered: 4 GiB assumed)".
+fn with_notes(calculation: &str, notes: &[String]) -> String {
+    if notes.is_empty() {
+        calculation.to_string()
+    } else {
+        format!("{calculation} ({})", notes.join("; "))
     }
 }
 

@@ -24,7 +24,7 @@ use super::{highlighted, pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{Answer, AnswerProblem, Flag, Scope, parse_typed};
 use crate::knowledge::radar::{Ring, TechRadar, split_names};
-use crate::knowledge::{Family, Question, QuestionKind, Severity};
+use crate::knowledge::{Family, PriceBasis, Question, QuestionKind, Severity};
 use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -1626,8 +1626,10 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
                     let hand = if item.is_manual() { " ✎" } else { "" };
                     let name = format!(" {}{qty}{hand}", item.name);
                     let monthly = match money(item.monthly, item.indicative) {
+                        _ if item.basis != PriceBasis::Priced => {
+                            basis_short(item.basis).to_string()
+                        }
                         m if m.is_empty() && !both => "–".to_string(),
-                        m if m.is_empty() && item.one_time.0 == 0 => "on request".to_string(),
                         m => m,
                     };
                     let mut spans = vec![
@@ -1664,9 +1666,25 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
     let cur = &scope.totals.currency;
     let ind = scope.totals.indicative;
     let total_style = t.money.patch(t.title);
+    // What the totals leave out shows where the rule above them was: the
+    // engineer sees at a glance that the total is not the whole price.
+    let left_out: Vec<&str> = scope
+        .items
+        .iter()
+        .filter(|i| !matches!(i.basis, PriceBasis::Priced | PriceBasis::Included))
+        .map(|i| i.name.as_str())
+        .collect();
+    let rule = if left_out.is_empty() {
+        Line::styled("─".repeat(w), t.border)
+    } else {
+        Line::styled(
+            fit(&format!("+ not in totals: {}", left_out.join(", ")), w),
+            t.dim,
+        )
+    };
     let (first, second) = if both {
         (
-            Line::styled("─".repeat(w), t.border),
+            rule,
             Line::from(vec![
                 Span::styled(fit(&format!("Total {cur}"), name_w), t.title),
                 Span::styled(
@@ -1683,7 +1701,17 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
     } else {
         (
             Line::from(vec![
-                Span::styled(fit(&format!("Total {cur}/month"), name_w), t.title),
+                Span::styled(
+                    fit(
+                        &if left_out.is_empty() {
+                            format!("Total {cur}/month")
+                        } else {
+                            format!("Total {cur}/month (+{} not incl.)", left_out.len())
+                        },
+                        name_w,
+                    ),
+                    t.title,
+                ),
                 Span::styled(
                     fit_right(&total(scope.totals.monthly, ind), MONEY_W),
                     total_style,
@@ -1707,6 +1735,17 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
         Paragraph::new(second),
         Rect::new(inner.x, totals_y + 1, inner.width, 1),
     );
+}
+
+/// What a price column shows for an item without an amount.
+fn basis_short(basis: PriceBasis) -> &'static str {
+    match basis {
+        PriceBasis::Priced => "",
+        PriceBasis::Included => "included",
+        PriceBasis::OnRequest => "on request",
+        PriceBasis::ByProvider => "provider",
+        PriceBasis::CustomersOwn => "own",
+    }
 }
 
 fn draw_flags(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &InterviewState) {
