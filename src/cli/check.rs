@@ -139,7 +139,7 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
     };
     for i in &scope.items {
         let (monthly, once) = if i.basis != crate::knowledge::PriceBasis::Priced {
-            (i.basis.label().to_string(), String::new())
+            (i.basis.short().to_string(), String::new())
         } else {
             (amount(i.monthly), amount(i.one_time))
         };

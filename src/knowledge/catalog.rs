@@ -429,6 +429,17 @@ impl PriceBasis {
         }
     }
 
+    /// The same in at most 11 characters, for price columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            PriceBasis::Priced => "",
+            PriceBasis::Included => "included",
+            PriceBasis::OnRequest => "on request",
+            PriceBasis::ByProvider => "by provider",
+            PriceBasis::CustomersOwn => "own",
+        }
+    }
+
     /// Left out of the totals for a price still to come: on request or
     /// billed by the provider.
     pub fn is_priced_on_request(self) -> bool {

@@ -1626,17 +1626,28 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
                     let hand = if item.is_manual() { " ✎" } else { "" };
                     let name = format!(" {}{qty}{hand}", item.name);
                     let monthly = match money(item.monthly, item.indicative) {
-                        _ if item.basis != PriceBasis::Priced => {
-                            basis_short(item.basis).to_string()
-                        }
                         m if m.is_empty() && !both => "–".to_string(),
                         m => m,
                     };
-                    let mut spans = vec![
-                        Span::styled(fit(&name, name_w), pick(t.text)),
-                        Span::styled(fit_right(&monthly, MONEY_W), pick(t.money)),
-                    ];
-                    if both {
+                    let unpriced = item.basis != PriceBasis::Priced;
+                    let mut spans = vec![Span::styled(fit(&name, name_w), pick(t.text))];
+                    if unpriced && both {
+                        // Both price columns hold the reason in full.
+                        spans.push(Span::styled(
+                            fit_right(item.basis.label(), 2 * MONEY_W + 1),
+                            pick(t.dim),
+                        ));
+                    } else if unpriced {
+                        let short = match item.basis {
+                            PriceBasis::OnRequest => "on req.",
+                            PriceBasis::ByProvider => "provider",
+                            b => b.short(),
+                        };
+                        spans.push(Span::styled(fit_right(short, MONEY_W), pick(t.dim)));
+                    } else {
+                        spans.push(Span::styled(fit_right(&monthly, MONEY_W), pick(t.money)));
+                    }
+                    if both && !unpriced {
                         spans.push(Span::styled(" ", pick(t.text)));
                         spans.push(Span::styled(
                             fit_right(&money(item.one_time, item.indicative), MONEY_W),
@@ -1706,7 +1717,7 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
                         &if left_out.is_empty() {
                             format!("Total {cur}/month")
                         } else {
-                            format!("Total {cur}/month (+{} not incl.)", left_out.len())
+                            format!("Total/mo, {} not incl.", left_out.len())
                         },
                         name_w,
                     ),
@@ -1735,17 +1746,6 @@ fn draw_scope(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &I
         Paragraph::new(second),
         Rect::new(inner.x, totals_y + 1, inner.width, 1),
     );
-}
-
-/// What a price column shows for an item without an amount.
-fn basis_short(basis: PriceBasis) -> &'static str {
-    match basis {
-        PriceBasis::Priced => "",
-        PriceBasis::Included => "included",
-        PriceBasis::OnRequest => "on request",
-        PriceBasis::ByProvider => "provider",
-        PriceBasis::CustomersOwn => "own",
-    }
 }
 
 fn draw_flags(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state: &InterviewState) {
