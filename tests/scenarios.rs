@@ -80,7 +80,10 @@ fn no_item_of_any_scenario_is_silently_free() {
             }
         }
         let sum: i64 = scope.items.iter().map(|i| i.monthly.0).sum();
-        assert_eq!(sum, scope.totals.monthly.0, "{name}: rows add up to the total");
+        assert_eq!(
+            sum, scope.totals.monthly.0,
+            "{name}: rows add up to the total"
+        );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

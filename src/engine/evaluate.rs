@@ -526,7 +526,11 @@ pub fn evaluate<'a>(
     let base = ShareBase {
         monthly: counted.iter().map(|i| i.monthly).sum(),
         description: &support_base.description,
-        items: counted.iter().map(|i| i.name.as_str()).collect(),
+        items: counted
+            .iter()
+            .filter(|i| i.monthly.0 != 0)
+            .map(|i| i.name.as_str())
+            .collect(),
     };
     // A share of indicative fees is itself indicative, whatever its percent.
     let base_indicative = counted.iter().any(|i| i.indicative);
