@@ -46,3 +46,22 @@ fn narrow_scope_pane_counts_what_the_totals_leave_out() {
     let screen = h.screen();
     assert!(screen.contains("not incl."), "{screen}");
 }
+
+#[test]
+fn the_trace_states_the_defaults_a_price_assumed() {
+    let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 160, 48);
+    let answers = vec![
+        ("tenancy", Answer::Text("shared".into())),
+        ("environments", Answer::Number(2.0)),
+        ("workload_memory_gib", Answer::Number(8.0)),
+    ];
+    let s = h.seed("Sized AG", "2026-12-01T10:00:00Z", &answers);
+    h.open(&s.id);
+    // Focus the scope pane, the first item (APPUiO Cloud), and ask why.
+    h.keys("<Tab><Tab><Enter>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("nonprod_memory_gib not answered: 4 GiB assumed"),
+        "{screen}"
+    );
+}

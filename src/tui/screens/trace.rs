@@ -159,8 +159,8 @@ pub fn lines(
             out.extend(because_lines(t, ctx, &item.because, w));
             out.push(Line::raw(""));
             out.push(heading("How the price is made"));
-            if item.price_lines.is_empty() {
-                out.push(Line::raw("  price on request"));
+            if item.basis != crate::knowledge::PriceBasis::Priced && item.price_lines.is_empty() {
+                out.push(Line::raw(format!("  {}", item.basis.label())));
             }
             for p in &item.price_lines {
                 let when = match p.recurrence {
@@ -178,6 +178,9 @@ pub fn lines(
                     w,
                     t.text,
                 ));
+                for note in &p.notes {
+                    out.extend(wrapped(&format!("    {note}"), w, t.dim));
+                }
             }
             let sl = &item.service_level;
             if !sl.is_empty() {
