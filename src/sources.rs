@@ -151,5 +151,15 @@ pub fn load_knowledge(
     catalog_dir: Option<&Path>,
 ) -> Result<Knowledge, crate::cli::Error> {
     let (texts, _) = knowledge_texts(places, catalog_dir)?;
-    Ok(Knowledge::from_texts(&texts)?)
+    let knowledge = Knowledge::from_texts(&texts)?;
+    let gaps = crate::knowledge::completeness(&knowledge, &texts);
+    if !gaps.is_empty() {
+        // Scoping goes on with an older override file; the proposal shows
+        // the prompt where a statement is missing.
+        eprintln!(
+            "warning: {} question(s) have no statement for the customer's proposal; it shows their prompt instead (`nunki catalog validate` lists them)",
+            gaps.len()
+        );
+    }
+    Ok(knowledge)
 }

@@ -24,10 +24,10 @@ fn answers_from(seeds: &[(bool, u32, f64)]) -> BTreeMap<String, Answer> {
             continue;
         }
         let a = match &q.kind {
-            QuestionKind::Single { options } => {
+            QuestionKind::Single { options, .. } => {
                 Answer::Text(options[pick as usize % options.len()].id.clone())
             }
-            QuestionKind::Multi { options } => {
+            QuestionKind::Multi { options, .. } => {
                 let chosen: Vec<String> = options
                     .iter()
                     .enumerate()

@@ -124,6 +124,10 @@ pub fn search_results(hits: &[Hit]) -> String {
 fn validate(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
     let (texts, replaced) = knowledge_texts(places, catalog)?;
     let k = Knowledge::from_texts(&texts)?;
+    let gaps = crate::knowledge::completeness(&k, &texts);
+    if !gaps.is_empty() {
+        return Err(crate::knowledge::Diagnostics(gaps).into());
+    }
     let mut out = String::new();
     for p in &replaced {
         let _ = writeln!(out, "using {}", p.display());
@@ -207,15 +211,17 @@ pub fn questions(k: &Knowledge) -> String {
         let _ = writeln!(out, "{}", s.title);
         for q in &s.questions {
             let kind = match &q.kind {
-                QuestionKind::Single { options } | QuestionKind::Multi { options } => format!(
-                    "{}: {}",
-                    q.kind.name(),
-                    options
-                        .iter()
-                        .map(|o| o.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => {
+                    format!(
+                        "{}: {}",
+                        q.kind.name(),
+                        options
+                            .iter()
+                            .map(|o| o.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
                 QuestionKind::Number { unit, min, max, .. } => {
                     let range = match (min, max) {
                         (Some(a), Some(b)) => format!(", {a} to {b}"),

@@ -89,6 +89,7 @@ pub fn contract_json(scope: &Scope) -> Value {
                 "remediation": f.remediation,
                 "approver": f.approver_name,
                 "approver_id": f.approver,
+                "approvers": f.approvers,
                 "questions": f.questions,
             })
         })

@@ -333,6 +333,7 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, Answ
                 max,
                 integer,
                 unit,
+                ..
             },
             Answer::Number(n),
         ) => {

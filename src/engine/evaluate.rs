@@ -18,9 +18,13 @@ use super::answers::{Answer, Answers};
 use super::money::Money;
 use super::overrides::Overrides;
 use super::pricing::{depends_on_others, price_item};
-use super::scope::{AnswerRef, Because, Excluded, Flag, Item, Scope, SizeValue, Totals};
+use super::scope::{
+    AnswerRef, Because, Delivery, Excluded, Flag, Item, Need, Scope, SizeValue, Totals,
+};
 use crate::knowledge::radar::split_names;
-use crate::knowledge::{Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, Rule};
+use crate::knowledge::{
+    Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, QuestionKind, Rule,
+};
 
 /// FNV-1a: the maps below are keyed by the knowledge's own short ids and
 /// looked up thousands of times per evaluation, where SipHash's defence
@@ -56,6 +60,7 @@ pub(crate) struct Context<'a> {
     pub included: ById<'a, &'a str>,
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
+    pub earliest_go_live: Option<f64>,
     /// The catalog's sizes computed so far, in catalog order, each with
     /// what it assumed; `size_index` maps their ids.
     pub sizes: Vec<(f64, Trail)>,
@@ -201,6 +206,10 @@ impl Context<'_> {
                 .budget(q, Some(c))
                 .is_some_and(|budget| self.monthly_total > Money::from_units(budget)),
             Condition::PricedOnRequest => !self.priced_on_request.is_empty(),
+            Condition::GoLiveTooSoon(q) => self
+                .number(q)
+                .zip(self.earliest_go_live)
+                .is_some_and(|(weeks, earliest)| earliest > weeks),
             Condition::LeadTimeExceeds(q) => self
                 .number(q)
                 .zip(self.max_lead_time)
@@ -338,6 +347,7 @@ pub fn evaluate<'a>(
         included: ById::default(),
         monthly_total: Money::ZERO,
         max_lead_time: None,
+        earliest_go_live: None,
         sizes: Vec::new(),
         size_index: ById::default(),
         priced_on_request: Vec::new(),
@@ -579,6 +589,18 @@ pub fn evaluate<'a>(
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
+    let engineering_days: f64 = items.iter().map(|i| i.engineering_days).sum();
+    let pace = knowledge.catalog.engineering_days_per_week.max(1.0);
+    let engineering_weeks = (engineering_days / pace - 1e-9).ceil().max(0.0);
+    let earliest = (ctx.max_lead_time.is_some() || engineering_days > 0.0)
+        .then(|| f64::from(ctx.max_lead_time.unwrap_or(0)) + engineering_weeks);
+    ctx.earliest_go_live = earliest;
+    let delivery = Delivery {
+        lead_time_weeks: ctx.max_lead_time,
+        engineering_days,
+        engineering_weeks,
+        earliest_go_live_weeks: earliest,
+    };
     used_sizes.sort_unstable();
     let sizes: Vec<SizeValue> = used_sizes
         .iter()
@@ -613,6 +635,7 @@ pub fn evaluate<'a>(
         let subjects = radar_subjects(&ctx, &rule.when);
         let budget = budget_of(&ctx, &rule.when);
         for spec in specs {
+            let approvers: Vec<String> = spec.all_approvers().cloned().collect();
             let fill =
                 |text: &str| fill_placeholders(text, &ctx, &totals, &subjects, budget.as_deref());
             flags.push(Flag {
@@ -622,12 +645,19 @@ pub fn evaluate<'a>(
                 detail: fill(&spec.detail),
                 remediation: fill(&spec.remediation),
                 customer_remediation: spec.customer_remediation.as_deref().map(fill),
-                approver: spec.approver.clone(),
-                approver_name: spec
-                    .approver
-                    .as_deref()
-                    .and_then(|a| knowledge.approver(a))
-                    .map(|a| a.name.clone()),
+                approver: (!approvers.is_empty()).then(|| approvers.join(", ")),
+                approver_name: (!approvers.is_empty()).then(|| {
+                    approvers
+                        .iter()
+                        .map(|a| {
+                            knowledge
+                                .approver(a)
+                                .map_or(a.as_str(), |a| a.name.as_str())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
+                approvers: approvers.clone(),
                 questions: questions.clone(),
                 answers: ctx.answer_refs(&questions),
             });
@@ -647,6 +677,7 @@ pub fn evaluate<'a>(
             customer_remediation: None,
             approver: None,
             approver_name: None,
+            approvers: Vec::new(),
             questions: Vec::new(),
             answers: Vec::new(),
         });
@@ -666,6 +697,7 @@ pub fn evaluate<'a>(
         .collect();
     open.sort();
 
+    let needs = needs(&ctx, &totals);
     Scope {
         items,
         flags,
@@ -673,9 +705,108 @@ pub fn evaluate<'a>(
         open_questions: open.into_iter().map(|(_, _, q)| q).collect(),
         visible_questions: visible,
         sizes,
+        needs,
+        delivery,
         excluded,
         knowledge_version: knowledge.version.clone(),
     }
+}
+
+/// The visible answers in the customer's words, in questionnaire order.
+/// A question without a statement is left out (the proposal then falls
+/// back to its prompt).
+fn needs(ctx: &Context<'_>, totals: &Totals) -> Vec<Need> {
+    let mut out = Vec::new();
+    for section in &ctx.knowledge.questionnaire.sections {
+        for q in &section.questions {
+            let Some(answer) = ctx.answers.get(q.id.as_str()) else {
+                continue;
+            };
+            let text = match (&q.kind, answer) {
+                (QuestionKind::Single { .. }, Answer::Text(id)) => {
+                    q.option(id).and_then(|o| o.statement.clone()).or_else(|| {
+                        q.statement
+                            .as_deref()
+                            .map(|t| statement(t, q, answer, ctx, totals))
+                    })
+                }
+                (QuestionKind::YesNo, Answer::Bool(true)) => q
+                    .statement
+                    .as_deref()
+                    .map(|t| statement(t, q, answer, ctx, totals)),
+                (QuestionKind::YesNo, Answer::Bool(false)) => q
+                    .statement_no
+                    .as_deref()
+                    .map(|t| statement(t, q, answer, ctx, totals)),
+                (QuestionKind::Multi { .. }, Answer::List(ids)) => {
+                    let own: Option<Vec<&str>> = ids
+                        .iter()
+                        .map(|id| q.option(id).and_then(|o| o.statement.as_deref()))
+                        .collect();
+                    match own {
+                        Some(parts) if !parts.is_empty() => Some(parts.join(" ")),
+                        _ => q
+                            .statement
+                            .as_deref()
+                            .map(|t| statement(t, q, answer, ctx, totals)),
+                    }
+                }
+                _ => q
+                    .statement
+                    .as_deref()
+                    .map(|t| statement(t, q, answer, ctx, totals)),
+            };
+            if let Some(text) = text {
+                out.push(Need {
+                    question: q.id.clone(),
+                    section: section.id.clone(),
+                    text,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Fills a statement: `{answer}` is the answer in words (a money amount
+/// in its currency), the rest are flag placeholders.
+fn statement(
+    template: &str,
+    q: &crate::knowledge::Question,
+    answer: &Answer,
+    ctx: &Context<'_>,
+    totals: &Totals,
+) -> String {
+    let words = match (&q.kind, answer) {
+        (
+            QuestionKind::Number {
+                currency: Some(c), ..
+            },
+            _,
+        ) => ctx
+            .budget_text(&q.id, Some(c))
+            .unwrap_or_else(|| answer.display(Some(q))),
+        (QuestionKind::Number { unit, .. }, Answer::Number(n)) => {
+            let n = if n.fract() == 0.0 && n.abs() < 1e15 {
+                Money::from_units(*n).to_string()
+            } else {
+                super::answers::format_number(*n)
+            };
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+        _ => answer.display(Some(q)),
+    };
+    // The answer is inserted after the placeholders are filled, so what a
+    // customer typed is never read as a placeholder.
+    template
+        .split("{answer}")
+        .map(|part| fill_placeholders(part, ctx, totals, &[], None))
+        .collect::<Vec<_>>()
+        .join(&words)
 }
 
 /// Adds the sizes a price used (and the sizes those used) to `used`.
@@ -744,6 +875,9 @@ fn fill_placeholders(
                     "technologies" => Some(subjects.join(", ")),
                     "budget" => budget.map(str::to_string),
                     "priced_on_request" => Some(ctx.priced_on_request.join(", ")),
+                    "earliest_go_live_weeks" => ctx
+                        .earliest_go_live
+                        .map(|w| format!("{} weeks", super::answers::format_number(w))),
                     q => ctx
                         .answers
                         .get(q)

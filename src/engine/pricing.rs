@@ -128,6 +128,10 @@ pub(crate) fn price_item(
         service_level: plan.service_level.clone(),
         responsibilities: offering.responsibilities.clone(),
         lead_time_weeks: plan.lead_time_weeks.or(offering.lead_time_weeks),
+        engineering_days: plan
+            .engineering_days
+            .as_ref()
+            .map_or(0.0, |d| ctx.quantity(d, &mut item_trail) * quantity),
         owner: offering.owner.clone(),
         price_lines: lines,
     };

@@ -21,6 +21,13 @@ pub struct Scope {
     /// The catalog's sizes the prices used, with what they assumed.
     #[serde(default)]
     pub sizes: Vec<SizeValue>,
+    /// The customer's answers in the customer's words, for the proposal,
+    /// in questionnaire order.
+    #[serde(default)]
+    pub needs: Vec<Need>,
+    /// When the solution can go live at the earliest, and why.
+    #[serde(default)]
+    pub delivery: Delivery,
     pub knowledge_version: String,
 }
 
@@ -45,6 +52,9 @@ pub struct Item {
     pub service_level: ServiceLevel,
     pub responsibilities: crate::knowledge::Responsibilities,
     pub lead_time_weeks: Option<u32>,
+    /// Engineering days this item needs before go-live (AppFlow work).
+    #[serde(default)]
+    pub engineering_days: f64,
     /// Approver id of the offering's owner.
     pub owner: String,
 }
@@ -71,6 +81,29 @@ pub struct PriceLine {
     /// questions, the fees a share counts.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// One answer in the customer's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Need {
+    pub question: String,
+    /// The section the question belongs to, for grouping.
+    pub section: String,
+    /// "Data must stay in Switzerland."
+    pub text: String,
+}
+
+/// What the go-live date depends on: the longest lead time of an item
+/// (a cluster's setup) plus the engineering that has to happen first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Delivery {
+    pub lead_time_weeks: Option<u32>,
+    /// AppFlow engineering days before go-live.
+    pub engineering_days: f64,
+    /// Those days as weeks, at the catalog's pace.
+    pub engineering_weeks: f64,
+    /// Lead time plus engineering weeks; `None` with neither.
+    pub earliest_go_live_weeks: Option<f64>,
 }
 
 /// One of the catalog's sizes as this scope computed it.
@@ -111,10 +144,15 @@ pub struct Flag {
     pub remediation: String,
     /// The same, worded for the customer's proposal, where the rule has it.
     pub customer_remediation: Option<String>,
-    /// Approver id, where someone must sign off.
+    /// Approver ids, where someone must sign off; several are joined with
+    /// ", " ("legal, po_appuio_managed").
     pub approver: Option<String>,
-    /// The approver's name, for people.
+    /// The approvers' names, for people: "Legal, Product owner APPUiO
+    /// Managed".
     pub approver_name: Option<String>,
+    /// Every approver id, one each.
+    #[serde(default)]
+    pub approvers: Vec<String>,
     /// The question ids the rule read.
     pub questions: Vec<String>,
     /// The answers to those questions, as given.

@@ -46,12 +46,15 @@ pub fn render(p: &Proposal) -> String {
     }
     for s in &p.need {
         a.heading(3, &s.title);
-        let rows = s
-            .answers
-            .iter()
-            .map(|x| vec![esc(&x.prompt), esc(&x.answer)])
-            .collect();
-        a.table("3,2", &["Question", "Answer"], rows, None);
+        a.list(&s.statements.iter().map(|t| esc(t)).collect::<Vec<_>>());
+        if !s.answers.is_empty() {
+            let rows = s
+                .answers
+                .iter()
+                .map(|x| vec![esc(&x.prompt), esc(&x.answer)])
+                .collect();
+            a.table("3,2", &["Question", "Answer"], rows, None);
+        }
     }
 
     a.heading(2, words::SOLUTION);

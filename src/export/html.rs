@@ -64,6 +64,16 @@ pub fn render(p: &Proposal) -> String {
     }
     for s in &p.need {
         let _ = writeln!(h, "<h3>{}</h3>", e(&s.title));
+        if !s.statements.is_empty() {
+            h.push_str("<ul class=\"need\">\n");
+            for t in &s.statements {
+                let _ = writeln!(h, "<li>{}</li>", bdi_lines(t));
+            }
+            h.push_str("</ul>\n");
+        }
+        if s.answers.is_empty() {
+            continue;
+        }
         h.push_str("<table class=\"need\">\n<thead><tr><th>Question</th><th>Answer</th></tr></thead>\n<tbody>\n");
         for a in &s.answers {
             let _ = writeln!(

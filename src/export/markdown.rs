@@ -38,12 +38,15 @@ pub fn render(p: &Proposal) -> String {
     }
     for s in &p.need {
         md.heading(3, &s.title);
-        let rows = s
-            .answers
-            .iter()
-            .map(|a| vec![cell(&a.prompt), cell(&a.answer)])
-            .collect();
-        md.table(&[("Question", L), ("Answer", L)], rows);
+        md.list(&s.statements.iter().map(|t| esc(t)).collect::<Vec<_>>());
+        if !s.answers.is_empty() {
+            let rows = s
+                .answers
+                .iter()
+                .map(|a| vec![cell(&a.prompt), cell(&a.answer)])
+                .collect();
+            md.table(&[("Question", L), ("Answer", L)], rows);
+        }
     }
 
     md.heading(2, words::SOLUTION);

@@ -127,11 +127,13 @@ pub struct CustomerInfo {
     pub contact: Option<String>,
 }
 
-/// The customer's answers of one questionnaire section.
+/// The customer's answers of one questionnaire section: for the customer
+/// in their own words (`statements`), internally as question and answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NeedSection {
     pub title: String,
     pub answers: Vec<NeedAnswer>,
+    pub statements: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -413,7 +415,7 @@ impl Builder<'_> {
             validity_days,
             currency: currency.clone(),
             prices,
-            need: self.need(),
+            need: self.need(audience),
             solution: self.solution(),
             assumptions: self.assumptions(&bill, &service_levels, &open_questions, valid_until),
             next_steps: self.next_steps(&out_of_scope, &open_questions, valid_until),
@@ -439,7 +441,10 @@ impl Builder<'_> {
             .map_or_else(|| clean_line(question), |q| clean_line(&q.prompt))
     }
 
-    fn need(&self) -> Vec<NeedSection> {
+    fn need(&self, audience: Audience) -> Vec<NeedSection> {
+        if audience == Audience::Customer {
+            return self.need_in_words();
+        }
         let (answers, _) = check_answers(self.knowledge, self.subject.answers);
         let visible: HashSet<&str> = self
             .scope
@@ -466,8 +471,45 @@ impl Builder<'_> {
                         })
                     })
                     .collect(),
+                statements: Vec::new(),
             })
             .filter(|s| !s.answers.is_empty())
+            .collect()
+    }
+
+    /// The scope's statements of the customer's answers, by section. A
+    /// question whose knowledge has no statement (an older override file)
+    /// falls back to its prompt and answer.
+    fn need_in_words(&self) -> Vec<NeedSection> {
+        let (answers, _) = check_answers(self.knowledge, self.subject.answers);
+        self.knowledge
+            .questionnaire
+            .sections
+            .iter()
+            .map(|section| {
+                let statements = section
+                    .questions
+                    .iter()
+                    .filter(|q| self.scope.visible_questions.contains(&q.id))
+                    .filter_map(|q| {
+                        if let Some(n) = self.scope.needs.iter().find(|n| n.question == q.id) {
+                            return Some(clean(&n.text));
+                        }
+                        if q.has_statement() {
+                            // A "no" without words, or a choice stated elsewhere.
+                            return None;
+                        }
+                        let a = answers.get(&q.id)?;
+                        Some(clean(&format!("{} {}", q.prompt, a.display(Some(q)))))
+                    })
+                    .collect();
+                NeedSection {
+                    title: clean_line(&section.title),
+                    answers: Vec::new(),
+                    statements,
+                }
+            })
+            .filter(|s| !s.statements.is_empty())
             .collect()
     }
 

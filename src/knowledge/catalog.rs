@@ -158,6 +158,10 @@ pub struct Catalog {
     /// Which recurring fees a support plan's share counts.
     #[serde(default)]
     pub support_base: SupportBase,
+    /// How many engineering days a week a customer's AppFlow work moves
+    /// by, for the earliest go-live (one engineer: 5).
+    #[serde(default = "default_engineering_pace")]
+    pub engineering_days_per_week: f64,
     /// Rates for budgets given in another currency than `currency`.
     #[serde(default)]
     pub exchange_rates: Vec<ExchangeRate>,
@@ -246,6 +250,10 @@ fn default_validity() -> u32 {
     30
 }
 
+fn default_engineering_pace() -> f64 {
+    5.0
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Approver {
@@ -325,6 +333,10 @@ pub struct Plan {
     /// Left out, a plan with prices is priced and one without is on request.
     #[serde(default)]
     pub basis: Option<PriceBasis>,
+    /// Engineering days the plan's work takes before go-live, per item
+    /// (AppFlow packages); the go-live check adds them to the lead time.
+    #[serde(default)]
+    pub engineering_days: Option<Quantity>,
     /// Overrides the offering's lead time for this plan.
     #[serde(default)]
     pub lead_time_weeks: Option<u32>,

@@ -44,6 +44,9 @@ pub enum Condition {
     /// Some item in the scope is priced on request or by the provider, so
     /// the totals leave it out.
     PricedOnRequest,
+    /// The go-live answered (in weeks) is sooner than the longest lead time
+    /// plus the engineering that has to happen first.
+    GoLiveTooSoon(String),
     /// An item in the scope needs more weeks than the number answered.
     LeadTimeExceeds(String),
     /// The free-text answer names a technology the Tech Radar puts in one
@@ -83,6 +86,7 @@ impl Condition {
             | Condition::Answered(q)
             | Condition::MonthlyTotalAbove(q)
             | Condition::LeadTimeExceeds(q)
+            | Condition::GoLiveTooSoon(q)
             | Condition::RadarRing(q, _) => f(Reference::Question(q)),
             Condition::MonthlyTotalAboveIn(q, c) => {
                 f(Reference::Question(q));
@@ -148,6 +152,7 @@ impl Condition {
             Condition::MonthlyTotalAbove(_)
             | Condition::MonthlyTotalAboveIn(..)
             | Condition::PricedOnRequest
+            | Condition::GoLiveTooSoon(_)
             | Condition::LeadTimeExceeds(_) => true,
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_totals),
             Condition::Not(c) => c.reads_totals(),
@@ -163,6 +168,7 @@ impl Condition {
             | Condition::MonthlyTotalAbove(_)
             | Condition::MonthlyTotalAboveIn(..)
             | Condition::PricedOnRequest
+            | Condition::GoLiveTooSoon(_)
             | Condition::LeadTimeExceeds(_) => true,
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_scope),
             Condition::Not(c) => c.reads_scope(),

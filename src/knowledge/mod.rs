@@ -13,6 +13,8 @@ pub mod radar;
 pub mod rules;
 mod validate;
 
+pub use validate::completeness;
+
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;

@@ -39,6 +39,15 @@ pub struct Question {
     /// 1 (ask first) to 5 (nice to know); orders the open questions.
     #[serde(default = "default_importance")]
     pub importance: u8,
+    /// The answer in the customer's words, for the proposal: "Data must
+    /// stay in {answer}." `{answer}` is the answer in words; any flag
+    /// placeholder works too. For a yes/no question this is the "yes".
+    #[serde(default)]
+    pub statement: Option<String>,
+    /// The statement of a "no", for yes/no questions; without it a "no"
+    /// says nothing in the proposal.
+    #[serde(default)]
+    pub statement_no: Option<String>,
 }
 
 fn default_importance() -> u8 {
@@ -46,15 +55,43 @@ fn default_importance() -> u8 {
 }
 
 impl Question {
+    /// The options the interview offers.
     pub fn options(&self) -> &[Choice] {
         match &self.kind {
-            QuestionKind::Single { options } | QuestionKind::Multi { options } => options,
+            QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => options,
             _ => &[],
         }
     }
 
+    /// Options no longer offered but still accepted in answers.
+    pub fn retired_options(&self) -> &[Choice] {
+        match &self.kind {
+            QuestionKind::Single { retired, .. } | QuestionKind::Multi { retired, .. } => retired,
+            _ => &[],
+        }
+    }
+
+    /// An option by id, offered or retired.
     pub fn option(&self, id: &str) -> Option<&Choice> {
-        self.options().iter().find(|o| o.id == id)
+        self.options()
+            .iter()
+            .chain(self.retired_options())
+            .find(|o| o.id == id)
+    }
+
+    /// Whether the proposal can state the answer in the customer's words.
+    pub fn has_statement(&self) -> bool {
+        match &self.kind {
+            QuestionKind::Single { .. } | QuestionKind::Multi { .. } => {
+                self.statement.is_some()
+                    || self
+                        .options()
+                        .iter()
+                        .chain(self.retired_options())
+                        .all(|o| o.statement.is_some())
+            }
+            _ => self.statement.is_some(),
+        }
     }
 }
 
@@ -62,9 +99,14 @@ impl Question {
 pub enum QuestionKind {
     Single {
         options: Vec<Choice>,
+        /// No longer offered; old answers naming them still load.
+        #[serde(default)]
+        retired: Vec<Choice>,
     },
     Multi {
         options: Vec<Choice>,
+        #[serde(default)]
+        retired: Vec<Choice>,
     },
     Number {
         unit: String,
@@ -75,6 +117,13 @@ pub enum QuestionKind {
         /// Whole numbers only (environments, weeks).
         #[serde(default)]
         integer: bool,
+        /// The usual answers, offered next to a typed number (99.5, 99.9 …).
+        #[serde(default)]
+        presets: Vec<f64>,
+        /// A money amount whose currency is the answer to this single
+        /// choice question (option ids are currency codes).
+        #[serde(default)]
+        currency: Option<String>,
     },
     YesNo,
     Text {
@@ -104,4 +153,8 @@ pub struct Choice {
     /// An exclusive choice ("none") clears the others in a multi choice.
     #[serde(default)]
     pub exclusive: bool,
+    /// This choice in the customer's words, for the proposal ("Data must
+    /// stay in Switzerland."); overrides the question's statement.
+    #[serde(default)]
+    pub statement: Option<String>,
 }

@@ -63,6 +63,17 @@ pub struct FlagSpec {
     /// Approver id of who must sign off; none for plain information.
     #[serde(default)]
     pub approver: Option<String>,
+    /// Further approvers who must sign off too (FINMA: Legal and the
+    /// platform's product owner).
+    #[serde(default)]
+    pub approvers: Vec<String>,
+}
+
+impl FlagSpec {
+    /// Every approver id, `approver` first.
+    pub fn all_approvers(&self) -> impl Iterator<Item = &String> {
+        self.approver.iter().chain(self.approvers.iter())
+    }
 }
 
 /// Most severe first; the order is the order of the variants.

@@ -9,6 +9,39 @@ use super::diagnostic::{Diagnostic, id_anchor, id_field, locate};
 use super::radar::RING_IDS;
 use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind, SourceText};
 
+/// What the shipped knowledge must have and an older override file may
+/// lack: a statement in the customer's words for every question. `nunki
+/// catalog validate` reports these as errors; loading for scoping only
+/// warns, and the proposal falls back to the question's prompt.
+pub fn completeness(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
+    let src = &texts.questionnaire;
+    k.questionnaire
+        .questions()
+        .filter(|q| !q.has_statement())
+        .map(|q| {
+            let pos = locate(&src.text, &[&id_field(&q.id)]);
+            Diagnostic::at(
+                &src.origin,
+                &src.text,
+                pos,
+                format!("question \"{}\" has no statement for the customer's proposal", q.id),
+            )
+            .with_help(
+                "add `statement: \"… {answer} …\"` (the answer in the customer's words), or a `statement` on every option",
+            )
+        })
+        .collect()
+}
+
+/// The placeholders a flag text may use besides `{question_id}`.
+pub const PLACEHOLDERS: [&str; 5] = [
+    "monthly_total",
+    "technologies",
+    "budget",
+    "priced_on_request",
+    "earliest_go_live_weeks",
+];
+
 struct Checker<'a> {
     k: &'a Knowledge,
     texts: &'a KnowledgeTexts,
@@ -294,7 +327,44 @@ impl Checker<'_> {
         let mut earlier: HashSet<&str> = HashSet::new();
         for q in qn.questions() {
             let qid = id_field(&q.id);
-            if let QuestionKind::Single { options } | QuestionKind::Multi { options } = &q.kind {
+            let statements = [&q.statement, &q.statement_no].into_iter().flatten().chain(
+                q.options()
+                    .iter()
+                    .chain(q.retired_options())
+                    .filter_map(|o| o.statement.as_ref()),
+            );
+            for text in statements {
+                for name in placeholders(text) {
+                    if name != "answer"
+                        && !PLACEHOLDERS.contains(&name)
+                        && self.k.question(name).is_none()
+                    {
+                        self.report(
+                            src,
+                            &[&qid, &format!("{{{name}}}")],
+                            format!("the statement of \"{}\" has placeholder {{{name}}}, which is no question id", q.id),
+                            "a statement may use {answer}, {question_id} or a flag placeholder".into(),
+                        );
+                    }
+                }
+            }
+            if let Some(c) = match &q.kind {
+                QuestionKind::Number { currency, .. } => currency.as_deref(),
+                _ => None,
+            } && !matches!(
+                self.k.question(c).map(|c| &c.kind),
+                Some(QuestionKind::Single { .. })
+            ) {
+                self.report(
+                    src,
+                    &[&qid, "currency", &id_anchor(c)],
+                    format!("question \"{}\" takes its currency from \"{c}\", which is no single choice question", q.id),
+                    "name a single choice question whose option ids are currency codes".into(),
+                );
+            }
+            if let QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } =
+                &q.kind
+            {
                 if options.is_empty() {
                     self.report(
                         src,
@@ -415,9 +485,10 @@ impl Checker<'_> {
                         }
                     }
                     Effect::Flag(flag) => {
-                        if let Some(a) = &flag.approver
-                            && self.k.approver(a).is_none()
-                        {
+                        for a in flag.all_approvers() {
+                            if self.k.approver(a).is_some() {
+                                continue;
+                            }
                             self.report(
                                 src,
                                 &[&rid, "approver", &id_anchor(a)],
@@ -430,20 +501,13 @@ impl Checker<'_> {
                             .chain(flag.customer_remediation.as_ref());
                         for text in texts {
                             for name in placeholders(text) {
-                                if ![
-                                    "monthly_total",
-                                    "technologies",
-                                    "budget",
-                                    "priced_on_request",
-                                ]
-                                .contains(&name)
-                                    && self.k.question(name).is_none()
+                                if !PLACEHOLDERS.contains(&name) && self.k.question(name).is_none()
                                 {
                                     self.report(
                                         src,
                                         &[&rid, &format!("{{{name}}}")],
                                         format!("rule \"{}\" has placeholder {{{name}}}, which is no question id", rule.id),
-                                        "a placeholder is {question_id}, {monthly_total}, {technologies}, {budget} or {priced_on_request}".into(),
+                                        format!("a placeholder is {{question_id}} or one of: {}", PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")),
                                     );
                                 }
                             }
@@ -562,7 +626,8 @@ fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
         | Condition::Above(q, _)
         | Condition::Below(q, _)
         | Condition::MonthlyTotalAbove(q)
-        | Condition::LeadTimeExceeds(q) => f(q, NUMBER, "a number comparison"),
+        | Condition::LeadTimeExceeds(q)
+        | Condition::GoLiveTooSoon(q) => f(q, NUMBER, "a number comparison"),
         Condition::MonthlyTotalAboveIn(q, c) => {
             f(q, NUMBER, "a number comparison");
             f(c, CHOICE, "a currency");

@@ -876,7 +876,7 @@ fn wanted_rows(
     let w = inner.width;
     let rows = |s: &str| u16::try_from(wrap(s, w as usize).len()).unwrap_or(u16::MAX);
     let input = match &q.kind {
-        QuestionKind::Single { options } | QuestionKind::Multi { options } => {
+        QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => {
             u16::try_from(options.len()).unwrap_or(u16::MAX)
         }
         // The field, and the suggestions under it while they show.
@@ -1361,7 +1361,7 @@ fn draw_question(frame: &mut Frame, area: Rect, t: &Theme, ctx: &Ctx<'_>, state:
     let answer = ctx.answer(&q.id);
     let on_input = state.focus == Pane::Question;
     match &q.kind {
-        QuestionKind::Single { options } | QuestionKind::Multi { options } => {
+        QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => {
             let multi = matches!(q.kind, QuestionKind::Multi { .. });
             let offset = option_offset(state, q, a.input.height);
             let mut lines = Vec::new();
