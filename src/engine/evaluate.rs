@@ -756,7 +756,7 @@ fn needs(ctx: &Context<'_>, totals: &Totals) -> Vec<Need> {
                     .as_deref()
                     .map(|t| statement(t, q, answer, ctx, totals)),
             };
-            if let Some(text) = text {
+            if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
                 out.push(Need {
                     question: q.id.clone(),
                     section: section.id.clone(),

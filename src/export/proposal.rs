@@ -721,7 +721,14 @@ impl Builder<'_> {
                     .section_of(q)
                     .map(|s| clean_line(&s.title))
                     .unwrap_or_default(),
-                prompt: self.prompt(q),
+                prompt: if self.internal {
+                    self.prompt(q)
+                } else {
+                    self.knowledge
+                        .question(q)
+                        .and_then(|q| q.topic.as_deref())
+                        .map_or_else(|| self.prompt(q), clean_line)
+                },
             })
             .collect()
     }

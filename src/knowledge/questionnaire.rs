@@ -29,6 +29,10 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
+    /// What the question is about, in the customer's words, for the open
+    /// questions of the customer's proposal: "The contract term".
+    #[serde(default)]
+    pub topic: Option<String>,
     pub prompt: String,
     /// "Why we ask": what the answer changes in the proposal.
     pub help: String,

@@ -15,10 +15,7 @@ use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind
 /// warns, and the proposal falls back to the question's prompt.
 pub fn completeness(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
     let src = &texts.questionnaire;
-    k.questionnaire
-        .questions()
-        .filter(|q| !q.has_statement())
-        .map(|q| {
+    let statements = k.questionnaire.questions().filter(|q| !q.has_statement()).map(|q| {
             let pos = locate(&src.text, &[&id_field(&q.id)]);
             Diagnostic::at(
                 &src.origin,
@@ -29,8 +26,18 @@ pub fn completeness(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
             .with_help(
                 "add `statement: \"… {answer} …\"` (the answer in the customer's words), or a `statement` on every option",
             )
-        })
-        .collect()
+        });
+    let topics = k.questionnaire.questions().filter(|q| q.topic.is_none()).map(|q| {
+        let pos = locate(&src.text, &[&id_field(&q.id)]);
+        Diagnostic::at(
+            &src.origin,
+            &src.text,
+            pos,
+            format!("question \"{}\" has no topic for the customer's open questions", q.id),
+        )
+        .with_help("add `topic: \"…\"`: what the question is about, in the customer's words (\"The contract term\")")
+    });
+    statements.chain(topics).collect()
 }
 
 /// The placeholders a flag text may use besides `{question_id}`.
@@ -140,6 +147,9 @@ impl Checker<'_> {
                         format!("plan \"{}\" of \"{}\" has availability {a} %", p.id, o.id),
                         "availability is a percentage between 0 and 100".into(),
                     );
+                }
+                if let Some(days) = &p.engineering_days {
+                    self.quantity(src, &[&oid, &pid, "engineering_days"], days);
                 }
                 for price in &p.prices {
                     match &price.kind {
