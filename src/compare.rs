@@ -81,17 +81,26 @@ impl Column {
     }
 }
 
+/// The name of the session's own answers as the first column.
+pub const BASE: &str = "Base";
+
 /// The comparison of a session's options, each scoped by the engine:
-/// what `nunki compare`, `export --compare` and the screen show.
+/// what `nunki compare`, `export --compare` and the screen show. Base, the
+/// session's own answers, is the first column: it is the first option a
+/// customer sees.
 pub fn of_session(
     knowledge: &crate::knowledge::Knowledge,
     session: &crate::session::Session,
 ) -> Comparison {
-    let scopes: Vec<(String, Scope)> = session
-        .options
-        .iter()
-        .map(|o| (o.name.clone(), session.evaluate_option(knowledge, o).scope))
-        .collect();
+    let scopes: Vec<(String, Scope)> =
+        std::iter::once((BASE.to_string(), session.evaluate(knowledge).scope))
+            .chain(
+                session
+                    .options
+                    .iter()
+                    .map(|o| (o.name.clone(), session.evaluate_option(knowledge, o).scope)),
+            )
+            .collect();
     compare(&scopes)
 }
 

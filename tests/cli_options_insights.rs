@@ -62,10 +62,13 @@ fn two_options_compare_like_two_separate_checks() {
         .assert()
         .success();
     let cmp = run_json(h, &["compare", "option-test", "--format", "json"]);
-    assert_eq!(cmp["options"][0]["name"], "A — APPUiO Cloud");
-    assert_eq!(cmp["options"][1]["name"], "B — Managed Kubernetes");
+    // Base, the session's own answers, is the first column.
+    assert_eq!(cmp["options"][0]["name"], "Base");
+    assert_eq!(cmp["options"][1]["name"], "A — APPUiO Cloud");
+    assert_eq!(cmp["options"][2]["name"], "B — Managed Kubernetes");
 
-    for (col, extra) in [(0usize, &a[..]), (1, &b[..])] {
+    let none: [(&str, Value); 0] = [];
+    for (col, extra) in [(0usize, &none[..]), (1, &a[..]), (2, &b[..])] {
         let mut answers = base.as_object().unwrap().clone();
         for (q, v) in extra {
             answers.insert((*q).to_string(), v.clone());

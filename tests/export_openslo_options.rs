@@ -146,10 +146,11 @@ fn an_option_proposal_shows_the_option_and_a_comparison() {
             .stdout,
     )
     .unwrap();
-    assert_eq!(p["bill"]["total"]["monthly"], cmp["options"][1]["monthly"]);
+    assert_eq!(cmp["options"][0]["name"], "Base");
+    assert_eq!(p["bill"]["total"]["monthly"], cmp["options"][2]["monthly"]);
     assert_eq!(
         p["comparison"]["columns"],
-        serde_json::json!(["A — Shared", "B — Dedicated"])
+        serde_json::json!(["Base", "A — Shared", "B — Dedicated"])
     );
     let rows = p["comparison"]["rows"].as_array().unwrap();
     assert!(
@@ -182,4 +183,43 @@ fn an_option_proposal_shows_the_option_and_a_comparison() {
         .args(["export", "--answers", "x.ron", "--compare"])
         .assert()
         .code(2);
+
+    // A unique prefix is enough, whatever its case; an ambiguous one lists
+    // the matches and changes nothing.
+    let by_prefix = |prefix: &str| {
+        nunki(h)
+            .args([
+                "export",
+                "--session",
+                "shop",
+                "--format",
+                "json",
+                "--option",
+                prefix,
+            ])
+            .output()
+            .unwrap()
+    };
+    let b: Value = serde_json::from_slice(&by_prefix("b").stdout).unwrap();
+    assert_eq!(b["option"], "B — Dedicated");
+    nunki(h)
+        .args(["option", "add", "shop", "B2 — Later", "tenancy=shared"])
+        .assert()
+        .success();
+    let ambiguous = by_prefix("b");
+    assert_eq!(ambiguous.status.code(), Some(2));
+    let err = String::from_utf8(ambiguous.stderr).unwrap();
+    assert!(
+        err.contains("\"b\" matches several options")
+            && err.contains("\"B — Dedicated\"")
+            && err.contains("\"B2 — Later\""),
+        "{err}"
+    );
+    let exact: Value = serde_json::from_slice(&by_prefix("b —").stdout).unwrap();
+    assert_eq!(exact["option"], "B — Dedicated");
+    nunki(h)
+        .args(["option", "remove", "shop", "b2"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("removed option \"B2 — Later\""));
 }

@@ -838,10 +838,12 @@ fn the_comparison_marks_what_differs_and_enter_edits_an_option() {
     assert_eq!(h.app.screen, Screen::Compare);
     let screen = h.screen();
     let cmp = h.app.open.as_ref().unwrap().compare.cmp.clone().unwrap();
-    assert_eq!(cmp.options.len(), 2);
+    // Base, the session's own answers, is the first column.
+    assert_eq!(cmp.options.len(), 3);
+    assert_eq!(cmp.options[0].name, "Base");
     let cloud = cmp.items.iter().find(|r| r.offering == "cloud").unwrap();
     assert!(cloud.differs);
-    assert!(cloud.cells[0].is_some() && cloud.cells[1].is_none());
+    assert!(cloud.cells[1].is_some() && cloud.cells[2].is_none());
     let marked = screen
         .lines()
         .find(|l| l.contains("APPUiO Cloud") && l.contains("/mo"))
@@ -853,11 +855,15 @@ fn the_comparison_marks_what_differs_and_enter_edits_an_option() {
         .unwrap_or_else(|| panic!("no support row:\n{screen}"));
     // 10 % of either platform is below the plan's floor: the same price.
     assert!(!same.contains("◆"), "{same}");
-    assert!(screen.contains("Shared") && screen.contains("✎ Dedicated"));
-    // ← chooses the first option, Enter edits it in the interview.
+    assert!(screen.contains("Base") && screen.contains("Shared") && screen.contains("✎ Dedicated"));
+    // ← chooses the option left of the edited one, Enter edits it.
     h.keys("<Left><Enter>");
     assert_eq!(h.app.screen, Screen::Interview);
     assert_eq!(editing(&h), Some(0));
+    // Base is the leftmost column: Enter on it edits the session's own answers.
+    h.keys("v<Left><Left><Enter>");
+    assert_eq!(h.app.screen, Screen::Interview);
+    assert_eq!(editing(&h), None);
 }
 
 #[test]

@@ -118,28 +118,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             }
             let session = &opened.session;
             let chosen = match &args.option {
-                Some(name) => Some(
-                    session
-                        .options
-                        .iter()
-                        .find(|o| &o.name == name)
-                        .ok_or_else(|| {
-                            let names: Vec<String> = session
-                                .options
-                                .iter()
-                                .map(|o| format!("\"{}\"", o.name))
-                                .collect();
-                            Error::input(format!(
-                                "{} has no option named \"{name}\"; its options: {}",
-                                session.customer.name,
-                                if names.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    names.join(", ")
-                                }
-                            ))
-                        })?,
-                ),
+                Some(name) => Some(session.option_named(name).map_err(Error::input)?),
                 None => None,
             };
             let option_answers = chosen.map(|o| session.option_answers(o));
@@ -160,11 +139,10 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             }
             let mut proposal = Proposal::build(&subject, &scope, &knowledge, args.audience);
             if args.compare {
-                if session.options.len() < 2 {
+                if session.options.is_empty() {
                     return Err(Error::input(format!(
-                        "--compare needs at least two options; {} has {} (add them with `nunki option add`)",
-                        session.customer.name,
-                        session.options.len()
+                        "--compare needs an option to set beside Base; {} has none (add one with `nunki option add`)",
+                        session.customer.name
                     )));
                 }
                 let cmp = crate::compare::of_session(&knowledge, session);

@@ -10,8 +10,8 @@ use super::{Error, Outcome, print};
 use crate::compare::{Comparison, MAX_OPTIONS};
 use crate::engine::{Answer, parse_typed};
 use crate::knowledge::{Knowledge, Severity};
+use crate::session::ScopeOption;
 use crate::session::store::Store;
-use crate::session::{ScopeOption, Session};
 use crate::sources::{Places, load_knowledge};
 
 pub fn option(
@@ -80,14 +80,13 @@ pub fn option(
         }
         OptionCommand::Remove { session, name } => {
             let mut opened = store.open(session, &knowledge)?;
-            let before = opened.session.options.len();
-            opened.session.options.retain(|o| o.name != *name);
-            if opened.session.options.len() == before {
-                return Err(Error::input(format!(
-                    "the session has no option named \"{name}\"; its options: {}",
-                    option_names(&opened.session)
-                )));
-            }
+            let name = opened
+                .session
+                .option_named(name)
+                .map_err(Error::input)?
+                .name
+                .clone();
+            opened.session.options.retain(|o| o.name != name);
             store.save(&mut opened, &knowledge)?;
             print(&format!("removed option \"{name}\"\n"))?;
             Ok(Outcome::Done)
@@ -110,17 +109,6 @@ pub fn option(
             Ok(Outcome::Done)
         }
     }
-}
-
-fn option_names(s: &Session) -> String {
-    if s.options.is_empty() {
-        return "none".into();
-    }
-    s.options
-        .iter()
-        .map(|o| format!("\"{}\"", o.name))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `QUESTION=VALUE` pairs, typed against their questions.

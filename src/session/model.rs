@@ -186,6 +186,54 @@ impl Session {
         merged
     }
 
+    /// The option a user means by `name`: its full name, or a unique
+    /// prefix of it, either without regard to case (`b` finds "B — Managed
+    /// OpenShift"). An ambiguous or unknown name is an error listing the
+    /// options.
+    pub fn option_named(&self, name: &str) -> Result<&ScopeOption, String> {
+        let wanted = name.trim().to_lowercase();
+        let listed = || {
+            if self.options.is_empty() {
+                "none".to_string()
+            } else {
+                self.options
+                    .iter()
+                    .map(|o| format!("\"{}\"", o.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        if let Some(o) = self
+            .options
+            .iter()
+            .find(|o| o.name.to_lowercase() == wanted)
+        {
+            return Ok(o);
+        }
+        let matches: Vec<&ScopeOption> = self
+            .options
+            .iter()
+            .filter(|o| !wanted.is_empty() && o.name.to_lowercase().starts_with(&wanted))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(one),
+            [] => Err(format!(
+                "{} has no option named \"{name}\"; its options: {}",
+                self.customer.name,
+                listed()
+            )),
+            several => Err(format!(
+                "\"{name}\" matches several options of {}: {}; type more of the name",
+                self.customer.name,
+                several
+                    .iter()
+                    .map(|o| format!("\"{}\"", o.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
     pub fn evaluate_option(&self, knowledge: &Knowledge, option: &ScopeOption) -> Evaluated {
         let (answers, problems) = check_answers(knowledge, &self.option_answers(option));
         let overrides = option.overrides.as_ref().unwrap_or(&self.overrides);

@@ -1093,7 +1093,8 @@ impl App {
         }
         if screen == Screen::Compare {
             if let Some(open) = &mut self.open {
-                open.compare.column = open.editing.unwrap_or(0);
+                // Column 0 is Base; option i is column i + 1.
+                open.compare.column = open.editing.map_or(0, |i| i + 1);
             }
             self.refresh_compare();
         }

@@ -57,7 +57,8 @@ pub fn on_command(
         Some(Command::Left) => state.column = state.column.saturating_sub(1),
         Some(Command::Right) => state.column = (state.column + 1).min(options.saturating_sub(1)),
         Some(Command::Select) if options > 0 => {
-            return Outcome::one(Request::EditOption(Some(state.column)));
+            // Column 0 is Base, the session's own answers.
+            return Outcome::one(Request::EditOption(state.column.checked_sub(1)));
         }
         Some(Command::Select) => return Outcome::one(Request::OptionsBox),
         _ => return Outcome::ignored(),
@@ -126,7 +127,7 @@ fn severity_word(s: Option<Severity>) -> String {
 /// The comparison's rows, `w` columns wide (the heads are drawn apart).
 pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
     let w = w as usize;
-    let Some(cmp) = state.cmp.as_ref().filter(|c| !c.options.is_empty()) else {
+    let Some(cmp) = state.cmp.as_ref().filter(|c| c.options.len() > 1) else {
         let mut out = vec![Line::styled("No options yet.", t.title), Line::raw("")];
         out.extend(wrapped(
             &format!(
@@ -244,7 +245,7 @@ pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
     if cmp.flags.is_empty() {
         out.push(Line::styled("  No option raises a flag.", t.ok));
     }
-    if cmp.options.len() == 1 {
+    if cmp.options.len() == 2 {
         out.push(Line::raw(""));
         out.extend(wrapped(
             "One option so far: add another to compare (o, then a).",
@@ -259,13 +260,18 @@ pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
 /// the one being edited with ✎.
 fn head(t: &Theme, state: &CompareState, editing: Option<usize>, w: u16) -> Vec<Line<'static>> {
     let w = w as usize;
-    let Some(cmp) = state.cmp.as_ref().filter(|c| !c.options.is_empty()) else {
+    let Some(cmp) = state.cmp.as_ref().filter(|c| c.options.len() > 1) else {
         return Vec::new();
     };
     let (label_w, cell_w) = widths(w, cmp.options.len());
     let mut spans = vec![Span::raw(" ".repeat(MARK + label_w))];
     for (i, o) in cmp.options.iter().enumerate() {
-        let mark = if editing == Some(i) { "✎ " } else { "" };
+        // Column 0 is Base, edited while no option is.
+        let mark = if editing.map_or(0, |e| e + 1) == i {
+            "✎ "
+        } else {
+            ""
+        };
         let style = if i == state.column {
             t.selected
         } else {
@@ -288,7 +294,11 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     let mut all = lines(t, state, area.width);
     let total = all.len();
     let scroll = state.scroll.min(total.saturating_sub(area.height as usize));
-    let n = state.cmp.as_ref().map_or(0, |c| c.options.len());
+    // The options besides Base.
+    let n = state
+        .cmp
+        .as_ref()
+        .map_or(0, |c| c.options.len().saturating_sub(1));
     let hint = if n == 0 {
         " o options · Esc back ".to_string()
     } else if scroll + (area.height as usize) < total {

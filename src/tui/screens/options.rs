@@ -121,7 +121,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &OptionsState) {
         rows.push((
             o.name.clone(),
             format!("{n} own answer{}", if n == 1 { "" } else { "s" }),
-            cmp.and_then(|c| c.options.get(i)),
+            // Column 0 of the comparison is Base.
+            cmp.and_then(|c| c.options.get(i + 1)),
         ));
     }
     for (i, (name, own, column)) in rows.iter().enumerate() {
