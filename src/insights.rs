@@ -40,6 +40,8 @@ pub struct FlagStat {
     pub monthly_value: Money,
     pub won: usize,
     pub lost: usize,
+    /// How the flag was decided across the sessions that raise it.
+    pub decisions: crate::approvals::DecisionStat,
 }
 
 /// An answer that put a session out of scope or to a partner: what
@@ -72,6 +74,7 @@ struct Tally {
     one_time: Money,
     won: usize,
     lost: usize,
+    decisions: crate::approvals::DecisionStat,
 }
 
 impl Tally {
@@ -120,6 +123,7 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
                 t.title.clone_from(&f.title);
                 t.severity = Some(f.severity);
                 t.count(s);
+                t.decisions.count(f, &s.session.decisions);
             }
             if matches!(f.severity, Severity::OutOfScope | Severity::NeedsPartner) {
                 for key in requests_of(knowledge, f) {
@@ -148,6 +152,7 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
             monthly_value: t.value,
             won: t.won,
             lost: t.lost,
+            decisions: t.decisions,
         })
         .collect();
     // Most sessions first; among equals the more severe, then by id, so the

@@ -2,6 +2,7 @@
 //! under an imperative shell (`sources`, `session`, `cli`, `tui`); see the
 //! module table in README.md.
 
+pub mod approvals;
 pub mod cli;
 pub mod compare;
 pub mod engine;

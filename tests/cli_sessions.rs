@@ -210,19 +210,19 @@ fn set_answers_status_and_notes_then_clears() {
             "environments=3",
             "tenancy=shared",
             "--status",
-            "proposed",
+            "lost",
             "--note",
             "gpu=Asked twice: no GPUs",
         ])
         .assert()
         .success()
         .stdout(predicate::str::contains("saved"))
-        .stdout(predicate::str::contains("status: proposed"));
+        .stdout(predicate::str::contains("status: lost"));
     let text = session_text(&path);
     assert!(text.contains("\"finma\""), "{text}");
     assert!(text.contains("\"gpu\": false"), "{text}");
     assert!(text.contains("\"environments\": 3"), "{text}");
-    assert!(text.contains("status: proposed"), "{text}");
+    assert!(text.contains("status: lost"), "{text}");
     assert!(text.contains("Asked twice: no GPUs"), "{text}");
     assert!(
         path.with_extension("ron.bak").exists(),
@@ -239,7 +239,7 @@ fn set_answers_status_and_notes_then_clears() {
     assert!(!text.contains("Asked twice"), "{text}");
 
     let (_, json) = json_of(nunki(&home).args(["sessions", "--format", "json"]));
-    assert_eq!(json["sessions"][0]["status"], "proposed");
+    assert_eq!(json["sessions"][0]["status"], "lost");
 }
 
 #[test]

@@ -55,6 +55,22 @@ fn full_session() -> Session {
             one_time: 0.0,
             worst: Some(nunki::knowledge::Severity::Info),
         }),
+        decisions: vec![nunki::session::Decision {
+            rule: "finma_outsourcing".into(),
+            verdict: nunki::session::Verdict::Approved,
+            by: "Léa \"Legal\" Muster".into(),
+            at: now,
+            conditions: Some("only with the addendum of\nMarch".into()),
+            fingerprint: "0123456789abcdef".into(),
+            raised: Some(now),
+        }],
+        forced: vec![nunki::session::ForcedStatus {
+            status: Status::Proposed,
+            reason: "customer deadline".into(),
+            at: now,
+            missing: vec!["24/7 coverage".into()],
+        }],
+        flags_seen: [("finma_outsourcing".to_string(), now)].into(),
     }
 }
 

@@ -69,6 +69,18 @@ Exit codes: 0 saved, 2 invalid input (nothing changed), 3 the session is open el
 Example:\n  nunki set acme compliance=gdpr,finma gpu=no environments=3 --status proposed \\\n      --note \"gpu=Asked twice: no GPUs\""
     )]
     Set(SetArgs),
+    /// Record a decision on a flag: approved (or --decline), by whom, on
+    /// which conditions, for the answers that raised it.
+    #[command(
+        after_help = "RULE is the rule id of a flag the session raises (see `nunki check --session S`).
+A decision holds for the answers that raised the flag: when they change it is stale.
+Exit codes: 0 recorded, 2 no such flag or bad input, 3 the session is open elsewhere.
+
+Examples:
+  nunki approve acme coverage_24x7 --by \"Olivia Ops\" --conditions \"only with the 24/7 OnCall plan\"
+  nunki approve acme budget_below_estimate --by \"Sam Sales\" --decline"
+    )]
+    Approve(ApproveArgs),
     /// Export the scoped proposal: Markdown, HTML, AsciiDoc, JSON or CSV.
     #[command(after_help = super::export_cmd::AFTER_HELP)]
     Export(super::export_cmd::ExportArgs),
@@ -219,4 +231,28 @@ pub struct SetArgs {
     /// A note on a question: QUESTION=TEXT (QUESTION= removes it). Repeatable.
     #[arg(long = "note", value_name = "QUESTION=TEXT")]
     pub notes: Vec<String>,
+    /// Set --status proposed or won although approvals are missing; the
+    /// reason is recorded and shown in the internal proposal.
+    #[arg(long, value_name = "REASON", requires = "status")]
+    pub force: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApproveArgs {
+    /// A path, or a unique prefix of a session id or customer slug.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// The rule id of the flag decided on.
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+    /// Who decided (one decision per flag, even where it names several
+    /// approvers).
+    #[arg(long, value_name = "NAME")]
+    pub by: String,
+    /// The conditions of the decision ("only with the 24/7 OnCall plan").
+    #[arg(long, value_name = "TEXT")]
+    pub conditions: Option<String>,
+    /// Record that the flag was declined.
+    #[arg(long)]
+    pub decline: bool,
 }

@@ -10,27 +10,33 @@ use super::args::{CheckArgs, TextOrJson};
 use super::{Error, Outcome, input, print};
 use crate::engine::{Overrides, Scope, evaluate};
 use crate::knowledge::{Knowledge, Severity};
+use crate::session::Decision;
 use crate::sources::{Places, load_knowledge};
 
 pub fn run(places: &Places, catalog: Option<&Path>, args: &CheckArgs) -> Result<Outcome, Error> {
     let knowledge = load_knowledge(places, catalog)?;
-    let scope = match (&args.answers, &args.session) {
+    let (scope, decisions) = match (&args.answers, &args.session) {
         (Some(path), _) => {
             let raw = input::read_raw_answers(path)?;
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
-            evaluate(&knowledge, &answers, &Overrides::default())
+            (
+                evaluate(&knowledge, &answers, &Overrides::default()),
+                Vec::new(),
+            )
         }
-        (None, Some(session)) => super::session_cmds::session_scope(places, &knowledge, session)?,
+        (None, Some(session)) => {
+            super::session_cmds::session_scope_and_decisions(places, &knowledge, session)?
+        }
         (None, None) => return Err(Error::input("give --answers FILE or --session SESSION")),
     };
     let text = match args.format {
         TextOrJson::Json => {
-            let mut s = serde_json::to_string_pretty(&contract_json(&scope))
+            let mut s = serde_json::to_string_pretty(&contract_json(&scope, &decisions))
                 .map_err(|e| Error::input(format!("cannot encode JSON: {e}")))?;
             s.push('\n');
             s
         }
-        TextOrJson::Text => text_report(&knowledge, &scope),
+        TextOrJson::Text => text_report(&knowledge, &scope, &decisions),
     };
     print(&text)?;
     Ok(if scope.has_out_of_scope() {
@@ -40,8 +46,22 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &CheckArgs) -> Result<
     })
 }
 
+/// A flag's decision in the JSON contract: `null`, or its state, who
+/// decided, the day and the conditions.
+fn decision_json(flag: &crate::engine::Flag, decisions: &[Decision]) -> Value {
+    match crate::approvals::decision_for(flag, decisions) {
+        None => Value::Null,
+        Some((d, state)) => json!({
+            "state": state.id(),
+            "by": d.by,
+            "date": jiff::tz::TimeZone::UTC.to_datetime(d.at).date().to_string(),
+            "conditions": d.conditions,
+        }),
+    }
+}
+
 /// The JSON contract of `nunki check --format json`.
-pub fn contract_json(scope: &Scope) -> Value {
+pub fn contract_json(scope: &Scope, decisions: &[Decision]) -> Value {
     let items: Vec<Value> = scope
         .items
         .iter()
@@ -91,6 +111,7 @@ pub fn contract_json(scope: &Scope) -> Value {
                 "approver_id": f.approver,
                 "approvers": f.approvers,
                 "questions": f.questions,
+                "decision": decision_json(f, decisions),
             })
         })
         .collect();
@@ -112,7 +133,7 @@ pub fn contract_json(scope: &Scope) -> Value {
 }
 
 /// The same for a person reading a terminal.
-pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
+pub fn text_report(knowledge: &Knowledge, scope: &Scope, decisions: &[Decision]) -> String {
     let cur = &scope.totals.currency;
     let mut out = String::new();
     let ind = if scope.totals.indicative {
@@ -188,6 +209,24 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope) -> String {
             let _ = writeln!(out, "      → {}", f.remediation);
             if let Some(a) = &f.approver_name {
                 let _ = writeln!(out, "      approver: {a}");
+            }
+            if let Some((d, state)) = crate::approvals::decision_for(f, decisions) {
+                let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
+                let conditions = d
+                    .conditions
+                    .as_deref()
+                    .map(|c| format!(", on condition: {c}"))
+                    .unwrap_or_default();
+                let stale = if state == crate::approvals::State::Stale {
+                    format!("STALE: {} for other answers", d.verdict.id())
+                } else {
+                    state.id().to_string()
+                };
+                let _ = writeln!(
+                    out,
+                    "      decision: {stale} by {} on {date}{conditions}",
+                    d.by
+                );
             }
         }
     }

@@ -29,8 +29,10 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// Output format; without it, taken from the extension of -o, else md.
+    /// jira-csv, gitlab-csv and approvals-md list the approvals a session
+    /// still waits for.
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
     /// Who reads it: the customer (default) or the team (adds approvers,
     /// rules, the trace of every item and the notes).
     #[arg(long, value_enum, default_value_t = Audience::Customer)]
@@ -87,6 +89,60 @@ impl ValueEnum for Format {
     }
 }
 
+/// What `--format` names: a proposal format, or a list of the approvals a
+/// session waits for, for a tracker or a mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Proposal(Format),
+    JiraCsv,
+    GitlabCsv,
+    ApprovalsMd,
+}
+
+impl ExportFormat {
+    const ALL: [ExportFormat; 9] = [
+        ExportFormat::Proposal(Format::Markdown),
+        ExportFormat::Proposal(Format::Html),
+        ExportFormat::Proposal(Format::Asciidoc),
+        ExportFormat::Proposal(Format::Json),
+        ExportFormat::Proposal(Format::Csv),
+        ExportFormat::Proposal(Format::OpenSlo),
+        ExportFormat::JiraCsv,
+        ExportFormat::GitlabCsv,
+        ExportFormat::ApprovalsMd,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Proposal(f) => f.id(),
+            ExportFormat::JiraCsv => "jira-csv",
+            ExportFormat::GitlabCsv => "gitlab-csv",
+            ExportFormat::ApprovalsMd => "approvals-md",
+        }
+    }
+}
+
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ExportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        match self {
+            ExportFormat::Proposal(f) => f.to_possible_value(),
+            ExportFormat::JiraCsv => Some(
+                PossibleValue::new("jira-csv").help("approvals waiting, for Jira's CSV import"),
+            ),
+            ExportFormat::GitlabCsv => Some(
+                PossibleValue::new("gitlab-csv").help("approvals waiting, for GitLab's CSV import"),
+            ),
+            ExportFormat::ApprovalsMd => Some(
+                PossibleValue::new("approvals-md").help("approvals waiting, as a mail-ready list"),
+            ),
+        }
+    }
+}
+
 impl ValueEnum for Audience {
     fn value_variants<'a>() -> &'a [Self] {
         &Audience::ALL
@@ -99,8 +155,13 @@ impl ValueEnum for Audience {
 
 pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result<Outcome, Error> {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let tickets = match args.format {
+        Some(ExportFormat::Proposal(_)) | None => None,
+        Some(t) => Some(t),
+    };
     let format = match (args.format, output) {
-        (Some(f), _) => f,
+        (Some(ExportFormat::Proposal(f)), _) => f,
+        (Some(_), _) => Format::Markdown,
         (None, None) => Format::Markdown,
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
             Error::input(format!(
@@ -117,6 +178,16 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                 eprintln!("note: {n}");
             }
             let session = &opened.session;
+            if let Some(t) = tickets {
+                let scope = session.evaluate(&knowledge).scope;
+                let requests = crate::approvals::requests(session, &scope);
+                let text = match t {
+                    ExportFormat::JiraCsv => export::tickets::jira_csv(&requests),
+                    ExportFormat::GitlabCsv => export::tickets::gitlab_csv(&requests),
+                    _ => export::tickets::approvals_md(&session.customer.name, &requests),
+                };
+                return write_out(output, &text, t.id(), None);
+            }
             let chosen = match &args.option {
                 Some(name) => Some(session.option_named(name).map_err(Error::input)?),
                 None => None,
@@ -150,6 +221,11 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             }
             export::render(format, &proposal)
         }
+        (None, Some(_)) if tickets.is_some() => {
+            return Err(Error::input(
+                "the approval formats list a saved session's decisions: give --session SESSION",
+            ));
+        }
         (None, Some(path)) => {
             let raw = input::read_raw_answers(path)?;
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
@@ -162,17 +238,25 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
         }
         (None, None) => return Err(Error::input("give --session SESSION or --answers FILE")),
     };
+    write_out(output, &text, format.id(), Some(args.audience))
+}
+
+/// Prints `text`, or writes it atomically to `path` and says so.
+fn write_out(
+    output: Option<&Path>,
+    text: &str,
+    format: &str,
+    audience: Option<Audience>,
+) -> Result<Outcome, Error> {
     match output {
-        None => print(&text)?,
+        None => print(text)?,
         Some(path) => {
-            write_atomically(path, &text)
+            write_atomically(path, text)
                 .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-            eprintln!(
-                "wrote {} ({}, {} audience)",
-                path.display(),
-                format.id(),
-                args.audience.id()
-            );
+            match audience {
+                Some(a) => eprintln!("wrote {} ({format}, {} audience)", path.display(), a.id()),
+                None => eprintln!("wrote {} ({format})", path.display()),
+            }
         }
     }
     Ok(Outcome::Done)

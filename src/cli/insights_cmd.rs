@@ -103,6 +103,17 @@ fn render_text(r: &Insights) -> String {
             f.lost,
             bar(f.sessions, max, 20)
         );
+        let d = &f.decisions;
+        if d.approved + d.declined + d.open > 0 {
+            let days = d
+                .mean_days_to_decision
+                .map_or(String::new(), |x| format!(", {x:.1} days to a decision"));
+            let _ = writeln!(
+                out,
+                "  {:<44} approved {} declined {} open {}{days}",
+                "", d.approved, d.declined, d.open
+            );
+        }
     }
     let _ = writeln!(
         out,
@@ -140,12 +151,13 @@ fn render_text(r: &Insights) -> String {
 }
 
 fn render_csv(r: &Insights) -> String {
-    let mut out =
-        String::from("kind,id,title,severity,sessions,customers,monthly_value,won,lost\n");
+    let mut out = String::from(
+        "kind,id,title,severity,sessions,customers,monthly_value,won,lost,approved,declined,open,mean_days_to_decision\n",
+    );
     for f in &r.flags {
         let _ = writeln!(
             out,
-            "flag,{},{},{},{},{},{:.2},{},{}",
+            "flag,{},{},{},{},{},{:.2},{},{},{},{},{},{}",
             csv_field(&f.rule),
             csv_field(&f.title),
             f.severity.id(),
@@ -153,13 +165,19 @@ fn render_csv(r: &Insights) -> String {
             f.customers,
             f.monthly_value.as_units(),
             f.won,
-            f.lost
+            f.lost,
+            f.decisions.approved,
+            f.decisions.declined,
+            f.decisions.open,
+            f.decisions
+                .mean_days_to_decision
+                .map_or(String::new(), |d| format!("{d:.1}"))
         );
     }
     for q in &r.requests {
         let _ = writeln!(
             out,
-            "request,{},{},,{},{},{:.2},,",
+            "request,{},{},,{},{},{:.2},,,,,,",
             csv_field(&q.question),
             csv_field(&q.answer),
             q.sessions,
@@ -170,7 +188,7 @@ fn render_csv(r: &Insights) -> String {
     for o in &r.offerings {
         let _ = writeln!(
             out,
-            "offering,{},{},,{},,{:.2},,",
+            "offering,{},{},,{},,{:.2},,,,,,",
             csv_field(&o.offering),
             csv_field(&o.name),
             o.sessions,

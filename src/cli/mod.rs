@@ -6,6 +6,7 @@
 //! `out_of_scope` flag; 2 invalid input or knowledge, with one message on
 //! stderr; 3 the file system failed (cannot write, locked session).
 
+pub mod approve_cmd;
 pub mod args;
 pub mod catalog;
 pub mod check;
@@ -99,6 +100,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
         Command::New(a) => session_cmds::new(&places, catalog, a),
         Command::Sessions(a) => session_cmds::list(&places, catalog, a),
         Command::Set(a) => session_cmds::set(&places, catalog, a),
+        Command::Approve(a) => approve_cmd::run(&places, catalog, a),
         Command::Export(a) => export_cmd::run(&places, catalog, a),
         Command::Option(c) => options_cmds::option(&places, catalog, c),
         Command::Compare(a) => options_cmds::compare_cmd(&places, catalog, a),

@@ -47,7 +47,7 @@ impl From<TemplateError> for Error {
 }
 
 /// Notices go to stderr so stdout stays what a script reads.
-fn notify(opened: &Opened) {
+pub(crate) fn notify(opened: &Opened) {
     for n in &opened.notices {
         eprintln!("note: {n}");
     }
@@ -283,6 +283,47 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
         }
     }
     if let Some(s) = plan.status {
+        if matches!(s, Status::Proposed | Status::Won) && s != session.status {
+            // The gate before selling: every approval current, nothing
+            // declined still in the scope, unless forced with a reason.
+            let scope = session.evaluate(&knowledge).scope;
+            let missing = crate::approvals::missing(&scope, &session.decisions);
+            if !missing.is_empty() {
+                let lines: Vec<String> = missing
+                    .iter()
+                    .map(|m| format!("  - {}", m.describe()))
+                    .collect();
+                match args
+                    .force
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                {
+                    None => {
+                        return Err(Error::input(format!(
+                            "{} cannot be {} yet; nothing was changed. Missing:\n{}\nRecord the decisions with `nunki approve {} RULE --by NAME`, or set the status with --force REASON.",
+                            session.customer.name,
+                            s.id(),
+                            lines.join("\n"),
+                            session.id
+                        )));
+                    }
+                    Some(reason) => {
+                        eprintln!(
+                            "note: {} set although approvals are missing ({reason}):\n{}",
+                            s.id(),
+                            lines.join("\n")
+                        );
+                        session.forced.push(crate::session::ForcedStatus {
+                            status: s,
+                            reason: reason.to_string(),
+                            at: jiff::Timestamp::now(),
+                            missing: missing.iter().map(|m| m.describe()).collect(),
+                        });
+                    }
+                }
+            }
+        }
         session.status = s;
     }
     store.save(&mut opened, &knowledge)?;
@@ -428,8 +469,18 @@ pub fn session_scope(
     knowledge: &Knowledge,
     selector: &str,
 ) -> Result<Scope, Error> {
+    Ok(session_scope_and_decisions(places, knowledge, selector)?.0)
+}
+
+/// The scope of a saved session and the decisions recorded on its flags.
+pub fn session_scope_and_decisions(
+    places: &Places,
+    knowledge: &Knowledge,
+    selector: &str,
+) -> Result<(Scope, Vec<crate::session::Decision>), Error> {
     let store = Store::new(places);
     let opened = store.read(selector, knowledge)?;
     notify(&opened);
-    Ok(opened.session.evaluate(knowledge).scope)
+    let scope = opened.session.evaluate(knowledge).scope;
+    Ok((scope, opened.session.decisions))
 }

@@ -159,6 +159,33 @@ pub struct Flag {
     pub answers: Vec<AnswerRef>,
 }
 
+impl Flag {
+    /// A short, stable digest of the answers that raised this flag: a
+    /// decision on the flag holds while it stays the same. Answers in
+    /// question order, each as its JSON value.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(self.rule.as_bytes());
+        for a in &self.answers {
+            hasher.update([0]);
+            hasher.update(a.question.as_bytes());
+            hasher.update([b'=']);
+            hasher.update(
+                serde_json::to_string(&a.answer)
+                    .unwrap_or_default()
+                    .as_bytes(),
+            );
+        }
+        hasher
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Excluded {
     pub offering: String,

@@ -28,6 +28,7 @@ mod json;
 mod markdown;
 mod openslo;
 mod proposal;
+pub mod tickets;
 
 use std::path::Path;
 

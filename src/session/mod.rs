@@ -12,7 +12,10 @@ pub mod templates;
 
 pub use changes::Change;
 pub use lock::{Holder, LockGuard};
-pub use model::{Customer, Evaluated, FORMAT, ScopeOption, ScopeSummary, Session, Status};
+pub use model::{
+    Customer, Decision, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary, Session,
+    Status, Verdict,
+};
 pub use store::{
     Broken, Candidate, Fault, Listing, Listings, NewSession, Opened, SaveStep, Store, StoreError,
 };

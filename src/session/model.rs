@@ -45,6 +45,63 @@ pub struct Session {
     /// when the knowledge changes.
     #[serde(default)]
     pub last_scope: Option<ScopeSummary>,
+    /// The pre-sales decisions on flags, the latest one per rule.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Status changes made although approvals were missing, with why.
+    #[serde(default)]
+    pub forced: Vec<ForcedStatus>,
+    /// When each flag was first raised in a saved scope: the start of the
+    /// wait for its decision.
+    #[serde(default)]
+    pub flags_seen: BTreeMap<String, jiff::Timestamp>,
+}
+
+/// A decision on the flag of one rule: approved or declined, by whom, when,
+/// on what conditions, and for which answers (a fingerprint of the answers
+/// that raised the flag: when they change, the decision is stale).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub rule: String,
+    pub verdict: Verdict,
+    pub by: String,
+    pub at: jiff::Timestamp,
+    #[serde(default)]
+    pub conditions: Option<String>,
+    /// `Flag::fingerprint` of the flag when it was decided.
+    pub fingerprint: String,
+    /// When the flag was first seen raised, for the days to a decision.
+    #[serde(default)]
+    pub raised: Option<jiff::Timestamp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Approved,
+    Declined,
+}
+
+impl Verdict {
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Approved => "approved",
+            Verdict::Declined => "declined",
+        }
+    }
+}
+
+/// A status set although the gate listed missing approvals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForcedStatus {
+    pub status: Status,
+    pub reason: String,
+    pub at: jiff::Timestamp,
+    /// What was missing, in words, when it was forced.
+    #[serde(default)]
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -161,6 +218,16 @@ impl Session {
             template: None,
             options: Vec::new(),
             last_scope: None,
+            decisions: Vec::new(),
+            forced: Vec::new(),
+            flags_seen: BTreeMap::new(),
+        }
+    }
+
+    /// Notes the flags of `scope` not seen before as raised `now`.
+    pub fn note_flags_seen(&mut self, scope: &Scope, now: jiff::Timestamp) {
+        for f in &scope.flags {
+            self.flags_seen.entry(f.rule.clone()).or_insert(now);
         }
     }
 

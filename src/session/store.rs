@@ -737,6 +737,7 @@ fn save_inner(
     next.knowledge_version = knowledge.version.clone();
     let evaluated = next.evaluate(knowledge);
     next.last_scope = Some(ScopeSummary::of(&evaluated.scope));
+    next.note_flags_seen(&evaluated.scope, now);
     let text = file::to_text(&next).map_err(|e| {
         StoreError::io(
             format!("cannot write the session {}", opened.path.display()),

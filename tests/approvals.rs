@@ -1,0 +1,328 @@
+//! Approvals: decisions on flags, bound to the answers that raised them,
+//! a gate before selling, and the requests as tickets.
+#![allow(clippy::unwrap_used)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn nunki(home: &TempDir) -> Command {
+    let mut c = Command::cargo_bin("nunki").unwrap();
+    c.env("NUNKI_DATA_DIR", home.path().join("data"))
+        .env("NUNKI_CONFIG_DIR", home.path().join("config"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// A bank on a dedicated cluster, 24/7: FINMA and 24/7 need approval.
+fn bank(home: &TempDir) {
+    let answers = home.path().join("bank.json");
+    std::fs::write(
+        &answers,
+        r#"{"compliance": ["finma"], "tenancy": "dedicated", "cloud_provider": "cloudscale",
+            "support_hours": "24x7", "app_operations": true, "availability_target": 99.9}"#,
+    )
+    .unwrap();
+    nunki(home)
+        .args(["new", "--customer", "Bank AG", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+}
+
+fn check(home: &TempDir) -> Value {
+    let out = nunki(home)
+        .args(["check", "--session", "bank", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn decision(json: &Value, rule: &str) -> Value {
+    json["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("no flag {rule}"))["decision"]
+        .clone()
+}
+
+fn set_status(home: &TempDir, status: &str) -> std::process::Output {
+    nunki(home)
+        .args(["set", "bank", "--status", status])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn approve_then_propose_and_a_changed_answer_makes_it_stale() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    assert_eq!(decision(&check(&home), "finma_outsourcing"), Value::Null);
+
+    // Not yet: both approvals are missing, and nothing changes.
+    let refused = set_status(&home, "proposed");
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        err.contains("FINMA outsourcing (Legal, Product owner APPUiO Managed): no approval yet"),
+        "{err}"
+    );
+    assert!(
+        err.contains("24/7 coverage (Operations lead): no approval yet"),
+        "{err}"
+    );
+
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "finma_outsourcing",
+            "--by",
+            "Lea Legal",
+            "--conditions",
+            "addendum of March",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "approved \"FINMA outsourcing\" by Lea Legal",
+        ))
+        .stdout(predicates::str::contains("24/7 coverage"));
+    nunki(&home)
+        .args(["approve", "bank", "coverage_24x7", "--by", "Olivia Ops"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("nothing else is missing"));
+    let d = decision(&check(&home), "finma_outsourcing");
+    assert_eq!(d["state"], "approved");
+    assert_eq!(d["by"], "Lea Legal");
+    assert_eq!(d["conditions"], "addendum of March");
+    assert!(d["date"].as_str().unwrap().len() == 10, "{d}");
+    assert_eq!(set_status(&home, "proposed").status.code(), Some(0));
+
+    // The FINMA decision was made for `compliance = finma`; another answer
+    // to that question makes it stale, and stale counts as missing.
+    nunki(&home)
+        .args(["set", "bank", "compliance=finma,gdpr"])
+        .assert()
+        .success();
+    assert_eq!(
+        decision(&check(&home), "finma_outsourcing")["state"],
+        "stale"
+    );
+    let text = nunki(&home)
+        .args(["check", "--session", "bank"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("decision: STALE: approved for other answers by Lea Legal"),
+        "{text}"
+    );
+    let refused = set_status(&home, "won");
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8(refused.stderr).unwrap();
+    assert!(err.contains("approved for other answers (stale)"), "{err}");
+
+    // --force sets it anyway and records why.
+    nunki(&home)
+        .args([
+            "set",
+            "bank",
+            "--status",
+            "won",
+            "--force",
+            "signed before the review",
+        ])
+        .assert()
+        .success();
+    let file = std::fs::read_dir(home.path().join("data").join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("signed before the review"), "{text}");
+    assert!(text.contains("status: won"), "{text}");
+}
+
+#[test]
+fn a_decline_keeps_the_gate_shut_until_the_item_leaves_the_scope() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    nunki(&home)
+        .args(["approve", "bank", "finma_outsourcing", "--by", "Lea Legal"])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "coverage_24x7",
+            "--by",
+            "Olivia Ops",
+            "--decline",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        decision(&check(&home), "coverage_24x7")["state"],
+        "declined"
+    );
+    let refused = set_status(&home, "proposed");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("declined and still in the scope")
+    );
+    // Office hours, and 99.5 % so no other approval is needed: the declined
+    // flag is gone, the gate opens.
+    nunki(&home)
+        .args([
+            "set",
+            "bank",
+            "support_hours=office_hours",
+            "availability_target=99.5",
+        ])
+        .assert()
+        .success();
+    assert_eq!(set_status(&home, "proposed").status.code(), Some(0));
+}
+
+#[test]
+fn no_flag_of_that_rule_is_an_error() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    nunki(&home)
+        .args(["approve", "bank", "hipaa", "--by", "X"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "raises no flag of rule \"hipaa\"",
+        ));
+}
+
+#[test]
+fn approval_requests_export_as_tickets_with_stable_keys() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    let id = check(&home)["flags"].as_array().unwrap().len();
+    assert!(id > 0);
+    let export = |format: &str| {
+        let out = nunki(&home)
+            .args(["export", "--session", "bank", "--format", format, "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let jira = export("jira-csv");
+    let mut r = csv::Reader::from_reader(jira.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        ["Summary", "Issue Type", "Description", "Labels", "Labels"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 2, "{jira}");
+    let keys: Vec<&str> = rows.iter().map(|r| r.get(4).unwrap()).collect();
+    assert!(
+        keys.iter().all(|k| k.starts_with("nunki:")
+            && (k.ends_with(":finma_outsourcing") || k.ends_with(":coverage_24x7"))),
+        "{keys:?}"
+    );
+    assert!(rows[0].get(2).unwrap().contains("Customer: Bank AG"));
+
+    let gitlab = export("gitlab-csv");
+    let mut r = csv::Reader::from_reader(gitlab.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(headers, ["title", "description"]);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    for (row, key) in rows.iter().zip(&keys) {
+        assert!(
+            row.get(1).unwrap().contains(&format!("nunki key: {key}")),
+            "{row:?}"
+        );
+    }
+    // The same export twice: the same keys, so a re-import matches.
+    assert_eq!(export("gitlab-csv"), gitlab);
+
+    nunki(&home)
+        .args(["approve", "bank", "finma_outsourcing", "--by", "Lea Legal"])
+        .assert()
+        .success();
+    let md = export("approvals-md");
+    assert!(md.contains("1 approval is waiting"), "{md}");
+    assert!(md.contains("**24/7 coverage** — Operations lead"), "{md}");
+    assert!(!md.contains("FINMA"), "{md}");
+
+    nunki(&home)
+        .args(["export", "--answers", "x.json", "--format", "jira-csv"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn insights_count_decisions_per_boundary() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    nunki(&home)
+        .args(["approve", "bank", "finma_outsourcing", "--by", "Lea Legal"])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "coverage_24x7",
+            "--by",
+            "Olivia Ops",
+            "--decline",
+        ])
+        .assert()
+        .success();
+    let answers = home.path().join("second.json");
+    std::fs::write(
+        &answers,
+        r#"{"compliance": ["finma"], "tenancy": "dedicated"}"#,
+    )
+    .unwrap();
+    nunki(&home)
+        .args(["new", "--customer", "Zweite Bank AG", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    let out = nunki(&home)
+        .args(["insights", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flag = |rule: &str| {
+        json["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap()["decisions"]
+            .clone()
+    };
+    let finma = flag("finma_outsourcing");
+    assert_eq!(
+        (
+            finma["approved"].as_u64(),
+            finma["declined"].as_u64(),
+            finma["open"].as_u64()
+        ),
+        (Some(1), Some(0), Some(1))
+    );
+    assert_eq!(finma["mean_days_to_decision"], 0.0);
+    let cover = flag("coverage_24x7");
+    assert_eq!(
+        (cover["approved"].as_u64(), cover["declined"].as_u64()),
+        (Some(0), Some(1))
+    );
+}
