@@ -74,7 +74,7 @@ impl Answer {
             Answer::Number(n) => {
                 let unit = match question.map(|q| &q.kind) {
                     Some(QuestionKind::Number { unit, .. }) if !unit.is_empty() => {
-                        format!(" {unit}")
+                        format!(" {}", unit_for(*n, unit))
                     }
                     _ => String::new(),
                 };
@@ -91,6 +91,42 @@ impl Answer {
                 .collect::<Vec<_>>()
                 .join(", "),
         }
+    }
+}
+
+/// A question's unit (written in the plural: "applications", "weeks") as
+/// it follows `n`: "1 application", "2 applications".
+pub fn unit_for(n: f64, unit: &str) -> std::borrow::Cow<'_, str> {
+    if n == 1.0
+        && let Some(one) = unit.strip_suffix('s')
+        && unit.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return std::borrow::Cow::Borrowed(one);
+    }
+    std::borrow::Cow::Borrowed(unit)
+}
+
+/// A price unit (written in the singular: "engineering day", "node (4
+/// vCPU, 16 GiB)") as it follows `n`: the head noun takes an "s" unless
+/// `n` is one, it is an abbreviation (GiB, vCPU) or a mass noun.
+pub fn units_of(n: f64, unit: &str) -> std::borrow::Cow<'_, str> {
+    const MASS: [&str; 5] = ["memory", "disk", "stored", "storage", "traffic"];
+    if n == 1.0 {
+        return std::borrow::Cow::Borrowed(unit);
+    }
+    let (head, tail) = match unit.find(" (") {
+        Some(i) => unit.split_at(i),
+        None => (unit, ""),
+    };
+    let last = head.rsplit(' ').next().unwrap_or(head);
+    let countable = !last.is_empty()
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && !last.ends_with('s')
+        && !MASS.contains(&last);
+    if countable {
+        std::borrow::Cow::Owned(format!("{head}s{tail}"))
+    } else {
+        std::borrow::Cow::Borrowed(unit)
     }
 }
 
@@ -441,4 +477,27 @@ pub fn parse_typed(question: &Question, text: &str) -> Result<Answer, AnswerProb
         },
     };
     check_answer(question, &answer)
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::{unit_for, units_of};
+
+    #[test]
+    fn units_agree_with_their_number() {
+        assert_eq!(unit_for(1.0, "applications"), "application");
+        assert_eq!(unit_for(2.0, "applications"), "applications");
+        assert_eq!(unit_for(1.0, "GiB"), "GiB");
+        assert_eq!(unit_for(1.0, "per month"), "per month");
+        assert_eq!(units_of(3.0, "engineering day"), "engineering days");
+        assert_eq!(units_of(1.0, "engineering day"), "engineering day");
+        assert_eq!(
+            units_of(3.0, "node (4 vCPU, 16 GiB)"),
+            "nodes (4 vCPU, 16 GiB)"
+        );
+        assert_eq!(units_of(12.0, "vCPU"), "vCPU");
+        assert_eq!(units_of(400.0, "GiB"), "GiB");
+        assert_eq!(units_of(24.0, "GiB memory"), "GiB memory");
+        assert_eq!(units_of(2.0, "environment"), "environments");
+    }
 }

@@ -787,15 +787,15 @@ fn statement(
             .budget_text(&q.id, Some(c))
             .unwrap_or_else(|| answer.display(Some(q))),
         (QuestionKind::Number { unit, .. }, Answer::Number(n)) => {
-            let n = if n.fract() == 0.0 && n.abs() < 1e15 {
+            let words = if n.fract() == 0.0 && n.abs() < 1e15 {
                 Money::from_units(*n).to_string()
             } else {
                 super::answers::format_number(*n)
             };
             if unit.is_empty() {
-                n
+                words
             } else {
-                format!("{n} {unit}")
+                format!("{words} {}", super::answers::unit_for(*n, unit))
             }
         }
         _ => answer.display(Some(q)),

@@ -60,7 +60,7 @@ pub(crate) fn price_item(
                 times(&mut calculation, quantity);
                 write_number(&mut calculation, n);
                 calculation.push(' ');
-                calculation.push_str(unit);
+                calculation.push_str(&super::answers::units_of(n * quantity, unit));
                 calculation.push_str(" × ");
                 calculation.push_str(currency);
                 calculation.push(' ');
