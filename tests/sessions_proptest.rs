@@ -71,6 +71,7 @@ fn full_session() -> Session {
             missing: vec!["24/7 coverage".into()],
         }],
         flags_seen: [("finma_outsourcing".to_string(), now)].into(),
+        conflicts: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod file;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod names;
 pub mod store;
@@ -12,6 +13,7 @@ pub mod templates;
 
 pub use changes::Change;
 pub use lock::{Holder, LockGuard};
+pub use merge::{Conflict, Field, Merged, merge};
 pub use model::{
     Customer, Decision, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary, Session,
     Status, Verdict,

@@ -55,6 +55,10 @@ pub struct Session {
     /// wait for its decision.
     #[serde(default)]
     pub flags_seen: BTreeMap<String, jiff::Timestamp>,
+    /// Values a team merge did not keep, shown until someone resolves them
+    /// (`session::merge`): no answer is lost to a conflict.
+    #[serde(default)]
+    pub conflicts: Vec<super::merge::Conflict>,
 }
 
 /// A decision on the flag of one rule: approved or declined, by whom, when,
@@ -221,6 +225,7 @@ impl Session {
             decisions: Vec::new(),
             forced: Vec::new(),
             flags_seen: BTreeMap::new(),
+            conflicts: Vec::new(),
         }
     }
 
