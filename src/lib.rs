@@ -14,6 +14,7 @@ pub mod search;
 pub mod session;
 pub mod slo;
 pub mod sources;
+pub mod team;
 pub mod tui;
 
 /// Scenario and template files, embedded by `build.rs`.

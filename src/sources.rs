@@ -1,6 +1,7 @@
 //! Where knowledge and sessions live on disk, and reading the knowledge
-//! files: embedded defaults, replaced file by file by the user's config
-//! directory, then by `--catalog DIR`.
+//! files: embedded defaults, replaced file by file by the team's knowledge
+//! (the last valid `catalog/` of a team folder, see `team::catalog`), then
+//! by the user's config directory, then by `--catalog DIR`.
 //!
 //! `NUNKI_CONFIG_DIR` and `NUNKI_DATA_DIR` move those directories (tests
 //! and portable installs use them).
@@ -40,6 +41,12 @@ impl Places {
         self.data_dir.join("sessions")
     }
 
+    /// The team's knowledge in use: a copy of the last team `catalog/` that
+    /// validated, kept outside git (`team::catalog`).
+    pub fn team_catalog_dir(&self) -> PathBuf {
+        self.data_dir.join(".team").join("catalog")
+    }
+
     pub fn user_catalog_dir(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.join("catalog"))
     }
@@ -62,6 +69,10 @@ pub fn knowledge_texts(
 ) -> Result<(KnowledgeTexts, Vec<PathBuf>), SourceError> {
     let mut texts = KnowledgeTexts::embedded();
     let mut replaced = Vec::new();
+    let team = places.team_catalog_dir();
+    if team.is_dir() {
+        overlay(&mut texts, &team, &mut replaced)?;
+    }
     if let Some(dir) = places.user_catalog_dir()
         && dir.is_dir()
     {
@@ -76,7 +87,7 @@ pub fn knowledge_texts(
     Ok((texts, replaced))
 }
 
-fn overlay(
+pub(crate) fn overlay(
     texts: &mut KnowledgeTexts,
     dir: &Path,
     replaced: &mut Vec<PathBuf>,

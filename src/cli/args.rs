@@ -100,6 +100,43 @@ Examples:
         after_help = "Unreadable session files are reported and skipped, never touched.\n\nExample:\n  nunki insights --since 2026-01-01 --format csv > demand.csv"
     )]
     Insights(InsightsArgs),
+    /// Share the data directory with a team through git: init, clone.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  nunki team clone git@git.example.com:presales/nunki-team.git\n  nunki team init --remote git@git.example.com:presales/nunki-team.git"
+    )]
+    Team(TeamCommand),
+    /// Share with the team: commit local changes, fetch, merge sessions by
+    /// answer, push.
+    #[command(
+        after_help = "A session changed on both sides keeps, per answer, the value saved last and records the other as a conflict in the session file.\n\
+Exit codes: 0 synced (conflicts are named), 2 no git or not a team folder, 3 the remote cannot be reached (nothing local is lost) or a session is open.\n\n\
+Example:\n  nunki sync"
+    )]
+    Sync,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Turn the data directory into a team folder (a git repository) and
+    /// commit its sessions.
+    #[command(
+        after_help = "Example:\n  nunki team init --remote git@git.example.com:presales/nunki-team.git"
+    )]
+    Init {
+        /// The team's shared repository, kept as the remote `origin`.
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Set up the data directory (or --data-dir) as a clone of the team's
+    /// repository, also an empty one (the first member).
+    #[command(
+        after_help = "Example:\n  nunki team clone git@git.example.com:presales/nunki-team.git"
+    )]
+    Clone {
+        /// The team's shared repository (any URL or path git accepts).
+        url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,6 +15,7 @@ pub mod input;
 pub mod insights_cmd;
 pub mod options_cmds;
 pub mod session_cmds;
+pub mod team_cmd;
 
 use std::io;
 use std::process::ExitCode;
@@ -105,6 +106,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
         Command::Option(c) => options_cmds::option(&places, catalog, c),
         Command::Compare(a) => options_cmds::compare_cmd(&places, catalog, a),
         Command::Insights(a) => insights_cmd::run(&places, catalog, a),
+        Command::Team(c) => team_cmd::team(&places, c),
+        Command::Sync => team_cmd::sync(&places),
     }
 }
 

@@ -1,0 +1,361 @@
+//! A team through git, as users run it: two data directories (two laptops)
+//! sharing a local bare repository, the real binary, no network. Skipped,
+//! with the reason printed, where `git` is missing.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Std, Output};
+
+use assert_cmd::Command;
+use nunki::session::{Field, Session, file};
+use tempfile::TempDir;
+
+fn git_missing() -> bool {
+    let missing = Std::new("git").arg("--version").output().is_err();
+    if missing {
+        eprintln!("skipped: `git` is not installed, the team tests need it");
+    }
+    missing
+}
+
+/// A laptop: its data directory and its user's git identity.
+struct Laptop {
+    home: PathBuf,
+    who: &'static str,
+}
+
+impl Laptop {
+    fn data(&self) -> PathBuf {
+        self.home.join("data")
+    }
+
+    fn nunki(&self) -> Command {
+        let mut cmd = Command::cargo_bin("nunki").unwrap();
+        let email = format!("{}@example.com", self.who.to_lowercase());
+        cmd.env("NUNKI_CONFIG_DIR", self.home.join("config"))
+            .env("NUNKI_DATA_DIR", self.data())
+            .env("NO_COLOR", "1")
+            .env("GIT_AUTHOR_NAME", self.who)
+            .env("GIT_AUTHOR_EMAIL", &email)
+            .env("GIT_COMMITTER_NAME", self.who)
+            .env("GIT_COMMITTER_EMAIL", &email)
+            // The machine's own git configuration stays out of the test.
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1");
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.nunki().args(args).output().unwrap()
+    }
+
+    /// Runs nunki and expects exit 0; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "nunki {args:?} on {}:\nstdout: {}\nstderr: {}",
+            self.who,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn sessions(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = fs::read_dir(self.data().join("sessions"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn session(&self, name: &str) -> Session {
+        let path = self.data().join("sessions").join(name);
+        file::parse("t", &fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let out = Std::new("git")
+            .arg("-C")
+            .arg(self.data())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// A bare remote and two laptops, A (the first member, cloning the empty
+/// remote) and B.
+fn team() -> (TempDir, String, Laptop, Laptop) {
+    let tmp = TempDir::new().unwrap();
+    let remote = tmp.path().join("team.git");
+    let out = Std::new("git")
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(&remote)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let url = remote.display().to_string();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    let b = Laptop {
+        home: tmp.path().join("b"),
+        who: "Beat",
+    };
+    a.ok(&["team", "clone", &url]);
+    (tmp, url, a, b)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_session_created_on_a_is_seen_on_b() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    a.ok(&["set", "acme", "environments=3"]);
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("committed: Acme AG"), "{out}");
+    assert!(out.contains("sent to origin"), "{out}");
+    // One commit per sync, by the user, naming the session.
+    let log = a.git(&["log", "--format=%an|%s"]);
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(log.starts_with("Anna|nunki sync: Acme AG"), "{log}");
+    // Locks and backups never reach git.
+    let tracked = a.git(&["ls-files"]);
+    assert!(
+        !tracked.contains(".lock") && !tracked.contains(".bak"),
+        "{tracked}"
+    );
+    assert!(
+        a.data()
+            .join("sessions")
+            .read_dir()
+            .unwrap()
+            .any(|e| { e.unwrap().path().extension().is_some_and(|x| x == "bak") })
+    );
+
+    b.ok(&["team", "clone", &url]);
+    assert_eq!(b.sessions().len(), 1);
+    let name = file_name(&path);
+    assert_eq!(
+        b.session(&name).answers["environments"],
+        nunki::engine::Answer::Number(3.0)
+    );
+    let listed = b.ok(&["sessions"]);
+    assert!(listed.contains("Acme AG"), "{listed}");
+    // Nothing to do: a sync changes nothing.
+    let out = b.ok(&["sync"]);
+    assert!(out.contains("nothing to commit"), "{out}");
+    assert!(!out.contains("sent"), "{out}");
+}
+
+#[test]
+fn different_answers_edited_offline_on_both_end_up_on_both() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    a.ok(&["sync"]);
+    b.ok(&["team", "clone", &url]);
+    let name = file_name(&path);
+
+    a.ok(&["set", "acme", "environments=3"]);
+    b.ok(&[
+        "set",
+        "acme",
+        "tenancy=dedicated",
+        "--note",
+        "gpu=asked twice",
+    ]);
+    a.ok(&["sync"]);
+    let out = b.ok(&["sync"]);
+    assert!(out.contains("merged by answer"), "{out}");
+    assert!(!out.contains("conflict"), "{out}");
+    a.ok(&["sync"]);
+
+    for laptop in [&a, &b] {
+        let s = laptop.session(&name);
+        assert_eq!(
+            s.answers.get("environments"),
+            Some(&nunki::engine::Answer::Number(3.0)),
+            "{}",
+            laptop.who
+        );
+        assert_eq!(
+            s.answers.get("tenancy"),
+            Some(&nunki::engine::Answer::Text("dedicated".into())),
+            "{}",
+            laptop.who
+        );
+        assert_eq!(s.notes.get("gpu").map(String::as_str), Some("asked twice"));
+        assert!(s.conflicts.is_empty());
+    }
+    assert_eq!(a.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn the_same_answer_edited_on_both_keeps_one_and_records_the_other() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    a.ok(&["sync"]);
+    b.ok(&["team", "clone", &url]);
+    let name = file_name(&path);
+
+    a.ok(&["set", "acme", "environments=3"]);
+    // B saves last: B's value is kept.
+    b.ok(&["set", "acme", "environments=5"]);
+    a.ok(&["sync"]);
+    let out = b.ok(&["sync"]);
+    assert!(out.contains("conflict in Acme AG"), "{out}");
+    assert!(
+        out.contains("answer environments: kept 5.0, Anna gave 3.0"),
+        "{out}"
+    );
+    a.ok(&["sync"]);
+
+    for laptop in [&a, &b] {
+        let s = laptop.session(&name);
+        assert_eq!(
+            s.answers.get("environments"),
+            Some(&nunki::engine::Answer::Number(5.0))
+        );
+        assert_eq!(s.conflicts.len(), 1, "{}", laptop.who);
+        let c = &s.conflicts[0];
+        assert_eq!((c.field, c.key.as_str()), (Field::Answer, "environments"));
+        assert_eq!(c.other.as_deref(), Some("3.0"));
+        assert_eq!(c.by, "Anna");
+    }
+    // The session still opens and scopes.
+    b.ok(&["check", "--session", "acme"]);
+}
+
+#[test]
+fn an_unreachable_remote_exits_3_and_keeps_everything_local() {
+    if git_missing() {
+        return;
+    }
+    let tmp = TempDir::new().unwrap();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    let before = fs::read_to_string(&path).unwrap();
+    let nowhere = tmp.path().join("no-such-remote.git").display().to_string();
+    a.ok(&["team", "init", "--remote", &nowhere]);
+    a.ok(&["set", "acme", "environments=4"]);
+    let edited = fs::read_to_string(&path).unwrap();
+    assert_ne!(before, edited);
+
+    let out = a.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot reach the team remote"), "{err}");
+    assert!(err.contains("nothing local is lost"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    // Committed locally: the next sync catches up once the remote exists.
+    assert_eq!(a.git(&["status", "--porcelain"]), "");
+    let bare = Std::new("git")
+        .args(["init", "-q", "--bare", "-b", "main", &nowhere])
+        .output()
+        .unwrap();
+    assert!(bare.status.success());
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("sent to origin"), "{out}");
+
+    // Cloning from nowhere is the same exit code.
+    let c = Laptop {
+        home: tmp.path().join("c"),
+        who: "Carla",
+    };
+    let out = c.run(&[
+        "team",
+        "clone",
+        &tmp.path().join("nope").display().to_string(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sync_outside_a_team_folder_says_how_to_make_one() {
+    let tmp = TempDir::new().unwrap();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    a.ok(&["new", "--customer", "Acme AG"]);
+    let out = a.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a team folder"), "{err}");
+    assert!(err.contains("nunki team init"), "{err}");
+}
+
+#[test]
+fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let shipped = include_str!("../data/catalog.ron");
+    assert!(shipped.contains("name: \"APPUiO Cloud\""));
+    let team_catalog = shipped.replacen(
+        "name: \"APPUiO Cloud\"",
+        "name: \"APPUiO Cloud (team edition)\"",
+        1,
+    );
+    fs::create_dir_all(a.data().join("catalog")).unwrap();
+    fs::write(a.data().join("catalog/catalog.ron"), &team_catalog).unwrap();
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("committed: team knowledge"), "{out}");
+    assert!(out.contains("team knowledge now in use"), "{out}");
+
+    b.ok(&["team", "clone", &url]);
+    let list = b.ok(&["catalog", "list"]);
+    assert!(list.contains("team edition"), "{list}");
+
+    // A broken change reaches B and is refused there; the previous team
+    // knowledge stays in use.
+    fs::write(a.data().join("catalog/catalog.ron"), "(offerings: [ oops").unwrap();
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("team knowledge refused"), "{out}");
+    let out = b.ok(&["sync"]);
+    assert!(out.contains("team knowledge refused"), "{out}");
+    assert!(out.contains("catalog.ron"), "{out}");
+    for laptop in [&a, &b] {
+        let list = laptop.ok(&["catalog", "list"]);
+        assert!(list.contains("team edition"), "{}: {list}", laptop.who);
+    }
+    // The user's own override still goes on top of the team's.
+    let mine = shipped.replacen("name: \"APPUiO Cloud\"", "name: \"APPUiO Cloud (mine)\"", 1);
+    fs::create_dir_all(b.home.join("config/catalog")).unwrap();
+    fs::write(b.home.join("config/catalog/catalog.ron"), mine).unwrap();
+    assert!(b.ok(&["catalog", "list"]).contains("(mine)"));
+}
