@@ -13,12 +13,22 @@ pub enum GitError {
         "git is not installed or cannot be run ({0}); install git to work as a team — nunki itself works without it"
     )]
     Missing(io::Error),
+    #[error("cannot run git: {0}")]
+    Spawn(io::Error),
     #[error("`git {args}` failed in {dir}: {stderr}")]
     Failed {
         args: String,
         dir: PathBuf,
         stderr: String,
     },
+}
+
+fn spawn_error(e: io::Error) -> GitError {
+    if e.kind() == io::ErrorKind::NotFound {
+        GitError::Missing(e)
+    } else {
+        GitError::Spawn(e)
+    }
 }
 
 /// git, run in `dir`.
@@ -42,18 +52,37 @@ impl Git {
             .arg("--version")
             .output()
             .map(|_| ())
-            .map_err(GitError::Missing)
+            .map_err(spawn_error)
     }
 
     /// Runs git and returns its standard output; a non-zero exit is an error
     /// carrying git's own message.
     pub fn run(&self, args: &[&str]) -> Result<String, GitError> {
-        let out = Command::new("git")
+        self.run_with_input(args, None)
+    }
+
+    /// Runs git with `input` on its standard input (a commit message of
+    /// any length: `commit -F -`).
+    pub fn run_with_input(&self, args: &[&str], input: Option<&str>) -> Result<String, GitError> {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new("git")
             .arg("-C")
             .arg(&self.dir)
             .args(args)
-            .output()
-            .map_err(GitError::Missing)?;
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(spawn_error)?;
+        if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
+            stdin.write_all(text.as_bytes()).map_err(GitError::Spawn)?;
+        }
+        let out = child.wait_with_output().map_err(GitError::Spawn)?;
         if out.status.success() {
             Ok(String::from_utf8_lossy(&out.stdout).into_owned())
         } else {

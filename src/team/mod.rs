@@ -171,7 +171,7 @@ impl SyncReport {
     pub fn to_text(&self) -> String {
         let mut out = Vec::new();
         match &self.committed {
-            Some(names) => out.push(format!("committed: {}", names.join(", "))),
+            Some(names) => out.push(format!("committed: {}", shortened(names))),
             None => out.push("nothing to commit".to_string()),
         }
         if self.no_remote {
@@ -208,6 +208,21 @@ impl SyncReport {
         }
         out.join("\n") + "\n"
     }
+}
+
+/// The first few names, and how many more.
+fn shortened(names: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut s = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    s
 }
 
 fn applied_line(a: &Applied) -> Option<String> {
@@ -342,8 +357,10 @@ fn refuse_if_open(sessions: &Path) -> Result<(), TeamError> {
         if path.extension().is_none_or(|x| x != "lock") {
             continue;
         }
+        // A closed session leaves an empty lock file: only one that names
+        // a holder can be in use, so 10 000 sessions cost no locking.
         let session = path.with_extension("");
-        if !session.exists() {
+        if !session.exists() || fs::metadata(&path).map_or(true, |m| m.len() == 0) {
             continue;
         }
         if let Ok(lock::Acquired::Busy(holder)) =
@@ -382,18 +399,19 @@ fn commit_local(git: &Git, title: &str) -> Result<Option<Vec<String>>, TeamError
         return Ok(None);
     }
     let names = changed_names(git.dir(), &staged);
-    const SHOWN: usize = 8;
-    let mut subject = names
+    let subject = shortened(&names);
+    const LISTED: usize = 100;
+    let mut body = staged
         .iter()
-        .take(SHOWN)
+        .take(LISTED)
         .cloned()
         .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        subject.push_str(&format!(" and {} more", names.len() - SHOWN));
+        .join("\n");
+    if staged.len() > LISTED {
+        body.push_str(&format!("\n… and {} more files", staged.len() - LISTED));
     }
-    let message = format!("{title}: {subject}\n\n{}\n", staged.join("\n"));
-    git.run(&["commit", "-q", "-m", &message])?;
+    let message = format!("{title}: {subject}\n\n{body}\n");
+    git.run_with_input(&["commit", "-q", "-F", "-"], Some(&message))?;
     Ok(Some(names))
 }
 
