@@ -12,6 +12,7 @@ pub mod knowledge;
 pub mod scenarios;
 pub mod search;
 pub mod session;
+pub mod similar;
 pub mod slo;
 pub mod sources;
 pub mod team;

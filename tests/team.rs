@@ -359,3 +359,83 @@ fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
     fs::write(b.home.join("config/catalog/catalog.ron"), mine).unwrap();
     assert!(b.ok(&["catalog", "list"]).contains("(mine)"));
 }
+
+#[test]
+fn sync_with_nothing_to_do_over_10_000_sessions_takes_under_2_s() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, _url, a, _b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Bench AG"]).trim());
+    let text = fs::read_to_string(&path).unwrap();
+    let id = a.session(&file_name(&path)).id;
+    for i in 1..10_000 {
+        let copy = text
+            .replace(&format!("id: \"{id}\""), &format!("id: \"g{i:05}\""))
+            .replace("Bench AG", &format!("Bench {i} AG"));
+        fs::write(path.with_file_name(format!("bench-{i}-g{i:05}.ron")), copy).unwrap();
+    }
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("and 9992 more"), "{out}");
+    let start = std::time::Instant::now();
+    let out = a.ok(&["sync"]);
+    let took = start.elapsed();
+    assert!(out.contains("nothing to commit"), "{out}");
+    eprintln!("nunki sync with nothing to do over 10 000 sessions: {took:?}");
+    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+}
+
+#[test]
+fn similar_lists_won_sessions_most_like_this_one() {
+    let tmp = TempDir::new().unwrap();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    a.ok(&["new", "--customer", "Acme AG"]);
+    a.ok(&["set", "acme", "tenancy=shared", "environments=3"]);
+    a.ok(&["new", "--customer", "Beta AG"]);
+    a.ok(&[
+        "set",
+        "beta",
+        "tenancy=shared",
+        "environments=2",
+        "--status",
+        "won",
+    ]);
+    a.ok(&["new", "--customer", "Gamma AG"]);
+    a.ok(&[
+        "set",
+        "gamma",
+        "tenancy=dedicated",
+        "--status",
+        "won",
+        "--force",
+        "test",
+    ]);
+    a.ok(&["new", "--customer", "Delta AG"]);
+    a.ok(&[
+        "set",
+        "delta",
+        "tenancy=shared",
+        "environments=3",
+        "--status",
+        "lost",
+    ]);
+    let out = a.ok(&["similar", "acme"]);
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains('%')).collect();
+    assert_eq!(lines.len(), 2, "won sessions only:\n{out}");
+    assert!(
+        lines[0].contains("Beta AG") && lines[0].contains("67%"),
+        "{out}"
+    );
+    assert!(out.contains("environments: 3 here, 2 there"), "{out}");
+    assert!(
+        out.contains("tenancy: shared here, dedicated there"),
+        "{out}"
+    );
+    let out = a.ok(&["similar", "acme", "--limit", "1", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["customer"], "Beta AG");
+}

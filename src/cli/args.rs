@@ -114,6 +114,23 @@ Exit codes: 0 synced (conflicts are named), 2 no git or not a team folder, 3 the
 Example:\n  nunki sync"
     )]
     Sync,
+    /// The won sessions most like this one: score and what differs.
+    #[command(
+        after_help = "The score is the mean of how alike the answers and the offerings in scope are (0–100%).\n\n\
+Example:\n  nunki similar acme --limit 3"
+    )]
+    Similar(SimilarArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// A path, or a unique prefix of a session id or customer slug.
+    pub session: String,
+    /// How many sessions to list.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,6 +15,7 @@ pub mod input;
 pub mod insights_cmd;
 pub mod options_cmds;
 pub mod session_cmds;
+pub mod similar_cmd;
 pub mod team_cmd;
 
 use std::io;
@@ -108,6 +109,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
         Command::Insights(a) => insights_cmd::run(&places, catalog, a),
         Command::Team(c) => team_cmd::team(&places, c),
         Command::Sync => team_cmd::sync(&places),
+        Command::Similar(a) => similar_cmd::run(&places, catalog, a),
     }
 }
 
