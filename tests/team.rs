@@ -249,6 +249,25 @@ fn the_same_answer_edited_on_both_keeps_one_and_records_the_other() {
     }
     // The session still opens and scopes.
     b.ok(&["check", "--session", "acme"]);
+
+    // Listed, then resolved by taking the other value; the resolution
+    // reaches A with the next syncs.
+    let listed = a.ok(&["team", "conflicts"]);
+    assert!(listed.contains("Acme AG"), "{listed}");
+    assert!(listed.contains("kept 5.0, Anna gave 3.0"), "{listed}");
+    assert!(listed.contains("1 conflict(s)"), "{listed}");
+    let out = b.run(&["team", "resolve", "acme", "tenancy"]);
+    assert_eq!(out.status.code(), Some(2), "no conflict on tenancy");
+    b.ok(&["team", "resolve", "acme", "environments", "--take-other"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    let s = a.session(&name);
+    assert_eq!(
+        s.answers.get("environments"),
+        Some(&nunki::engine::Answer::Number(3.0))
+    );
+    assert!(s.conflicts.is_empty());
+    assert!(a.ok(&["team", "conflicts"]).contains("0 conflict(s)"));
 }
 
 #[test]

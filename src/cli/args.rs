@@ -154,6 +154,26 @@ pub enum TeamCommand {
         /// The team's shared repository (any URL or path git accepts).
         url: String,
     },
+    /// List the conflicts recorded in the sessions by merges.
+    #[command(after_help = "Example:\n  nunki team conflicts")]
+    Conflicts,
+    /// Resolve a session's conflicts on KEY (a question id, option name,
+    /// rule, offering, or status/customer/template), or all of them: keep
+    /// the merged value, or --take-other.
+    #[command(
+        after_help = "Exit codes: 0 resolved, 2 no such conflict, 3 the session is open elsewhere.\n\n\
+Examples:\n  nunki team resolve acme environments --take-other\n  nunki team resolve acme"
+    )]
+    Resolve {
+        /// A path, or a unique prefix of a session id or customer slug.
+        session: String,
+        /// The conflict's question id, option name, rule or offering (or
+        /// status, customer, template); all conflicts when left out.
+        key: Option<String>,
+        /// Take the value that was not kept instead of the merged one.
+        #[arg(long)]
+        take_other: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

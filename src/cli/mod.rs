@@ -107,7 +107,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
         Command::Option(c) => options_cmds::option(&places, catalog, c),
         Command::Compare(a) => options_cmds::compare_cmd(&places, catalog, a),
         Command::Insights(a) => insights_cmd::run(&places, catalog, a),
-        Command::Team(c) => team_cmd::team(&places, c),
+        Command::Team(c) => team_cmd::team(&places, catalog, c),
         Command::Sync => team_cmd::sync(&places),
         Command::Similar(a) => similar_cmd::run(&places, catalog, a),
     }

@@ -5,18 +5,31 @@
 //! remote cannot be reached, a session is open, or git failed.
 
 use std::io;
+use std::path::Path;
 
 use super::args::TeamCommand;
 use super::{Error, Outcome, print};
-use crate::sources::Places;
+use crate::session::merge::take_other as take;
+use crate::session::store::Store;
+use crate::session::{Conflict, StoreError};
+use crate::sources::{Places, load_knowledge};
 use crate::team::{self, TeamError};
 
-pub fn team(places: &Places, command: &TeamCommand) -> Result<Outcome, Error> {
+pub fn team(
+    places: &Places,
+    catalog: Option<&Path>,
+    command: &TeamCommand,
+) -> Result<Outcome, Error> {
     let out = match command {
-        TeamCommand::Init { remote } => team::init(places, remote.as_deref()),
-        TeamCommand::Clone { url } => team::clone(places, url),
-    }
-    .map_err(to_error)?;
+        TeamCommand::Init { remote } => team::init(places, remote.as_deref()).map_err(to_error)?,
+        TeamCommand::Clone { url } => team::clone(places, url).map_err(to_error)?,
+        TeamCommand::Conflicts => conflicts(places)?,
+        TeamCommand::Resolve {
+            session,
+            key,
+            take_other,
+        } => resolve(places, catalog, session, key.as_deref(), *take_other)?,
+    };
     print(&format!("{out}\n"))?;
     Ok(Outcome::Done)
 }
@@ -35,4 +48,77 @@ fn to_error(e: TeamError) -> Error {
         TeamError::Io { context, source } => Error::io(context, source),
         other => Error::io("sync", io::Error::other(other.to_string())),
     }
+}
+
+/// Every recorded conflict, by session.
+fn conflicts(places: &Places) -> Result<String, Error> {
+    let listings = Store::new(places).list()?;
+    let mut out = String::new();
+    let mut n = 0;
+    for l in &listings.sessions {
+        for c in &l.session.conflicts {
+            n += 1;
+            out.push_str(&format!(
+                "{} ({}): {c}\n",
+                l.session.customer.name,
+                l.path.display()
+            ));
+        }
+    }
+    out.push_str(&format!("{n} conflict(s)"));
+    Ok(out)
+}
+
+/// Removes a session's conflicts on `key` (all without one), taking the
+/// other value first when asked.
+fn resolve(
+    places: &Places,
+    catalog: Option<&Path>,
+    selector: &str,
+    key: Option<&str>,
+    take_other: bool,
+) -> Result<String, Error> {
+    let knowledge = load_knowledge(places, catalog)?;
+    let store = Store::new(places);
+    let mut opened = store.open(selector, &knowledge)?;
+    if opened.read_only() {
+        return Err(StoreError::ReadOnly {
+            path: opened.path.clone(),
+            holder: opened.holder.clone(),
+        }
+        .into());
+    }
+    let matches =
+        |c: &Conflict| key.is_none_or(|k| c.key == k || (c.key.is_empty() && c.field.id() == k));
+    let chosen: Vec<Conflict> = opened
+        .session
+        .conflicts
+        .iter()
+        .filter(|c| matches(c))
+        .cloned()
+        .collect();
+    if chosen.is_empty() {
+        return Err(Error::input(format!(
+            "{} has no conflict{}",
+            opened.session.customer.name,
+            key.map(|k| format!(" on {k}")).unwrap_or_default()
+        )));
+    }
+    if take_other {
+        for c in &chosen {
+            take(&mut opened.session, c).map_err(Error::input)?;
+        }
+    }
+    opened.session.conflicts.retain(|c| !matches(c));
+    store.save(&mut opened, &knowledge)?;
+    Ok(format!(
+        "resolved {} conflict(s) in {}{}",
+        chosen.len(),
+        opened.session.customer.name,
+        if take_other {
+            ", taking the other value"
+        } else {
+            ", keeping the merged value"
+        }
+    ))
 }

@@ -359,7 +359,7 @@ fn set_merge<V: PartialEq + Clone>(base: Option<&[V]>, ours: &[V], theirs: &[V])
 }
 
 /// A manual override, added or removed, keyed by its offering.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Entry {
     Added(ManualAdd),
@@ -393,6 +393,71 @@ fn from_entries(entries: Vec<Entry>) -> Overrides {
         }
     }
     o
+}
+
+/// Resolves a conflict by taking the value that was not kept (the conflict
+/// itself is removed by the caller). The value is read back from its RON
+/// text; `Err` says why it cannot be.
+pub fn take_other(session: &mut Session, c: &Conflict) -> Result<(), String> {
+    fn read<T: serde::de::DeserializeOwned>(c: &Conflict, text: &str) -> Result<T, String> {
+        crate::knowledge::ron_options().from_str(text).map_err(|e| {
+            format!(
+                "the other value of {} {} does not read back: {e}",
+                c.field.id(),
+                c.key
+            )
+        })
+    }
+    let key = c.key.clone();
+    match (c.field, c.other.as_deref()) {
+        (Field::Answer, Some(t)) => {
+            session.answers.insert(key, read(c, t)?);
+        }
+        (Field::Answer, None) => {
+            session.answers.remove(&key);
+        }
+        (Field::Note, Some(t)) => {
+            session.notes.insert(key, read(c, t)?);
+        }
+        (Field::Note, None) => {
+            session.notes.remove(&key);
+        }
+        (Field::Status, Some(t)) => session.status = read(c, t)?,
+        (Field::Customer, Some(t)) => session.customer = read(c, t)?,
+        (Field::Template, t) => session.template = t.map(|t| read(c, t)).transpose()?,
+        (Field::Option, t) => {
+            let other: Option<super::model::ScopeOption> = t.map(|t| read(c, t)).transpose()?;
+            let at = session.options.iter().position(|o| o.name == key);
+            replace(&mut session.options, at, other);
+        }
+        (Field::Decision, t) => {
+            let other: Option<super::model::Decision> = t.map(|t| read(c, t)).transpose()?;
+            let at = session.decisions.iter().position(|d| d.rule == key);
+            replace(&mut session.decisions, at, other);
+        }
+        (Field::Override, t) => {
+            let other: Option<Entry> = t.map(|t| read(c, t)).transpose()?;
+            let mut list = entries(&session.overrides);
+            let at = list.iter().position(|e| e.offering() == key);
+            replace(&mut list, at, other);
+            session.overrides = from_entries(list);
+        }
+        (Field::Status | Field::Customer, None) => {
+            return Err(format!("{} cannot be cleared", c.field.id()));
+        }
+    }
+    Ok(())
+}
+
+fn replace<V>(list: &mut Vec<V>, at: Option<usize>, value: Option<V>) {
+    match (at, value) {
+        (Some(i), Some(v)) => list[i] = v,
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, Some(v)) => list.push(v),
+        (None, None) => {}
+    }
 }
 
 /// A value as the RON text a person can read (and paste back).
@@ -711,6 +776,52 @@ mod tests {
         later.updated = t(400);
         let again = merge(Some(&m.session), &later, &m.session);
         assert_eq!(again.session.conflicts, m.session.conflicts);
+    }
+
+    #[test]
+    fn taking_the_other_value_restores_it_for_every_kind_of_field() {
+        let option = |env: f64| ScopeOption {
+            name: "B".into(),
+            answers: [("environments".to_string(), Answer::Number(env))].into(),
+            overrides: None,
+        };
+        let m = sides(
+            |o| {
+                o.answers.insert("environments".into(), Answer::Number(3.0));
+                o.notes.insert("tenancy".into(), "ours".into());
+                o.status = Status::Won;
+                o.options.push(option(1.0));
+                o.decisions
+                    .push(decision("gpu", "Olivia", Verdict::Approved));
+                o.overrides.add("redis", "standard", 1.0, "ours");
+                o.template = Some("web_shop".into());
+                o.customer.name = "Acme Ltd".into();
+            },
+            |t| {
+                t.answers.remove("environments");
+                t.notes.insert("tenancy".into(), "theirs".into());
+                t.status = Status::Lost;
+                t.options.push(option(2.0));
+                t.decisions.push(decision("gpu", "Sam", Verdict::Declined));
+                t.overrides.remove("redis", "theirs");
+                t.template = Some("saas".into());
+                t.customer.name = "Acme SA".into();
+            },
+        );
+        assert_eq!(m.conflicts.len(), 8, "{:#?}", m.conflicts);
+        let mut s = m.session.clone();
+        for c in &m.conflicts {
+            take_other(&mut s, c).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(s.answers["environments"], Answer::Number(3.0));
+        assert_eq!(s.notes["tenancy"], "ours");
+        assert_eq!(s.status, Status::Won);
+        assert_eq!(s.options, vec![option(1.0)]);
+        assert_eq!(s.decisions[0].by, "Olivia");
+        assert_eq!(s.overrides.added.len(), 1);
+        assert!(s.overrides.removed.is_empty());
+        assert_eq!(s.template.as_deref(), Some("web_shop"));
+        assert_eq!(s.customer.name, "Acme Ltd");
     }
 
     #[test]
