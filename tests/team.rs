@@ -186,7 +186,13 @@ fn different_answers_edited_offline_on_both_end_up_on_both() {
         "--note",
         "gpu=asked twice",
     ]);
+    let st = a.ok(&["team", "status"]);
+    assert!(st.starts_with("0 to send, 0 to receive"), "{st}");
+    assert!(st.contains("1 changed file(s) not yet synced"), "{st}");
     a.ok(&["sync"]);
+    b.git(&["fetch", "-q"]);
+    let st = b.ok(&["team", "status"]);
+    assert!(st.starts_with("0 to send, 1 to receive"), "{st}");
     let out = b.ok(&["sync"]);
     assert!(out.contains("merged by answer"), "{out}");
     assert!(!out.contains("conflict"), "{out}");

@@ -154,6 +154,10 @@ pub enum TeamCommand {
         /// The team's shared repository (any URL or path git accepts).
         url: String,
     },
+    /// Where the team folder stands: commits to send and to receive,
+    /// changes not yet synced, conflicts. Does not reach the remote.
+    #[command(after_help = "Example:\n  nunki team status")]
+    Status,
     /// List the conflicts recorded in the sessions by merges.
     #[command(after_help = "Example:\n  nunki team conflicts")]
     Conflicts,

@@ -23,6 +23,7 @@ pub fn team(
     let out = match command {
         TeamCommand::Init { remote } => team::init(places, remote.as_deref()).map_err(to_error)?,
         TeamCommand::Clone { url } => team::clone(places, url).map_err(to_error)?,
+        TeamCommand::Status => team::status(places).map_err(to_error)?.to_text(),
         TeamCommand::Conflicts => conflicts(places)?,
         TeamCommand::Resolve {
             session,

@@ -247,6 +247,12 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
     }
     refuse_if_open(&places.sessions_dir())?;
     let git = Git::new(dir);
+    if dir.join(".git").join("MERGE_HEAD").exists() {
+        // A sync that stopped half-way through a merge: local work was
+        // committed before it began, so undoing the merge loses nothing,
+        // and this sync merges again.
+        git.run(&["merge", "--abort"])?;
+    }
     ensure_gitignore(dir)?;
     let mut report = SyncReport {
         committed: commit_local(&git, "nunki sync")?,
@@ -308,6 +314,66 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
     report.knowledge =
         Some(catalog::apply(places).map_err(TeamError::io("cannot apply the team knowledge"))?);
     Ok(report)
+}
+
+/// Where a team folder stands, without reaching the remote: commits not
+/// yet sent, commits fetched but not merged (as of the last sync), files
+/// changed since, and conflicts recorded in the sessions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    pub ahead: usize,
+    pub behind: usize,
+    pub uncommitted: usize,
+    pub conflicts: usize,
+}
+
+impl Status {
+    pub fn to_text(&self) -> String {
+        format!(
+            "{} to send, {} to receive (as of the last sync), {} changed file(s) not yet synced, {} conflict(s)",
+            self.ahead, self.behind, self.uncommitted, self.conflicts
+        )
+    }
+}
+
+/// The sync state of a team folder (for the screen and `nunki team status`).
+pub fn status(places: &Places) -> Result<Status, TeamError> {
+    Git::available()?;
+    if !is_team(places) {
+        return Err(TeamError::NotATeam(places.data_dir.clone()));
+    }
+    let git = Git::new(&places.data_dir);
+    let mut st = Status::default();
+    let mut args = vec!["status", "--porcelain", "--"];
+    args.extend(SHARED);
+    st.uncommitted = git.lines(&args)?.len();
+    if let Some(branch) = git.maybe(&["symbolic-ref", "--short", "HEAD"])? {
+        let remote = format!("refs/remotes/origin/{}", branch.trim());
+        let remote_exists = git.succeeds(&["rev-parse", "--verify", "-q", &remote])?;
+        let head = has_head(&git)?;
+        st.ahead = match (head, remote_exists) {
+            (true, true) => count(&git, &format!("{remote}..HEAD"))?,
+            (true, false) => count(&git, "HEAD")?,
+            _ => 0,
+        };
+        st.behind = match (head, remote_exists) {
+            (true, true) => count(&git, &format!("HEAD..{remote}"))?,
+            (false, true) => count(&git, &remote)?,
+            _ => 0,
+        };
+    }
+    let listings = crate::session::Store::new(places)
+        .list()
+        .map_err(|e| TeamError::Io {
+            context: "cannot list the sessions".into(),
+            source: io::Error::other(e.to_string()),
+        })?;
+    st.conflicts = listings
+        .sessions
+        .iter()
+        .map(|l| l.session.conflicts.len())
+        .sum();
+    Ok(st)
 }
 
 fn has_head(git: &Git) -> Result<bool, GitError> {
