@@ -464,3 +464,29 @@ fn similar_lists_won_sessions_most_like_this_one() {
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["customer"], "Beta AG");
 }
+
+#[test]
+fn a_team_template_is_shared() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    fs::create_dir_all(a.data().join("templates")).unwrap();
+    fs::write(
+        a.data().join("templates/team_shop.ron"),
+        r#"(name: "Team shop", description: "Our usual shop", answers: { "tenancy": "dedicated" })"#,
+    )
+    .unwrap();
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("committed: templates"), "{out}");
+    b.ok(&["team", "clone", &url]);
+    let path = PathBuf::from(
+        b.ok(&["new", "--customer", "Zeta AG", "--template", "team_shop"])
+            .trim(),
+    );
+    let s = b.session(&file_name(&path));
+    assert_eq!(
+        s.answers.get("tenancy"),
+        Some(&nunki::engine::Answer::Text("dedicated".into()))
+    );
+}

@@ -66,12 +66,16 @@ pub fn embedded() -> Result<Vec<Template>, Diagnostic> {
         .collect()
 }
 
-/// The shipped templates with the user's on top, sorted by id.
+/// The shipped templates, the team's on top (`<data>/templates/` of a team
+/// folder), then the user's, sorted by id.
 pub fn load(places: &Places) -> Result<Vec<Template>, TemplateError> {
     let mut all = embedded().map_err(TemplateError::Invalid)?;
-    if let Some(dir) = places.config_dir.as_ref().map(|d| d.join("templates"))
-        && dir.is_dir()
-    {
+    let team = Some(places.data_dir.join("templates"));
+    let user = places.config_dir.as_ref().map(|d| d.join("templates"));
+    for dir in [team, user].into_iter().flatten() {
+        if !dir.is_dir() {
+            continue;
+        }
         for source in read_ron_dir(&dir)? {
             let name = std::path::Path::new(&source.origin)
                 .file_name()
