@@ -489,4 +489,10 @@ fn a_team_template_is_shared() {
         s.answers.get("tenancy"),
         Some(&nunki::engine::Answer::Text("dedicated".into()))
     );
+    // A broken team template is skipped with a warning, not an error.
+    fs::write(b.data().join("templates/broken.ron"), "(name: ").unwrap();
+    let out = b.run(&["new", "--customer", "Eta AG", "--template", "team_shop"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("team template skipped"), "{err}");
 }

@@ -72,16 +72,26 @@ pub fn load(places: &Places) -> Result<Vec<Template>, TemplateError> {
     let mut all = embedded().map_err(TemplateError::Invalid)?;
     let team = Some(places.data_dir.join("templates"));
     let user = places.config_dir.as_ref().map(|d| d.join("templates"));
-    for dir in [team, user].into_iter().flatten() {
-        if !dir.is_dir() {
+    for (dir, is_team) in [(team, true), (user, false)] {
+        let Some(dir) = dir.filter(|d| d.is_dir()) else {
             continue;
-        }
+        };
         for source in read_ron_dir(&dir)? {
             let name = std::path::Path::new(&source.origin)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let t = parse(&name, &source).map_err(TemplateError::Invalid)?;
+            let t = match parse(&name, &source) {
+                Ok(t) => t,
+                // A teammate's broken template must not stop anyone's
+                // scoping: it is skipped and named; the user's own stays
+                // an error they can fix.
+                Err(d) if is_team => {
+                    eprintln!("warning: team template skipped: {d}");
+                    continue;
+                }
+                Err(d) => return Err(TemplateError::Invalid(d)),
+            };
             all.retain(|x| x.id != t.id);
             all.push(t);
         }
