@@ -366,6 +366,25 @@ fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
     let list = b.ok(&["catalog", "list"]);
     assert!(list.contains("team edition"), "{list}");
 
+    // A price change names what it did to each open session.
+    b.ok(&["new", "--customer", "Acme AG"]);
+    b.ok(&["set", "acme", "tenancy=shared", "environments=3"]);
+    b.ok(&["sync"]);
+    let old_price = "amount: 55, units: Size(\"total_memory_gib\")";
+    assert!(team_catalog.contains(old_price));
+    let dearer = team_catalog.replacen(
+        old_price,
+        "amount: 60, units: Size(\"total_memory_gib\")",
+        1,
+    );
+    fs::write(a.data().join("catalog/catalog.ron"), &dearer).unwrap();
+    for laptop in [&a, &b] {
+        let out = laptop.ok(&["sync"]);
+        assert!(out.contains("team knowledge now in use"), "{out}");
+        assert!(out.contains("  Acme AG: "), "{}: {out}", laptop.who);
+        assert!(out.contains("APPUiO Cloud"), "{out}");
+    }
+
     // A broken change reaches B and is refused there; the previous team
     // knowledge stays in use.
     fs::write(a.data().join("catalog/catalog.ron"), "(offerings: [ oops").unwrap();

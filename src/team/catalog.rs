@@ -80,6 +80,43 @@ pub fn apply(places: &Places) -> io::Result<Applied> {
     ))
 }
 
+/// Whether `<data>/catalog/` differs from the team knowledge in use (so a
+/// sync may change what every session is scoped with).
+pub fn pending(places: &Places) -> bool {
+    !same_files(&places.data_dir.join("catalog"), &places.team_catalog_dir()).unwrap_or(false)
+}
+
+/// The knowledge as this laptop sees it now (all layers but `--catalog`);
+/// `None` when it does not load.
+pub fn current(places: &Places) -> Option<Knowledge> {
+    let (texts, _) = crate::sources::knowledge_texts(places, None).ok()?;
+    Knowledge::from_texts(&texts).ok()
+}
+
+/// What a knowledge change did to each open session (draft or proposed):
+/// the customer and each change in words.
+pub fn drift(places: &Places, before: &Knowledge, after: &Knowledge) -> Vec<(String, Vec<String>)> {
+    use crate::session::{ScopeSummary, Status, Store, changes};
+    let Ok(listings) = Store::new(places).list() else {
+        return Vec::new();
+    };
+    listings
+        .sessions
+        .iter()
+        .map(|l| &l.session)
+        .filter(|s| matches!(s.status, Status::Draft | Status::Proposed))
+        .filter_map(|s| {
+            let b = ScopeSummary::of(&s.evaluate(before).scope);
+            let a = ScopeSummary::of(&s.evaluate(after).scope);
+            let changed: Vec<String> = changes::compare(&b, &a)
+                .iter()
+                .map(|c| c.describe(after))
+                .collect();
+            (!changed.is_empty()).then(|| (s.customer.name.clone(), changed))
+        })
+        .collect()
+}
+
 /// Whether both directories hold the same knowledge files.
 fn same_files(a: &Path, b: &Path) -> io::Result<bool> {
     for name in FILE_NAMES {

@@ -165,6 +165,8 @@ pub struct SyncReport {
     pub kept_local: Vec<String>,
     pub pushed: bool,
     pub knowledge: Option<Applied>,
+    /// What the team knowledge now in use changed for each open session.
+    pub drift: Vec<(String, Vec<String>)>,
 }
 
 impl SyncReport {
@@ -199,6 +201,12 @@ impl SyncReport {
         }
         if let Some(line) = self.knowledge.as_ref().and_then(applied_line) {
             out.push(line);
+        }
+        if !self.drift.is_empty() {
+            out.push("what it changes for the open sessions:".to_string());
+        }
+        for (customer, changes) in &self.drift {
+            out.push(format!("  {customer}: {}", changes.join("; ")));
         }
         if !self.conflicts.is_empty() {
             out.push(format!(
@@ -311,8 +319,17 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
         .map_err(unreachable)?;
         report.pushed = true;
     }
-    report.knowledge =
-        Some(catalog::apply(places).map_err(TeamError::io("cannot apply the team knowledge"))?);
+    let before = catalog::pending(places)
+        .then(|| catalog::current(places))
+        .flatten();
+    let applied =
+        catalog::apply(places).map_err(TeamError::io("cannot apply the team knowledge"))?;
+    if let (Applied::Applied(_) | Applied::Removed, Some(before)) = (&applied, before)
+        && let Some(after) = catalog::current(places)
+    {
+        report.drift = catalog::drift(places, &before, &after);
+    }
+    report.knowledge = Some(applied);
     Ok(report)
 }
 
