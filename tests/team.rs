@@ -515,3 +515,30 @@ fn a_team_template_is_shared() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("team template skipped"), "{err}");
 }
+
+#[test]
+fn without_git_a_clear_message_and_nunki_still_works() {
+    let tmp = TempDir::new().unwrap();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    let empty = tmp.path().join("empty-path");
+    fs::create_dir_all(&empty).unwrap();
+    let out = a
+        .nunki()
+        .env("PATH", &empty)
+        .args(["sync"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("git is not installed"), "{err}");
+    let out = a
+        .nunki()
+        .env("PATH", &empty)
+        .args(["new", "--customer", "Acme AG"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -47,6 +47,10 @@ pub enum TeamError {
         "cannot reach the team remote {remote}: {detail}\nnothing local is lost: your changes are committed here, and the next `nunki sync` sends them"
     )]
     Unreachable { remote: String, detail: String },
+    #[error(
+        "the team's repository took other changes while this sync ran ({0}); nothing is lost: run `nunki sync` again"
+    )]
+    Rejected(String),
     #[error("{0}")]
     Busy(String),
     #[error("{context}: {source}")]
@@ -316,7 +320,12 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
             "origin",
             &format!("HEAD:refs/heads/{branch}"),
         ])
-        .map_err(unreachable)?;
+        .map_err(|e| match e {
+            GitError::Failed { stderr, .. } if stderr.contains("[rejected]") => {
+                TeamError::Rejected(stderr.lines().next().unwrap_or_default().to_string())
+            }
+            other => unreachable(other),
+        })?;
         report.pushed = true;
     }
     let before = catalog::pending(places)
