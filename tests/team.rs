@@ -161,6 +161,24 @@ fn a_session_created_on_a_is_seen_on_b() {
     );
     let listed = b.ok(&["sessions"]);
     assert!(listed.contains("Acme AG"), "{listed}");
+    // Who scoped what: the author who first shared each session.
+    b.ok(&["new", "--customer", "Beta GmbH"]);
+    b.ok(&["set", "acme", "--status", "lost"]);
+    b.ok(&["sync"]);
+    b.ok(&["new", "--customer", "Gamma AG"]);
+    let who = b.ok(&["team", "who"]);
+    assert!(
+        who.contains("Anna: 1 session(s), 0 won, 1 lost, 0 open — Acme AG"),
+        "{who}"
+    );
+    assert!(
+        who.contains("Beat: 1 session(s), 0 won, 0 lost, 1 open — Beta GmbH"),
+        "{who}"
+    );
+    assert!(who.contains("(not yet synced): 1 session(s)"), "{who}");
+
+    b.ok(&["sync"]);
+
     // Nothing to do: a sync changes nothing.
     let out = b.ok(&["sync"]);
     assert!(out.contains("nothing to commit"), "{out}");

@@ -158,6 +158,10 @@ pub enum TeamCommand {
     /// changes not yet synced, conflicts. Does not reach the remote.
     #[command(after_help = "Example:\n  nunki team status")]
     Status,
+    /// Who scoped what: sessions by the git author who first shared them,
+    /// with how they ended.
+    #[command(after_help = "Example:\n  nunki team who")]
+    Who,
     /// List the conflicts recorded in the sessions by merges.
     #[command(after_help = "Example:\n  nunki team conflicts")]
     Conflicts,

@@ -24,6 +24,7 @@ pub fn team(
         TeamCommand::Init { remote } => team::init(places, remote.as_deref()).map_err(to_error)?,
         TeamCommand::Clone { url } => team::clone(places, url).map_err(to_error)?,
         TeamCommand::Status => team::status(places).map_err(to_error)?.to_text(),
+        TeamCommand::Who => who(places)?,
         TeamCommand::Conflicts => conflicts(places)?,
         TeamCommand::Resolve {
             session,
@@ -122,4 +123,42 @@ fn resolve(
             ", keeping the merged value"
         }
     ))
+}
+
+/// Sessions by the author who first shared them: how many, won, lost, open.
+fn who(places: &Places) -> Result<String, Error> {
+    use crate::session::Status;
+    let authors = team::authors(places).map_err(to_error)?;
+    let listings = Store::new(places).list()?;
+    // author → (sessions, won, lost, customers)
+    let mut by: std::collections::BTreeMap<String, (usize, usize, usize, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    for l in &listings.sessions {
+        let author = authors
+            .get(&l.path)
+            .cloned()
+            .unwrap_or_else(|| "(not yet synced)".into());
+        let e = by.entry(author).or_default();
+        e.0 += 1;
+        match l.session.status {
+            Status::Won => e.1 += 1,
+            Status::Lost => e.2 += 1,
+            Status::Draft | Status::Proposed => {}
+        }
+        e.3.push(l.session.customer.name.clone());
+    }
+    let mut rows: Vec<_> = by.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for (author, (n, won, lost, customers)) in rows {
+        out.push_str(&format!(
+            "{author}: {n} session(s), {won} won, {lost} lost, {} open — {}\n",
+            n - won - lost,
+            customers.join(", ")
+        ));
+    }
+    if out.is_empty() {
+        out.push_str("no sessions\n");
+    }
+    Ok(out.trim_end().to_string())
 }

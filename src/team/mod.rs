@@ -402,6 +402,41 @@ pub fn status(places: &Places) -> Result<Status, TeamError> {
     Ok(st)
 }
 
+/// Who scoped what: for each session file, the git author who first
+/// committed it (`None` for a session not yet synced).
+pub fn authors(places: &Places) -> Result<std::collections::BTreeMap<PathBuf, String>, TeamError> {
+    Git::available()?;
+    if !is_team(places) {
+        return Err(TeamError::NotATeam(places.data_dir.clone()));
+    }
+    let git = Git::new(&places.data_dir);
+    let mut out = std::collections::BTreeMap::new();
+    if !has_head(&git)? {
+        return Ok(out);
+    }
+    // One git call for every file: the commits that added a session, each
+    // "\u{1}author" followed by the files it added.
+    let log = git.run(&[
+        "log",
+        "--diff-filter=A",
+        "--no-renames",
+        "--format=%x01%an",
+        "--name-only",
+        "--",
+        "sessions",
+    ])?;
+    let mut author = String::new();
+    for line in log.lines() {
+        if let Some(a) = line.strip_prefix('\u{1}') {
+            author = a.to_string();
+        } else if !line.is_empty() {
+            // Oldest last: a later re-add does not hide the creator.
+            out.insert(places.data_dir.join(line), author.clone());
+        }
+    }
+    Ok(out)
+}
+
 fn has_head(git: &Git) -> Result<bool, GitError> {
     git.succeeds(&["rev-parse", "--verify", "-q", "HEAD"])
 }
