@@ -560,3 +560,57 @@ fn without_git_a_clear_message_and_nunki_still_works() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_sync_interrupted_mid_merge_is_finished_by_the_next() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    a.ok(&["sync"]);
+    b.ok(&["team", "clone", &url]);
+    a.ok(&["set", "acme", "environments=3"]);
+    b.ok(&["set", "acme", "environments=5"]);
+    a.ok(&["sync"]);
+    // B's sync dies after committing, in the middle of git's merge.
+    b.git(&["add", "-A", "sessions"]);
+    b.git(&[
+        "-c",
+        "user.name=Beat",
+        "-c",
+        "user.email=b@x",
+        "commit",
+        "-qm",
+        "local",
+    ]);
+    b.git(&["fetch", "-q"]);
+    let merge = Std::new("git")
+        .arg("-C")
+        .arg(b.data())
+        .args([
+            "-c",
+            "user.name=Beat",
+            "-c",
+            "user.email=b@x",
+            "merge",
+            "origin/main",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !merge.status.success(),
+        "the half-done merge stops on the session"
+    );
+    assert!(b.data().join(".git/MERGE_HEAD").exists());
+
+    let out = b.ok(&["sync"]);
+    assert!(out.contains("conflict in Acme AG"), "{out}");
+    let s = b.session(&file_name(&path));
+    assert_eq!(
+        s.answers.get("environments"),
+        Some(&nunki::engine::Answer::Number(5.0))
+    );
+    assert_eq!(s.conflicts.len(), 1);
+    assert_eq!(b.git(&["status", "--porcelain"]), "");
+}
