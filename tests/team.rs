@@ -614,3 +614,31 @@ fn a_sync_interrupted_mid_merge_is_finished_by_the_next() {
     assert_eq!(s.conflicts.len(), 1);
     assert_eq!(b.git(&["status", "--porcelain"]), "");
 }
+
+#[test]
+fn clone_takes_relative_paths_as_typed() {
+    if git_missing() {
+        return;
+    }
+    let (tmp, _url, a, _b) = team();
+    a.ok(&["new", "--customer", "Acme AG"]);
+    a.ok(&["sync"]);
+    let c = Laptop {
+        home: tmp.path().join("c"),
+        who: "Carla",
+    };
+    let out = c
+        .nunki()
+        .current_dir(tmp.path())
+        .env("NUNKI_DATA_DIR", "c/data")
+        .args(["team", "clone", "team.git"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(c.sessions().len(), 1);
+}

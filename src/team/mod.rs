@@ -47,6 +47,8 @@ pub enum TeamError {
         "cannot reach the team remote {remote}: {detail}\nnothing local is lost: your changes are committed here, and the next `nunki sync` sends them"
     )]
     Unreachable { remote: String, detail: String },
+    #[error("cannot clone the team folder from {remote}: {detail}")]
+    CloneFailed { remote: String, detail: String },
     #[error(
         "the team's repository took other changes while this sync ran ({0}); nothing is lost: run `nunki sync` again"
     )]
@@ -125,9 +127,11 @@ pub fn clone(places: &Places, url: &str) -> Result<String, TeamError> {
     fs::create_dir_all(parent)
         .map_err(TeamError::io(format!("cannot create {}", parent.display())))?;
     let target = dir.to_string_lossy().into_owned();
-    if let Err(e) = Git::new(parent).run(&["clone", "-q", "--origin", "origin", url, &target]) {
+    // From the current directory, so that a relative URL or data
+    // directory means what the user typed.
+    if let Err(e) = Git::new(".").run(&["clone", "-q", "--origin", "origin", url, &target]) {
         return Err(match e {
-            GitError::Failed { stderr, .. } => TeamError::Unreachable {
+            GitError::Failed { stderr, .. } => TeamError::CloneFailed {
                 remote: url.to_string(),
                 detail: stderr,
             },
