@@ -407,7 +407,27 @@ fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
     // knowledge stays in use.
     fs::write(a.data().join("catalog/catalog.ron"), "(offerings: [ oops").unwrap();
     let out = a.ok(&["sync"]);
-    assert!(out.contains("team knowledge refused"), "{out}");
+    assert!(
+        out.contains("does not validate and was not shared"),
+        "{out}"
+    );
+    assert!(out.contains("catalog.ron:1:"), "{out}");
+    assert_eq!(
+        a.git(&["status", "--porcelain"]),
+        " M catalog/catalog.ron\n"
+    );
+    // Someone pushes it with plain git all the same.
+    a.git(&["add", "catalog"]);
+    a.git(&[
+        "-c",
+        "user.name=Anna",
+        "-c",
+        "user.email=a@x",
+        "commit",
+        "-qm",
+        "broken",
+    ]);
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
     let out = b.ok(&["sync"]);
     assert!(out.contains("team knowledge refused"), "{out}");
     assert!(out.contains("catalog.ron"), "{out}");

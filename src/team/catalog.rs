@@ -47,12 +47,8 @@ pub fn apply(places: &Places) -> io::Result<Applied> {
         }
         return Ok(Applied::None);
     }
-    let mut texts = KnowledgeTexts::embedded();
-    if let Err(e) = overlay(&mut texts, &source, &mut Vec::new()) {
-        return Ok(Applied::Refused(e.to_string()));
-    }
-    if let Err(d) = Knowledge::from_texts(&texts) {
-        return Ok(Applied::Refused(d.to_string()));
+    if let Some(why) = invalid(places) {
+        return Ok(Applied::Refused(why));
     }
     if same_files(&source, &in_use)? {
         return Ok(Applied::Unchanged);
@@ -78,6 +74,20 @@ pub fn apply(places: &Places) -> io::Result<Applied> {
     Ok(Applied::Applied(
         files.iter().map(|n| format!("catalog/{n}")).collect(),
     ))
+}
+
+/// Why `<data>/catalog/` does not validate on top of the shipped
+/// knowledge; `None` when it does, or has no knowledge files.
+pub fn invalid(places: &Places) -> Option<String> {
+    let source = places.data_dir.join("catalog");
+    if !FILE_NAMES.iter().any(|n| source.join(n).is_file()) {
+        return None;
+    }
+    let mut texts = KnowledgeTexts::embedded();
+    if let Err(e) = overlay(&mut texts, &source, &mut Vec::new()) {
+        return Some(e.to_string());
+    }
+    Knowledge::from_texts(&texts).err().map(|d| d.to_string())
 }
 
 /// Whether `<data>/catalog/` differs from the team knowledge in use (so a

@@ -91,7 +91,7 @@ pub fn init(places: &Places, remote: Option<&str>) -> Result<String, TeamError> 
         git.run(&["remote", "add", "origin", url])?;
     }
     ensure_gitignore(dir)?;
-    let committed = commit_local(&git, "nunki team init")?;
+    let committed = commit_local(&git, "nunki team init", catalog::invalid(places).is_some())?;
     let mut out = format!("{} is now a team folder", dir.display());
     if let Some(names) = committed {
         out.push_str(&format!("; committed {}", names.join(", ")));
@@ -175,6 +175,8 @@ pub struct SyncReport {
     pub knowledge: Option<Applied>,
     /// What the team knowledge now in use changed for each open session.
     pub drift: Vec<(String, Vec<String>)>,
+    /// Why a local change to `catalog/` was not shared (it does not validate).
+    pub withheld: Option<String>,
 }
 
 impl SyncReport {
@@ -207,7 +209,11 @@ impl SyncReport {
         if self.pushed {
             out.push("sent to origin".to_string());
         }
-        if let Some(line) = self.knowledge.as_ref().and_then(applied_line) {
+        if let Some(why) = &self.withheld {
+            out.push(format!(
+                "your change to the team knowledge does not validate and was not shared; the previous team knowledge stays in use:\n{why}"
+            ));
+        } else if let Some(line) = self.knowledge.as_ref().and_then(applied_line) {
             out.push(line);
         }
         if !self.drift.is_empty() {
@@ -271,9 +277,12 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
     }
     ensure_gitignore(dir)?;
     let mut report = SyncReport {
-        committed: commit_local(&git, "nunki sync")?,
         ..SyncReport::default()
     };
+    // A team knowledge change made here that does not validate stays here:
+    // it would be refused on every laptop anyway.
+    report.withheld = catalog::invalid(places);
+    report.committed = commit_local(&git, "nunki sync", report.withheld.is_some())?;
 
     let Some(url) = git.maybe(&["remote", "get-url", "origin"])? else {
         report.no_remote = true;
@@ -509,9 +518,16 @@ fn refuse_if_open(sessions: &Path) -> Result<(), TeamError> {
 
 /// Stages the shared folders and commits them if anything changed; the
 /// message names the sessions' customers.
-fn commit_local(git: &Git, title: &str) -> Result<Option<Vec<String>>, TeamError> {
+fn commit_local(
+    git: &Git,
+    title: &str,
+    without_catalog: bool,
+) -> Result<Option<Vec<String>>, TeamError> {
     let mut paths: Vec<&str> = Vec::new();
     for p in SHARED {
+        if without_catalog && p == "catalog" {
+            continue;
+        }
         let tracked = git
             .maybe(&["ls-files", "--", p])?
             .is_some_and(|s| !s.is_empty());
