@@ -154,6 +154,12 @@ fn a_session_created_on_a_is_seen_on_b() {
 
     b.ok(&["team", "clone", &url]);
     assert_eq!(b.sessions().len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&b.sessions()[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "sessions stay private after a clone");
+    }
     let name = file_name(&path);
     assert_eq!(
         b.session(&name).answers["environments"],

@@ -145,6 +145,7 @@ pub fn clone(places: &Places, url: &str) -> Result<String, TeamError> {
     ensure_gitignore(dir)?;
     fs::create_dir_all(dir.join("sessions"))
         .map_err(TeamError::io(format!("cannot create {}", dir.display())))?;
+    private_sessions(&places.sessions_dir());
     let applied =
         catalog::apply(places).map_err(TeamError::io("cannot apply the team knowledge"))?;
     let mut out = format!("{} is a clone of {url}", dir.display());
@@ -318,6 +319,9 @@ pub fn sync(places: &Places) -> Result<SyncReport, TeamError> {
             git.run(&["checkout", "-q", "-B", &branch, &remote])?;
         }
     }
+    if report.received > 0 {
+        private_sessions(&places.sessions_dir());
+    }
     let ahead = if !has_head(&git)? {
         0
     } else if remote_exists {
@@ -448,6 +452,31 @@ pub fn authors(places: &Places) -> Result<std::collections::BTreeMap<PathBuf, St
         }
     }
     Ok(out)
+}
+
+/// git writes the files it checks out as the umask says; nunki keeps
+/// sessions readable by their user only (0600, the directory 0700), as
+/// its own saves do. Best effort: a file system without modes is fine.
+fn private_sessions(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+        if let Ok(entries) = fs::read_dir(dir) {
+            for e in entries.filter_map(Result::ok) {
+                let path = e.path();
+                let is_file = e.file_type().is_ok_and(|t| t.is_file());
+                let private = e
+                    .metadata()
+                    .is_ok_and(|m| m.permissions().mode() & 0o077 == 0);
+                if is_file && !private {
+                    let _ = fs::set_permissions(&path, fs::Permissions::from_mode(0o600));
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 fn has_head(git: &Git) -> Result<bool, GitError> {
