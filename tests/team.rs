@@ -668,3 +668,29 @@ fn clone_takes_relative_paths_as_typed() {
     );
     assert_eq!(c.sessions().len(), 1);
 }
+
+#[test]
+fn a_session_removed_on_one_side_and_edited_on_the_other_is_kept() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    let path = PathBuf::from(a.ok(&["new", "--customer", "Acme AG"]).trim());
+    a.ok(&["sync"]);
+    b.ok(&["team", "clone", &url]);
+    fs::remove_file(&path).unwrap();
+    let out = a.ok(&["sync"]);
+    assert!(out.contains("committed: acme-ag"), "{out}");
+    b.ok(&["set", "acme", "environments=4"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    for laptop in [&a, &b] {
+        let s = laptop.session(&file_name(&path));
+        assert_eq!(
+            s.answers.get("environments"),
+            Some(&nunki::engine::Answer::Number(4.0)),
+            "{}",
+            laptop.who
+        );
+    }
+}
