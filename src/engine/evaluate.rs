@@ -61,6 +61,8 @@ pub(crate) struct Context<'a> {
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
     pub earliest_go_live: Option<f64>,
+    /// The assumption notes written so far, by question and value.
+    pub assumed: std::cell::RefCell<ById<'a, Vec<(u64, String)>>>,
     /// The catalog's sizes computed so far, in catalog order, each with
     /// what it assumed; `size_index` maps their ids.
     pub sizes: Vec<(f64, Trail)>,
@@ -97,13 +99,13 @@ impl Trail {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     fn number(&self, q: &str) -> Option<f64> {
         self.answers.get(q).and_then(|a| a.as_number())
     }
 
     /// The number answered to `q`, or `default` noted as an assumption.
-    fn answered(&self, q: &str, default: f64, trail: &mut Trail) -> f64 {
+    fn answered(&self, q: &'a str, default: f64, trail: &mut Trail) -> f64 {
         match self.number(q) {
             Some(v) => v,
             None => {
@@ -113,7 +115,20 @@ impl Context<'_> {
         }
     }
 
-    fn assumed(&self, q: &str, value: f64) -> String {
+    /// "q not answered: 4 GiB assumed", formatted once per evaluation: a
+    /// large catalog assumes the same default for thousands of prices.
+    fn assumed(&self, q: &'a str, value: f64) -> String {
+        let mut cache = self.assumed.borrow_mut();
+        let known = cache.entry(q).or_default();
+        if let Some((_, text)) = known.iter().find(|(v, _)| *v == value.to_bits()) {
+            return text.clone();
+        }
+        let text = self.assumed_text(q, value);
+        known.push((value.to_bits(), text.clone()));
+        text
+    }
+
+    fn assumed_text(&self, q: &str, value: f64) -> String {
         let unit = match self.knowledge.question(q).map(|q| &q.kind) {
             Some(crate::knowledge::QuestionKind::Number { unit, .. }) if !unit.is_empty() => {
                 format!(" {unit}")
@@ -238,7 +253,7 @@ impl Context<'_> {
 
     /// A quantity's value, noting in `trail` what it assumed and which
     /// sizes it used.
-    pub fn quantity(&self, q: &Quantity, trail: &mut Trail) -> f64 {
+    pub fn quantity(&self, q: &'a Quantity, trail: &mut Trail) -> f64 {
         match q {
             Quantity::Fixed(n) => *n,
             Quantity::Answer(id, default) => self.answered(id, *default, trail),
@@ -348,6 +363,7 @@ pub fn evaluate<'a>(
         monthly_total: Money::ZERO,
         max_lead_time: None,
         earliest_go_live: None,
+        assumed: Default::default(),
         sizes: Vec::new(),
         size_index: ById::default(),
         priced_on_request: Vec::new(),
