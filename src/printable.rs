@@ -57,3 +57,21 @@ pub fn printable_text(s: &str) -> Cow<'_, str> {
 fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_plain_text_borrowed() {
+        assert!(matches!(printable("Müller AG 株式会社"), Cow::Borrowed(_)));
+        assert_eq!(
+            printable("T\u{1b}]0;x\u{7}\n\u{202e}"),
+            "T\\u{1b}]0;x\\u{7}\\n\\u{202e}"
+        );
+        assert_eq!(
+            printable_text("a\tb\r\nc\u{1b}[2J\rd\n"),
+            "a\tb\r\nc\\u{1b}[2J\\rd\n"
+        );
+    }
+}

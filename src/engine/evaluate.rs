@@ -251,7 +251,8 @@ pub fn evaluate<'a>(
     // Excluded offering ids in a set, the drafts filtered once: a retain
     // and a search per exclusion made many exclusions quadratic.
     let mut excluded: Vec<Excluded> = Vec::new();
-    let mut excluded_ids: ById<'a, ()> = ById::default();
+    let mut excluded_ids: ById<'a, ()> =
+        ById::with_capacity_and_hasher(exclusions.len(), Default::default());
     let mut exclude = |offering: &'a str, because: Because| {
         if excluded_ids.insert(offering, ()).is_none() {
             let name = knowledge
