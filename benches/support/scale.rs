@@ -44,7 +44,10 @@ when: Yes(\"missing{i}\"), kind: YesNo),\n"
     }
     questionnaire.push_str("])])\n");
     texts(
-        format!("(currency: \"CHF\", {APPROVERS}, offerings: [{}])", offering("o")),
+        format!(
+            "(currency: \"CHF\", {APPROVERS}, offerings: [{}])",
+            offering("o")
+        ),
         questionnaire,
         "(rules: [])".into(),
     )

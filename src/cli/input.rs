@@ -12,8 +12,13 @@ use crate::knowledge::{Diagnostic, Knowledge, SourceText, parse_ron};
 /// Reads a file as loose answers, RON unless it ends in `.json`.
 pub fn read_raw_answers(path: &Path) -> Result<BTreeMap<String, Answer>, Error> {
     // Whatever stops the read, the answers file is the user's to fix.
-    let text = crate::files::read_input_text(path)
-        .map_err(|e| Error::input(format!("the answers file: {e}")))?;
+    let text = crate::files::read_input_text(path).map_err(|e| match e {
+        crate::files::ReadError::Io { source, .. } => Error::input(format!(
+            "cannot read the answers file {}: {source}",
+            path.display()
+        )),
+        other => Error::input(format!("the answers file {other}")),
+    })?;
     parse_raw_answers(&path.display().to_string(), &text, is_json(path))
 }
 

@@ -436,8 +436,8 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.len() < 400, "{}", shown.len());
         let lines: Vec<&str> = shown.lines().collect();
-        let x = lines[1].chars().position(|c| c == 'X').unwrap();
-        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        let x = lines[1].chars().position(|c| c == 'X').expect("the X");
+        let caret = lines[2].chars().position(|c| c == '^').expect("a caret");
         assert_eq!(x, caret, "{shown}");
     }
 
