@@ -87,7 +87,8 @@ pub fn read_input_text(path: &Path) -> Result<String, ReadError> {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn kind_of(t: &fs::FileType) -> &'static str {
+/// What a file that is no regular file is, in words.
+pub fn kind_of(t: &fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -508,6 +508,8 @@ fn sessions_reports_links_and_makes_its_folder_private() {
     let elsewhere = home.path().join("elsewhere.ron");
     fs::copy(&session, &elsewhere).unwrap();
     symlink(&elsewhere, dir.join("linked-20260101-aa.ron")).unwrap();
+    let fifo = dir.join("piped-20260101-bb.ron");
+    let fifo_made = mkfifo(&fifo);
     fs::set_permissions(dir, fs::Permissions::from_mode(0o777)).unwrap();
 
     let (code, out, err) = run(nunki(home.path()).arg("sessions"));
@@ -518,6 +520,12 @@ fn sessions_reports_links_and_makes_its_folder_private() {
         "{err}"
     );
     assert!(err.contains("private"), "{err}");
+    if fifo_made {
+        assert!(
+            err.contains("piped-20260101-bb.ron") && err.contains("FIFO"),
+            "{err}"
+        );
+    }
     let mode = fs::metadata(dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
 }

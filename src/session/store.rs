@@ -400,6 +400,15 @@ impl Store {
                     error: StoreError::Symlink { path: path.clone() },
                     path,
                 }),
+                // A FIFO or device named like a session is reported, never
+                // opened: reading it could block forever.
+                Ok(t) if !t.is_dir() => out.broken.push(Broken {
+                    error: StoreError::File(crate::files::ReadError::NotAFile {
+                        path: path.clone(),
+                        kind: crate::files::kind_of(&t),
+                    }),
+                    path,
+                }),
                 _ => {}
             }
         }
