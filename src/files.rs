@@ -109,6 +109,12 @@ pub fn kind_of(t: &fs::FileType) -> &'static str {
     }
 }
 
+/// True when `path` is something other than a regular file or a
+/// directory (a FIFO, a terminal, a device): written through, not replaced.
+pub fn is_stream(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Writes the export to `path` the way its target calls for:
 ///
 /// - a regular file (or nothing yet) is replaced atomically: a temp file

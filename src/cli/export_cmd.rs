@@ -101,6 +101,11 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
     let format = match (args.format, output) {
         (Some(f), _) => f,
         (None, None) => Format::Markdown,
+        // A pipe or device (`-o /dev/stdout`) has no extension to go by:
+        // like stdout, it gets Markdown.
+        (None, Some(path)) if path.extension().is_none() && crate::files::is_stream(path) => {
+            Format::Markdown
+        }
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
             Error::input(format!(
                 "cannot tell the format from {}: pass --format md, html, adoc, json or csv",
