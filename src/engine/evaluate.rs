@@ -427,10 +427,13 @@ pub fn evaluate<'a>(
             }
         }
     }
+    // Excluded offering ids in a set, the drafts filtered once: a retain
+    // and a search per exclusion made many exclusions quadratic.
     let mut excluded: Vec<Excluded> = Vec::new();
-    let mut exclude = |offering: &str, because: Because, drafts: &mut Vec<Draft>| {
-        drafts.retain(|d| d.offering != offering);
-        if !excluded.iter().any(|e| e.offering == offering) {
+    let mut excluded_ids: ById<'a, ()> =
+        ById::with_capacity_and_hasher(exclusions.len(), Default::default());
+    let mut exclude = |offering: &'a str, because: Because| {
+        if excluded_ids.insert(offering, ()).is_none() {
             let name = knowledge
                 .offering(offering)
                 .map_or_else(|| offering.to_string(), |o| o.name.clone());
@@ -442,7 +445,7 @@ pub fn evaluate<'a>(
         }
     };
     for (offering, because) in exclusions {
-        exclude(offering, because, &mut drafts);
+        exclude(offering, because);
     }
 
     // 3. Manual overrides win over rules. Overrides naming what the
@@ -454,8 +457,9 @@ pub fn evaluate<'a>(
             description: format!("removed by hand: {}", r.reason),
             answers: Vec::new(),
         };
-        exclude(&r.offering, because, &mut drafts);
+        exclude(&r.offering, because);
     }
+    drafts.retain(|d| !excluded_ids.contains_key(d.offering));
     for add in &overrides.added {
         let known = knowledge
             .offering(&add.offering)

@@ -25,7 +25,7 @@ pub use catalog::{
     Quantity, Recurrence, Responsibilities, ServiceLevel, Size, Source, SupportBase, SupportHours,
 };
 pub use condition::Condition;
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{Diagnostic, Diagnostics, problem_list};
 pub use questionnaire::{Choice, Question, QuestionKind, Questionnaire, Section};
 pub use radar::{RadarEntry, Ring, TechRadar};
 pub use rules::{Effect, FlagSpec, Rule, Rules, Severity};
@@ -125,11 +125,30 @@ pub fn ron_options() -> ron::Options {
 /// Parses one RON text, turning a syntax or shape error into a located
 /// diagnostic.
 pub fn parse_ron<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> {
-    ron_options().from_str(&source.text).map_err(|e| {
+    let text = strip_bom(&source.text);
+    ron_options().from_str(text).map_err(|e| {
         let pos = (e.span.start.line, e.span.start.col);
-        Diagnostic::at(&source.origin, &source.text, pos, e.code.to_string())
+        Diagnostic::at(&source.origin, text, pos, message_for_ron_error(&e.code))
             .with_help(help_for_ron_error(&e.code))
     })
+}
+
+/// Drops a leading UTF-8 byte order mark, which some Windows editors
+/// write and which is no RON or JSON.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// ron's own words, except where they speak to the Rust programmer.
+fn message_for_ron_error(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply here (more than a knowledge, session or answers \
+file ever needs)"
+                .into()
+        }
+        other => other.to_string(),
+    }
 }
 
 fn help_for_ron_error(code: &ron::Error) -> String {
