@@ -12,7 +12,7 @@
 //!    totals (`MonthlyTotalAbove`) and lead times (`LeadTimeExceeds`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::answers::{Answer, Answers};
 use super::money::Money;
@@ -26,28 +26,7 @@ use crate::knowledge::{
     Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, QuestionKind, Rule,
 };
 
-/// FNV-1a: the maps below are keyed by the knowledge's own short ids and
-/// looked up thousands of times per evaluation, where SipHash's defence
-/// against chosen keys costs a tenth of the time and protects nothing.
-pub(crate) struct IdHasher(u64);
-
-impl Default for IdHasher {
-    fn default() -> Self {
-        IdHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub(crate) use crate::knowledge::IdHasher;
 
 /// A map keyed by id.
 pub(crate) type ById<'a, V> = HashMap<&'a str, V, BuildHasherDefault<IdHasher>>;
@@ -382,10 +361,14 @@ pub fn evaluate<'a>(
     }
 
     // 2. Includes and excludes, in rule order.
-    let mut drafts: Vec<Draft<'a>> = Vec::new();
+    // Sized for every rule including something, so a large catalog does
+    // not rehash its way through the rules.
+    let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(knowledge.rules.len());
     // offering id → index in `drafts`; a linear search made large catalogs
     // quadratic.
-    let mut draft_index: ById<'a, usize> = ById::default();
+    let mut draft_index: ById<'a, usize> =
+        ById::with_capacity_and_hasher(knowledge.rules.len(), Default::default());
+    ctx.included.reserve(knowledge.rules.len());
     let mut exclusions: Vec<(&'a str, Because)> = Vec::new();
     for rule in &knowledge.rules {
         let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));

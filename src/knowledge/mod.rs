@@ -16,6 +16,34 @@ mod validate;
 pub use validate::completeness;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: maps keyed by the knowledge's own short ids are looked up
+/// thousands of times per evaluation, where SipHash's defence against
+/// chosen keys costs a large share of the time and protects nothing.
+#[derive(Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map from the knowledge's ids.
+pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<IdHasher>>;
 
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -112,9 +140,9 @@ pub struct Knowledge {
     pub radar: TechRadar,
     /// A content hash of the four texts; sessions record it.
     pub version: String,
-    offerings: HashMap<String, usize>,
-    questions: HashMap<String, (usize, usize)>,
-    approvers: HashMap<String, usize>,
+    offerings: IdMap<usize>,
+    questions: IdMap<(usize, usize)>,
+    approvers: IdMap<usize>,
 }
 
 /// The RON dialect of every file nunki reads and writes.
