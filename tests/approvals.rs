@@ -376,3 +376,80 @@ fn a_declined_item_is_never_offered() {
         "the customer never sees who decided"
     );
 }
+
+#[test]
+fn the_internal_proposal_logs_decisions_and_the_customer_reads_only_its_conditions() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "coverage_24x7",
+            "--by",
+            "Olivia Ops",
+            "--conditions",
+            "only with the 24/7 OnCall plan",
+            "--for-customer",
+        ])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "finma_outsourcing",
+            "--by",
+            "Lea Legal",
+            "--conditions",
+            "price floor CHF 20'000",
+        ])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "set",
+            "bank",
+            "compliance=",
+            "--status",
+            "proposed",
+            "--force",
+            "deadline",
+        ])
+        .assert()
+        .success();
+    let export = |audience: &str| {
+        let out = nunki(&home)
+            .args([
+                "export",
+                "--session",
+                "bank",
+                "--audience",
+                audience,
+                "-o",
+                "-",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let internal = export("internal");
+    assert!(
+        internal.contains("Decision: approved by Olivia Ops on"),
+        "{internal}"
+    );
+    assert!(
+        internal.contains("finma_outsourcing (price floor CHF 20'000): approved by Lea Legal"),
+        "{internal}"
+    );
+    let customer = export("customer");
+    assert!(
+        customer.contains("24/7 coverage: only with the 24/7 OnCall plan"),
+        "{customer}"
+    );
+    assert!(!customer.contains("price floor"), "{customer}");
+    assert!(
+        !customer.contains("Olivia Ops") && !customer.contains("Lea Legal"),
+        "{customer}"
+    );
+}

@@ -69,6 +69,10 @@ pub struct Decision {
     pub at: jiff::Timestamp,
     #[serde(default)]
     pub conditions: Option<String>,
+    /// The conditions concern the customer: the customer's proposal lists
+    /// them under its assumptions (never who decided).
+    #[serde(default)]
+    pub for_customer: bool,
     /// `Flag::fingerprint` of the flag when it was decided.
     pub fingerprint: String,
     /// When the flag was first seen raised, for the days to a decision.
