@@ -2,7 +2,10 @@
 //! availability, and their OpenSLO form for the hand-over to operations.
 //! Pure: it reads the `Scope` and writes documents; it decides nothing.
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde::{Deserialize, Serialize};
+use sha2::Digest as _;
 
 use crate::engine::Scope;
 
@@ -49,16 +52,40 @@ as measured by VSHN's monitoring; maintenance in the agreed window excluded.",
         .collect()
 }
 
+/// The longest `metadata.name` OpenSLO takes (a DNS-1123 label).
+pub const MAX_NAME: usize = 63;
+
+/// An SLO's indicator is named after it with this suffix, so SLO names
+/// leave room for it.
+const SLI_SUFFIX: &str = "-availability";
+
 /// A DNS-1123 label: what OpenSLO requires of a `metadata.name`. Letters
 /// are transliterated as in session file names ("Zürich" → "zuerich").
 pub fn dns_label(text: &str) -> String {
-    let slug = crate::session::names::slug_part(text);
-    let trimmed: String = slug.chars().take(63).collect();
-    let trimmed = trimmed.trim_matches('-').to_string();
-    if trimmed.is_empty() {
-        "unnamed".into()
+    dns_label_max(text, MAX_NAME)
+}
+
+/// A DNS-1123 label of at most `max` characters. A slug that does not fit
+/// is cut and ends in a short hash of the whole text, so two long names
+/// that start alike still get two labels.
+pub fn dns_label_max(text: &str, max: usize) -> String {
+    // Past this the slug cannot fit anyway; the hash covers the rest. Two
+    // more than fits: a cut slug loses at most one trailing dash, so it
+    // still shows as too long and gets its hash.
+    let slug = crate::session::names::slug_part_max(text, max + 2);
+    if slug.is_empty() {
+        return "unnamed".into();
+    }
+    if slug.len() <= max {
+        return slug;
+    }
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let head = slug[..max.saturating_sub(hash.len() + 1)].trim_end_matches('-');
+    if head.is_empty() {
+        hash
     } else {
-        trimmed
+        format!("{head}-{hash}")
     }
 }
 
@@ -197,8 +224,26 @@ pub fn documents_of(
             ),
         }),
     }];
+    // A component sold twice (a production and a test cluster of the same
+    // offering) is told apart by its plan; what still collides is numbered.
+    let mut per_component: BTreeMap<&str, usize> = BTreeMap::new();
     for o in objectives {
-        let name = dns_label(&format!("{service}-{}", o.component));
+        *per_component.entry(o.component.as_str()).or_default() += 1;
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    for o in objectives {
+        let key = if per_component.get(o.component.as_str()) > Some(&1) {
+            format!("{}-{}", o.component, o.plan)
+        } else {
+            o.component.clone()
+        };
+        let room = MAX_NAME - SLI_SUFFIX.len();
+        let mut name = dns_label_max(&format!("{service}-{key}"), room);
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = dns_label_max(&format!("{service}-{key}-{n}"), room);
+            n += 1;
+        }
         // probe_success is 1 or 0 per probe: its sum counts the good
         // probes, its count all of them.
         let probe = |function: &str| MetricRef {
@@ -241,7 +286,7 @@ pub fn documents_of(
                 service: service.clone(),
                 indicator: Indicator {
                     metadata: Metadata {
-                        name: format!("{name}-availability").chars().take(63).collect(),
+                        name: format!("{name}{SLI_SUFFIX}"),
                         display_name: format!("Availability of {}", o.name),
                         annotations: Default::default(),
                     },
@@ -299,6 +344,72 @@ mod tests {
         assert_eq!(dns_label("../../x"), "x");
         assert_eq!(dns_label("日本"), "unnamed");
         assert!(dns_label(&"a".repeat(100)).len() <= 63);
+    }
+
+    fn valid(name: &str) -> bool {
+        name.len() <= MAX_NAME
+            && !name.starts_with('-')
+            && !name.ends_with('-')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+
+    fn objective(component: &str, plan: &str) -> Objective {
+        Objective {
+            component: component.into(),
+            name: component.into(),
+            plan: plan.into(),
+            plan_name: plan.into(),
+            target_percent: 99.9,
+            window: "1M".into(),
+            indicative: false,
+            indicator: String::new(),
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_valid_for_every_length_of_customer_name() {
+        let objectives = [
+            objective("managed_openshift", "premium"),
+            objective("managed_openshift", "test_cluster"),
+            objective("managed_openshift_test_cluster", "standard"),
+            objective("managed_openshift_test_cluster", "standard"),
+            objective("appcat_postgresql", "besteffort"),
+        ];
+        let words = "Helvetia Privatbank AG Zürich Filiale Nord ".repeat(8);
+        for len in 0..words.len() {
+            let Some(customer) = words.get(..len) else {
+                continue;
+            };
+            let docs = documents_of(customer, Some("2026-01-01"), "v", &objectives);
+            let mut names = HashSet::new();
+            for d in &docs {
+                assert!(valid(&d.metadata.name), "{:?}", d.metadata.name);
+                assert!(
+                    names.insert(d.metadata.name.clone()),
+                    "{customer:?}: {names:?}"
+                );
+                if let Spec::Slo(slo) = &d.spec {
+                    let sli = &slo.indicator.metadata.name;
+                    assert!(valid(sli), "{sli:?}");
+                    assert!(names.insert(sli.clone()), "{customer:?}: {sli}");
+                }
+            }
+            assert_eq!(names.len(), 1 + 2 * objectives.len());
+        }
+    }
+
+    #[test]
+    fn long_names_that_start_alike_differ() {
+        let a = dns_label(&format!("{} Nord", "Helvetia Privatbank ".repeat(5)));
+        let b = dns_label(&format!("{} Süd", "Helvetia Privatbank ".repeat(5)));
+        assert_ne!(a, b);
+        assert!(a.len() <= MAX_NAME && b.len() <= MAX_NAME);
+        assert_eq!(
+            dns_label("Helvetia Privatbank AG"),
+            "helvetia-privatbank-ag"
+        );
     }
 
     #[test]

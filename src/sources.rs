@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::files::{ReadError, read_input_text};
 use crate::knowledge::{FILE_NAMES, Knowledge, KnowledgeTexts, SourceText};
 
 /// The directories nunki reads and writes.
@@ -59,6 +60,9 @@ pub enum SourceError {
     MissingDir(PathBuf),
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: io::Error },
+    /// A knowledge file that is no regular file, too large or unreadable.
+    #[error("{0}")]
+    File(#[from] ReadError),
 }
 
 /// The knowledge texts after applying both override layers, with the
@@ -97,10 +101,7 @@ pub(crate) fn overlay(
         if !path.exists() {
             continue;
         }
-        let text = fs::read_to_string(&path).map_err(|source| SourceError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let text = read_input_text(&path)?;
         if let Some(slot) = texts.by_name_mut(name) {
             *slot = SourceText {
                 origin: path.display().to_string(),
@@ -144,10 +145,7 @@ pub fn read_ron_dir(dir: &Path) -> Result<Vec<SourceText>, SourceError> {
     paths
         .into_iter()
         .map(|path| {
-            let text = fs::read_to_string(&path).map_err(|source| SourceError::Read {
-                path: path.clone(),
-                source,
-            })?;
+            let text = read_input_text(&path)?;
             Ok(SourceText {
                 origin: path.display().to_string(),
                 text,

@@ -326,3 +326,130 @@ fn insights_count_decisions_per_boundary() {
         (Some(0), Some(1))
     );
 }
+
+#[test]
+fn a_declined_item_is_never_offered() {
+    let home = TempDir::new().unwrap();
+    let answers = home.path().join("mixed.json");
+    std::fs::write(&answers, r#"{"tenancy": "shared", "workload_os": "mixed"}"#).unwrap();
+    nunki(&home)
+        .args(["new", "--customer", "Mixed AG", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    let items = |home: &TempDir| -> Vec<String> {
+        let out = nunki(home)
+            .args(["check", "--session", "mixed", "--format", "json"])
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["offering"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(items(&home).contains(&"partner_windows".to_string()));
+    nunki(&home)
+        .args([
+            "approve",
+            "mixed",
+            "mixed_workloads",
+            "--by",
+            "Sam Sales",
+            "--decline",
+        ])
+        .assert()
+        .success();
+    assert!(!items(&home).contains(&"partner_windows".to_string()));
+    let md = nunki(&home)
+        .args(["export", "--session", "mixed", "-o", "-"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    let solution =
+        &md[md.find("## Proposed solution").unwrap()..md.find("## Bill of materials").unwrap()];
+    assert!(!solution.contains("Windows workload hosting"), "{solution}");
+    assert!(
+        !md.contains("Sam Sales"),
+        "the customer never sees who decided"
+    );
+}
+
+#[test]
+fn the_internal_proposal_logs_decisions_and_the_customer_reads_only_its_conditions() {
+    let home = TempDir::new().unwrap();
+    bank(&home);
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "coverage_24x7",
+            "--by",
+            "Olivia Ops",
+            "--conditions",
+            "only with the 24/7 OnCall plan",
+            "--for-customer",
+        ])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "approve",
+            "bank",
+            "finma_outsourcing",
+            "--by",
+            "Lea Legal",
+            "--conditions",
+            "price floor CHF 20'000",
+        ])
+        .assert()
+        .success();
+    nunki(&home)
+        .args([
+            "set",
+            "bank",
+            "compliance=",
+            "--status",
+            "proposed",
+            "--force",
+            "deadline",
+        ])
+        .assert()
+        .success();
+    let export = |audience: &str| {
+        let out = nunki(&home)
+            .args([
+                "export",
+                "--session",
+                "bank",
+                "--audience",
+                audience,
+                "-o",
+                "-",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let internal = export("internal");
+    assert!(
+        internal.contains("Decision: approved by Olivia Ops on"),
+        "{internal}"
+    );
+    assert!(
+        internal.contains("finma_outsourcing (price floor CHF 20'000): approved by Lea Legal"),
+        "{internal}"
+    );
+    let customer = export("customer");
+    assert!(
+        customer.contains("24/7 coverage: only with the 24/7 OnCall plan"),
+        "{customer}"
+    );
+    assert!(!customer.contains("price floor"), "{customer}");
+    assert!(
+        !customer.contains("Olivia Ops") && !customer.contains("Lea Legal"),
+        "{customer}"
+    );
+}

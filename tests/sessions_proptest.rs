@@ -61,6 +61,7 @@ fn full_session() -> Session {
             by: "Léa \"Legal\" Muster".into(),
             at: now,
             conditions: Some("only with the addendum of\nMarch".into()),
+            for_customer: true,
             fingerprint: "0123456789abcdef".into(),
             raised: Some(now),
         }],

@@ -67,6 +67,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ApproveArgs) -> Resul
         by: by.to_string(),
         at: now,
         conditions: conditions.clone(),
+        for_customer: args.for_customer,
         fingerprint: flag.fingerprint(),
         raised: raised.or(Some(now)),
     };

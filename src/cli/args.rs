@@ -337,4 +337,8 @@ pub struct ApproveArgs {
     /// Record that the flag was declined.
     #[arg(long)]
     pub decline: bool,
+    /// The conditions concern the customer: list them in the customer's
+    /// proposal (without who decided). Otherwise they stay internal.
+    #[arg(long, requires = "conditions")]
+    pub for_customer: bool,
 }

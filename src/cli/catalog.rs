@@ -70,10 +70,9 @@ fn search_cmd(
     };
     let out = match &args.names {
         Some(file) => {
-            let bytes = std::fs::read(file).map_err(|e| {
+            let bytes = crate::files::read_input(file).map_err(|e| {
                 Error::input(format!(
-                    "cannot read the names file {}: {e}; give a text file with one name per line",
-                    file.display()
+                    "the names file: {e}; give a text file with one name per line"
                 ))
             })?;
             // A stray byte that is not UTF-8 should not stop a search.

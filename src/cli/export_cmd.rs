@@ -5,13 +5,12 @@
 //! boundaries); 2 bad input (a session, an answers file, an argument); 3
 //! the file could not be written, and then an existing file is untouched.
 
-use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
-use super::{Error, Outcome, input, print};
+use super::{Error, Outcome, input, print_document};
 use crate::engine::{Overrides, evaluate};
 use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::session::store::Store;
@@ -163,6 +162,11 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
         (Some(ExportFormat::Proposal(f)), _) => f,
         (Some(_), _) => Format::Markdown,
         (None, None) => Format::Markdown,
+        // A pipe or device (`-o /dev/stdout`) has no extension to go by:
+        // like stdout, it gets Markdown.
+        (None, Some(path)) if path.extension().is_none() && crate::files::is_stream(path) => {
+            Format::Markdown
+        }
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
             Error::input(format!(
                 "cannot tell the format from {}: pass --format md, html, adoc, json or csv",
@@ -175,7 +179,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
         (Some(selector), _) => {
             let opened = Store::new(places).read(selector, &knowledge)?;
             for n in &opened.notices {
-                eprintln!("note: {n}");
+                super::note(n);
             }
             let session = &opened.session;
             if let Some(t) = tickets {
@@ -249,40 +253,17 @@ fn write_out(
     audience: Option<Audience>,
 ) -> Result<Outcome, Error> {
     match output {
-        None => print(text)?,
+        None => print_document(text)?,
         Some(path) => {
-            write_atomically(path, text)
+            crate::files::write_output(path, text)
                 .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+            let path_text = path.display().to_string();
+            let shown = super::printable(&path_text);
             match audience {
-                Some(a) => eprintln!("wrote {} ({format}, {} audience)", path.display(), a.id()),
-                None => eprintln!("wrote {} ({format})", path.display()),
+                Some(a) => eprintln!("wrote {shown} ({format}, {} audience)", a.id()),
+                None => eprintln!("wrote {shown} ({format})"),
             }
         }
     }
     Ok(Outcome::Done)
-}
-
-/// Writes a temp file next to `path`, syncs it and renames it over
-/// `path`: readers see the old file or the new one, never half of one,
-/// and a failure leaves the old file as it was (the TUI's export dialog
-/// uses this too).
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".nunki-export-").suffix(".tmp");
-    // A new file gets the usual permissions (0666 less the umask), not the
-    // temp file's private 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -30,7 +30,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Resu
         .collect();
     let report = of_sessions(&knowledge, &sessions, skipped);
     for s in &report.skipped {
-        eprintln!("skipped (left as it is): {s}");
+        eprintln!("skipped (left as it is): {}", super::printable_text(s));
     }
     let text = match args.format {
         InsightsFormat::Text => render_text(&report),

@@ -21,6 +21,7 @@ pub mod team_cmd;
 use std::io;
 use std::process::ExitCode;
 
+pub use crate::printable::{printable, printable_text};
 pub use args::{Cli, Command};
 
 use crate::knowledge::Diagnostics;
@@ -80,12 +81,24 @@ impl From<Outcome> for ExitCode {
     }
 }
 
-/// The one printer of errors.
+/// The one printer of errors. Whatever an error quotes from data (a
+/// customer name, a line of a file, an answer) reaches the terminal with
+/// its control characters escaped.
 pub fn report(error: &Error) {
     match error {
-        Error::Knowledge(d) => eprintln!("{d}"),
-        other => eprintln!("error: {other}"),
+        Error::Knowledge(d) => eprintln!("{}", printable_text(&d.to_string())),
+        other => {
+            let text = other.to_string();
+            // Messages from deeper down may already say "error: ".
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            eprintln!("error: {}", printable_text(text));
+        }
     }
+}
+
+/// A notice on stderr ("note: …"), escaped like every message.
+pub fn note(text: &str) {
+    eprintln!("note: {}", printable_text(text));
 }
 
 pub fn places(cli: &Cli) -> Places {
@@ -113,8 +126,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`nunki … | head`) as done.
+/// Writes a report to stdout, treating a closed pipe (`nunki … | head`)
+/// as done; control characters from data are escaped (`printable_text`).
 pub fn print(text: &str) -> Result<(), Error> {
+    print_document(&printable_text(text))
+}
+
+/// Writes a document (an export, which neutralises its own text) to
+/// stdout as it is.
+pub fn print_document(text: &str) -> Result<(), Error> {
     use io::Write;
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{NewArgs, SessionsArgs, SetArgs, TextOrJson};
 use super::{Error, Outcome, input, print};
-use crate::engine::{AnswerProblem, Scope, parse_typed};
+use crate::engine::{Scope, parse_typed, unknown_question};
 use crate::knowledge::Knowledge;
 use crate::session::lock::local_time;
 use crate::session::store::{NewSession, Opened, Store, StoreError};
@@ -25,6 +25,17 @@ impl From<StoreError> for Error {
     fn from(e: StoreError) -> Error {
         match e {
             StoreError::Io { context, source } => Error::Io { context, source },
+            StoreError::File(crate::files::ReadError::Io { path, source }) => Error::Io {
+                context: format!("cannot read {}", path.display()),
+                source,
+            },
+            StoreError::Lock { path, source } => Error::Io {
+                context: format!(
+                    "cannot lock {} to change it (nothing was changed)",
+                    path.display()
+                ),
+                source,
+            },
             locked @ StoreError::ReadOnly { .. } => Error::io(
                 locked.to_string(),
                 io::Error::new(io::ErrorKind::WouldBlock, "close it there and try again"),
@@ -49,7 +60,7 @@ impl From<TemplateError> for Error {
 /// Notices go to stderr so stdout stays what a script reads.
 pub(crate) fn notify(opened: &Opened) {
     for n in &opened.notices {
-        eprintln!("note: {n}");
+        super::note(n);
     }
 }
 
@@ -105,6 +116,9 @@ pub fn list(
     let knowledge = load_knowledge(places, catalog)?;
     let store = Store::new(places);
     let listings = store.list()?;
+    for n in &listings.notices {
+        super::note(n);
+    }
     let rows: Vec<(&crate::session::store::Listing, Scope)> = listings
         .sessions
         .iter()
@@ -150,11 +164,12 @@ pub fn list(
         }
         TextOrJson::Text => {
             for b in &listings.broken {
-                eprintln!(
-                    "warning: cannot read {}:\n{}",
+                let text = format!(
+                    "cannot read {}:\n{}",
                     b.path.display(),
                     indent(&b.error.to_string())
                 );
+                eprintln!("warning: {}", super::printable_text(&text));
             }
             table(&store, &rows)
         }
@@ -183,8 +198,8 @@ fn table(store: &Store, rows: &[(&crate::session::store::Listing, Scope)]) -> St
         .map(|(l, scope)| {
             let s = &l.session;
             [
-                s.id.clone(),
-                s.customer.name.clone(),
+                super::printable(&s.id).into_owned(),
+                super::printable(&s.customer.name).into_owned(),
                 local_time(s.updated),
                 s.status.id().to_string(),
                 scope
@@ -254,11 +269,7 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
     let mut opened = store.open(&args.session, &knowledge)?;
     if opened.read_only() {
         // Nothing can be written; say who has it instead of failing later.
-        return Err(StoreError::ReadOnly {
-            path: opened.path.clone(),
-            holder: opened.holder.clone(),
-        }
-        .into());
+        return Err(opened.why_read_only().into());
     }
     let plan = plan_changes(&knowledge, &opened, args)?;
     let session = &mut opened.session;
@@ -309,11 +320,12 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
                         )));
                     }
                     Some(reason) => {
-                        eprintln!(
+                        let note = format!(
                             "note: {} set although approvals are missing ({reason}):\n{}",
                             s.id(),
                             lines.join("\n")
                         );
+                        eprintln!("{}", super::printable_text(&note));
                         session.forced.push(crate::session::ForcedStatus {
                             status: s,
                             reason: reason.to_string(),
@@ -377,20 +389,7 @@ struct Plan {
 
 fn plan_changes(knowledge: &Knowledge, opened: &Opened, args: &SetArgs) -> Result<Plan, Error> {
     let mut problems: Vec<String> = Vec::new();
-    let known = || {
-        knowledge
-            .questionnaire
-            .questions()
-            .map(|q| q.id.clone())
-            .collect::<Vec<_>>()
-    };
-    let unknown = |q: &str| {
-        AnswerProblem::UnknownQuestion {
-            question: q.to_string(),
-            known: known(),
-        }
-        .to_string()
-    };
+    let unknown = |q: &str| unknown_question(knowledge, q).to_string();
     let mut answers = Vec::new();
     for pair in &args.answers {
         let Some((q, value)) = pair.split_once('=') else {
@@ -451,13 +450,12 @@ fn plan_changes(knowledge: &Knowledge, opened: &Opened, args: &SetArgs) -> Resul
             status,
         })
     } else {
-        let lines: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
         Err(Error::input(format!(
             "nothing was changed in {}; {} problem{}:\n{}",
             opened.path.display(),
             problems.len(),
             if problems.len() == 1 { "" } else { "s" },
-            lines.join("\n")
+            crate::knowledge::problem_list(&problems)
         )))
     }
 }

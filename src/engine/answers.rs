@@ -134,6 +134,9 @@ pub fn units_of(n: f64, unit: &str) -> std::borrow::Cow<'_, str> {
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
+    } else if n.is_finite() && (n.abs() >= 1e15 || (n != 0.0 && n.abs() < 1e-4)) {
+        // 1e308 written out is 309 digits; nobody reads those.
+        format!("{n:e}")
     } else {
         let s = format!("{n:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -176,7 +179,8 @@ impl Answers {
 pub enum AnswerProblem {
     UnknownQuestion {
         question: String,
-        known: Vec<String>,
+        /// The known question id it most likely meant, if one is close.
+        suggestion: Option<String>,
     },
     UnknownOption {
         question: String,
@@ -230,9 +234,12 @@ impl AnswerProblem {
 impl fmt::Display for AnswerProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnswerProblem::UnknownQuestion { question, known } => {
+            AnswerProblem::UnknownQuestion {
+                question,
+                suggestion,
+            } => {
                 write!(f, "unknown question id `{question}`")?;
-                if let Some(close) = closest(question, known) {
+                if let Some(close) = suggestion {
                     write!(f, " (did you mean `{close}`?)")?;
                 }
                 write!(f, "; run `nunki catalog questions` for the list")
@@ -289,14 +296,35 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
-fn closest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+/// The question id closest to `word`, when one is close enough to be a
+/// typo of it.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
-        .iter()
+        // Lengths further apart than the distance allowed cannot match:
+        // skip the edit distance for them.
+        .filter(|c| len.abs_diff(c.chars().count()) <= c.len().max(3) / 3)
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= c.len().max(3) / 3)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.as_str())
+        .map(|(_, c)| c)
 }
+
+/// An unknown question, with a suggestion when one is close.
+pub fn unknown_question(knowledge: &Knowledge, question: &str) -> AnswerProblem {
+    AnswerProblem::UnknownQuestion {
+        question: question.to_string(),
+        suggestion: closest(
+            question,
+            knowledge.questionnaire.questions().map(|q| q.id.as_str()),
+        )
+        .map(str::to_string),
+    }
+}
+
+/// How many unknown question ids get a "did you mean" (each costs a look
+/// at every question): more than a message lists is wasted work.
+const SUGGESTIONS: usize = 50;
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -422,15 +450,16 @@ pub fn check_answers<'a>(
 ) -> (Answers, Vec<AnswerProblem>) {
     let mut ok = Answers::default();
     let mut problems = Vec::new();
+    let mut unknown = 0;
     for (id, answer) in raw {
         match knowledge.question(id) {
+            None if unknown < SUGGESTIONS => {
+                unknown += 1;
+                problems.push(unknown_question(knowledge, id));
+            }
             None => problems.push(AnswerProblem::UnknownQuestion {
                 question: id.clone(),
-                known: knowledge
-                    .questionnaire
-                    .questions()
-                    .map(|q| q.id.clone())
-                    .collect(),
+                suggestion: None,
             }),
             Some(q) => match check_answer(q, answer) {
                 Ok(a) => ok.set(id.clone(), a),
@@ -499,5 +528,26 @@ mod unit_tests {
         assert_eq!(units_of(400.0, "GiB"), "GiB");
         assert_eq!(units_of(24.0, "GiB memory"), "GiB memory");
         assert_eq!(units_of(2.0, "environment"), "environments");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_and_tiny_numbers_are_written_short() {
+        assert_eq!(format_number(1e308), "1e308");
+        assert_eq!(format_number(-2.5e20), "-2.5e20");
+        assert_eq!(format_number(1e-7), "1e-7");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(3.0), "3");
+    }
+
+    #[test]
+    fn a_typo_gets_a_suggestion() {
+        let ids = ["tenancy", "databases", "gpu"];
+        assert_eq!(closest("tenncy", ids.into_iter()), Some("tenancy"));
+        assert_eq!(closest("something_else", ids.into_iter()), None);
     }
 }

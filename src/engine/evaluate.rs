@@ -12,7 +12,7 @@
 //!    totals (`MonthlyTotalAbove`) and lead times (`LeadTimeExceeds`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::answers::{Answer, Answers};
 use super::money::Money;
@@ -26,28 +26,7 @@ use crate::knowledge::{
     Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, QuestionKind, Rule,
 };
 
-/// FNV-1a: the maps below are keyed by the knowledge's own short ids and
-/// looked up thousands of times per evaluation, where SipHash's defence
-/// against chosen keys costs a tenth of the time and protects nothing.
-pub(crate) struct IdHasher(u64);
-
-impl Default for IdHasher {
-    fn default() -> Self {
-        IdHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub(crate) use crate::knowledge::IdHasher;
 
 /// A map keyed by id.
 pub(crate) type ById<'a, V> = HashMap<&'a str, V, BuildHasherDefault<IdHasher>>;
@@ -61,6 +40,8 @@ pub(crate) struct Context<'a> {
     pub monthly_total: Money,
     pub max_lead_time: Option<u32>,
     pub earliest_go_live: Option<f64>,
+    /// The assumption notes written so far, by question and value.
+    pub assumed: std::cell::RefCell<ById<'a, Vec<(u64, String)>>>,
     /// The catalog's sizes computed so far, in catalog order, each with
     /// what it assumed; `size_index` maps their ids.
     pub sizes: Vec<(f64, Trail)>,
@@ -97,13 +78,13 @@ impl Trail {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     fn number(&self, q: &str) -> Option<f64> {
         self.answers.get(q).and_then(|a| a.as_number())
     }
 
     /// The number answered to `q`, or `default` noted as an assumption.
-    fn answered(&self, q: &str, default: f64, trail: &mut Trail) -> f64 {
+    fn answered(&self, q: &'a str, default: f64, trail: &mut Trail) -> f64 {
         match self.number(q) {
             Some(v) => v,
             None => {
@@ -113,7 +94,20 @@ impl Context<'_> {
         }
     }
 
-    fn assumed(&self, q: &str, value: f64) -> String {
+    /// "q not answered: 4 GiB assumed", formatted once per evaluation: a
+    /// large catalog assumes the same default for thousands of prices.
+    fn assumed(&self, q: &'a str, value: f64) -> String {
+        let mut cache = self.assumed.borrow_mut();
+        let known = cache.entry(q).or_default();
+        if let Some((_, text)) = known.iter().find(|(v, _)| *v == value.to_bits()) {
+            return text.clone();
+        }
+        let text = self.assumed_text(q, value);
+        known.push((value.to_bits(), text.clone()));
+        text
+    }
+
+    fn assumed_text(&self, q: &str, value: f64) -> String {
         let unit = match self.knowledge.question(q).map(|q| &q.kind) {
             Some(crate::knowledge::QuestionKind::Number { unit, .. }) if !unit.is_empty() => {
                 format!(" {unit}")
@@ -238,7 +232,7 @@ impl Context<'_> {
 
     /// A quantity's value, noting in `trail` what it assumed and which
     /// sizes it used.
-    pub fn quantity(&self, q: &Quantity, trail: &mut Trail) -> f64 {
+    pub fn quantity(&self, q: &'a Quantity, trail: &mut Trail) -> f64 {
         match q {
             Quantity::Fixed(n) => *n,
             Quantity::Answer(id, default) => self.answered(id, *default, trail),
@@ -348,6 +342,7 @@ pub fn evaluate<'a>(
         monthly_total: Money::ZERO,
         max_lead_time: None,
         earliest_go_live: None,
+        assumed: Default::default(),
         sizes: Vec::new(),
         size_index: ById::default(),
         priced_on_request: Vec::new(),
@@ -366,10 +361,14 @@ pub fn evaluate<'a>(
     }
 
     // 2. Includes and excludes, in rule order.
-    let mut drafts: Vec<Draft<'a>> = Vec::new();
+    // Sized for every rule including something, so a large catalog does
+    // not rehash its way through the rules.
+    let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(knowledge.rules.len());
     // offering id → index in `drafts`; a linear search made large catalogs
     // quadratic.
-    let mut draft_index: ById<'a, usize> = ById::default();
+    let mut draft_index: ById<'a, usize> =
+        ById::with_capacity_and_hasher(knowledge.rules.len(), Default::default());
+    ctx.included.reserve(knowledge.rules.len());
     let mut exclusions: Vec<(&'a str, Because)> = Vec::new();
     for rule in &knowledge.rules {
         let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));
@@ -411,10 +410,13 @@ pub fn evaluate<'a>(
             }
         }
     }
+    // Excluded offering ids in a set, the drafts filtered once: a retain
+    // and a search per exclusion made many exclusions quadratic.
     let mut excluded: Vec<Excluded> = Vec::new();
-    let mut exclude = |offering: &str, because: Because, drafts: &mut Vec<Draft>| {
-        drafts.retain(|d| d.offering != offering);
-        if !excluded.iter().any(|e| e.offering == offering) {
+    let mut excluded_ids: ById<'a, ()> =
+        ById::with_capacity_and_hasher(exclusions.len(), Default::default());
+    let mut exclude = |offering: &'a str, because: Because| {
+        if excluded_ids.insert(offering, ()).is_none() {
             let name = knowledge
                 .offering(offering)
                 .map_or_else(|| offering.to_string(), |o| o.name.clone());
@@ -426,7 +428,7 @@ pub fn evaluate<'a>(
         }
     };
     for (offering, because) in exclusions {
-        exclude(offering, because, &mut drafts);
+        exclude(offering, because);
     }
 
     // 3. Manual overrides win over rules. Overrides naming what the
@@ -438,8 +440,9 @@ pub fn evaluate<'a>(
             description: format!("removed by hand: {}", r.reason),
             answers: Vec::new(),
         };
-        exclude(&r.offering, because, &mut drafts);
+        exclude(&r.offering, because);
     }
+    drafts.retain(|d| !excluded_ids.contains_key(d.offering));
     for add in &overrides.added {
         let known = knowledge
             .offering(&add.offering)

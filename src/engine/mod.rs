@@ -9,7 +9,9 @@ pub mod overrides;
 mod pricing;
 pub mod scope;
 
-pub use answers::{Answer, AnswerProblem, Answers, check_answer, check_answers, parse_typed};
+pub use answers::{
+    Answer, AnswerProblem, Answers, check_answer, check_answers, parse_typed, unknown_question,
+};
 pub use evaluate::evaluate;
 pub use money::Money;
 pub use overrides::{ManualAdd, ManualRemove, Overrides};

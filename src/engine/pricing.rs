@@ -23,10 +23,10 @@ pub fn depends_on_others(plan: &Plan) -> bool {
 /// Prices one item of `offering` on `plan`. `base` is what a share of
 /// recurring fees counts, known only once the others are priced; shares
 /// price as zero without it. Also returns what the prices rested on.
-pub(crate) fn price_item(
-    ctx: &Context<'_>,
-    offering: &Offering,
-    plan: &Plan,
+pub(crate) fn price_item<'a>(
+    ctx: &Context<'a>,
+    offering: &'a Offering,
+    plan: &'a Plan,
     quantity: f64,
     because: Vec<Because>,
     base: Option<&ShareBase<'_>>,

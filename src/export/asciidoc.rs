@@ -311,6 +311,10 @@ pub fn render(p: &Proposal) -> String {
         if i.flags.is_empty() {
             a.para("No flags.");
         }
+        if !i.decision_log.is_empty() {
+            a.para("Decision log:");
+            a.list(&i.decision_log.iter().map(|l| esc(l)).collect::<Vec<_>>());
+        }
         for f in &i.flags {
             a.blank();
             a.line(&format!(
@@ -322,6 +326,9 @@ pub fn render(p: &Proposal) -> String {
                 esc(&f.detail),
                 format!("Remediation: {}", esc(&f.remediation)),
             ];
+            if let Some(d) = &f.decision {
+                lines.push(format!("Decision: {}", esc(d)));
+            }
             match (&f.approver_name, &f.approver) {
                 (Some(name), Some(id)) => {
                     lines.push(format!("Approver: {}", esc(&format!("{name} ({id})"))));

@@ -340,6 +340,14 @@ pub fn render(p: &Proposal) -> String {
         if i.flags.is_empty() {
             para(&mut h, "No flags.");
         }
+        if !i.decision_log.is_empty() {
+            para(&mut h, "Decision log:");
+            h.push_str("<ul class=\"decisions\">\n");
+            for l in &i.decision_log {
+                let _ = writeln!(h, "<li>{}</li>", e_lines(l));
+            }
+            h.push_str("</ul>\n");
+        }
         for f in &i.flags {
             let _ = write!(
                 h,
@@ -351,6 +359,9 @@ pub fn render(p: &Proposal) -> String {
             dd(&mut h, "Rule", &e(&f.rule));
             dd(&mut h, "Detail", &e_lines(&f.detail));
             dd(&mut h, "Remediation", &e_lines(&f.remediation));
+            if let Some(d) = &f.decision {
+                dd(&mut h, "Decision", &e_lines(d));
+            }
             match (&f.approver_name, &f.approver) {
                 (Some(name), Some(id)) => {
                     dd(&mut h, "Approver", &format!("{} ({})", e(name), e(id)));

@@ -288,12 +288,19 @@ pub fn render(p: &Proposal) -> String {
         if i.flags.is_empty() {
             md.para(&esc("No flags."));
         }
+        if !i.decision_log.is_empty() {
+            md.para(&esc("Decision log:"));
+            md.list(&i.decision_log.iter().map(|l| esc(l)).collect::<Vec<_>>());
+        }
         for f in &i.flags {
             let mut lines = vec![
                 format!("Rule: {}", esc(&f.rule)),
                 esc(&f.detail),
                 format!("Remediation: {}", esc(&f.remediation)),
             ];
+            if let Some(d) = &f.decision {
+                lines.push(format!("Decision: {}", esc(d)));
+            }
             match (&f.approver_name, &f.approver) {
                 (Some(name), Some(id)) => {
                     lines.push(format!("Approver: {} ({})", esc(name), esc(id)));

@@ -37,6 +37,11 @@ pub struct Subject<'a> {
     pub notes: &'a BTreeMap<String, String>,
     /// The session option this proposal presents, if one was chosen.
     pub option: Option<&'a str>,
+    /// The pre-sales decisions on flags (internal; approved conditions
+    /// meant for the customer appear under assumptions).
+    pub decisions: &'a [crate::session::Decision],
+    /// Status changes forced although approvals were missing.
+    pub forced: &'a [crate::session::ForcedStatus],
 }
 
 static NO_NOTES: BTreeMap<String, String> = BTreeMap::new();
@@ -53,6 +58,8 @@ impl<'a> Subject<'a> {
             answers: &session.answers,
             notes: &session.notes,
             option: None,
+            decisions: &session.decisions,
+            forced: &session.forced,
         }
     }
 
@@ -71,6 +78,8 @@ impl<'a> Subject<'a> {
             answers,
             notes: &NO_NOTES,
             option: None,
+            decisions: &[],
+            forced: &[],
         }
     }
 }
@@ -273,6 +282,8 @@ pub struct Internal {
     /// The objectives operations monitors, exactly as sold (see
     /// `--format openslo`).
     pub slos: Vec<crate::slo::Objective>,
+    /// Decisions on flags no longer raised, and forced status changes.
+    pub decision_log: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -285,6 +296,8 @@ pub struct InternalFlag {
     pub approver: Option<String>,
     pub approver_name: Option<String>,
     pub answers: Vec<TraceAnswer>,
+    /// The decision on the flag in words, if one was recorded.
+    pub decision: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -763,6 +776,17 @@ impl Builder<'_> {
                 on_request.join(", ")
             ));
         }
+        // Conditions of approvals that concern the customer, never who
+        // approved them.
+        for f in &self.scope.flags {
+            if let Some((d, crate::approvals::State::Approved)) =
+                crate::approvals::decision_for(f, self.subject.decisions)
+                && d.for_customer
+                && let Some(c) = &d.conditions
+            {
+                out.push(clean(&format!("{}: {c}", f.title)));
+            }
+        }
         let sizes = self.sizing_assumptions();
         if !sizes.is_empty() {
             out.push(format!("The estimate is sized for {}.", sizes.join(", ")));
@@ -832,6 +856,41 @@ impl Builder<'_> {
                 assumed(m)
             ));
         }
+        out
+    }
+
+    /// Decisions whose flag is no longer raised, and forced status
+    /// changes: the rest of the decision log (current flags show theirs).
+    fn decision_log(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .subject
+            .decisions
+            .iter()
+            .filter(|d| !self.scope.flags.iter().any(|f| f.rule == d.rule))
+            .map(|d| {
+                let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
+                clean(&format!(
+                    "{} ({}): {} by {} on {date}; the flag is no longer raised",
+                    d.rule,
+                    d.conditions.as_deref().unwrap_or("no conditions"),
+                    d.verdict.id(),
+                    d.by
+                ))
+            })
+            .collect();
+        out.extend(self.subject.forced.iter().map(|f| {
+            let date = jiff::tz::TimeZone::UTC.to_datetime(f.at).date();
+            clean(&format!(
+                "status {} forced on {date}: {}; missing then: {}",
+                f.status.id(),
+                f.reason,
+                if f.missing.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    f.missing.join("; ")
+                }
+            ))
+        }));
         out
     }
 
@@ -962,8 +1021,11 @@ impl Builder<'_> {
                     approver: f.approver.as_deref().map(clean_line),
                     approver_name: f.approver_name.as_deref().map(clean_line),
                     answers: self.trace_answers(&f.answers),
+                    decision: crate::approvals::decision_for(f, self.subject.decisions)
+                        .map(|(d, state)| clean(&decision_words(d, state))),
                 })
                 .collect(),
+            decision_log: self.decision_log(),
             trace: self
                 .scope
                 .items
@@ -1015,6 +1077,22 @@ impl Builder<'_> {
             problems: problems.iter().map(|p| clean(&p.to_string())).collect(),
         }
     }
+}
+
+/// A decision in words: "approved by Lea Legal on 2026-12-02, on condition:
+/// …", or for a stale one what it was and that it no longer holds.
+fn decision_words(d: &crate::session::Decision, state: crate::approvals::State) -> String {
+    let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
+    let conditions = d
+        .conditions
+        .as_deref()
+        .map(|c| format!(", on condition: {c}"))
+        .unwrap_or_default();
+    let head = match state {
+        crate::approvals::State::Stale => format!("stale: {} for other answers", d.verdict.id()),
+        s => s.id().to_string(),
+    };
+    format!("{head} by {} on {date}{conditions}", d.by)
 }
 
 /// A calculation and what it rests on: "8 GiB × CHF 55 (nonprod_memory_gib

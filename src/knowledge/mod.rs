@@ -16,6 +16,34 @@ mod validate;
 pub use validate::completeness;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: maps keyed by the knowledge's own short ids are looked up
+/// thousands of times per evaluation, where SipHash's defence against
+/// chosen keys costs a large share of the time and protects nothing.
+#[derive(Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map from the knowledge's ids.
+pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<IdHasher>>;
 
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -25,7 +53,7 @@ pub use catalog::{
     Quantity, Recurrence, Responsibilities, ServiceLevel, Size, Source, SupportBase, SupportHours,
 };
 pub use condition::Condition;
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{Diagnostic, Diagnostics, problem_list};
 pub use questionnaire::{Choice, Question, QuestionKind, Questionnaire, Section};
 pub use radar::{RadarEntry, Ring, TechRadar};
 pub use rules::{Effect, FlagSpec, Rule, Rules, Severity};
@@ -112,9 +140,9 @@ pub struct Knowledge {
     pub radar: TechRadar,
     /// A content hash of the four texts; sessions record it.
     pub version: String,
-    offerings: HashMap<String, usize>,
-    questions: HashMap<String, (usize, usize)>,
-    approvers: HashMap<String, usize>,
+    offerings: IdMap<usize>,
+    questions: IdMap<(usize, usize)>,
+    approvers: IdMap<usize>,
 }
 
 /// The RON dialect of every file nunki reads and writes.
@@ -125,11 +153,30 @@ pub fn ron_options() -> ron::Options {
 /// Parses one RON text, turning a syntax or shape error into a located
 /// diagnostic.
 pub fn parse_ron<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> {
-    ron_options().from_str(&source.text).map_err(|e| {
+    let text = strip_bom(&source.text);
+    ron_options().from_str(text).map_err(|e| {
         let pos = (e.span.start.line, e.span.start.col);
-        Diagnostic::at(&source.origin, &source.text, pos, e.code.to_string())
+        Diagnostic::at(&source.origin, text, pos, message_for_ron_error(&e.code))
             .with_help(help_for_ron_error(&e.code))
     })
+}
+
+/// Drops a leading UTF-8 byte order mark, which some Windows editors
+/// write and which is no RON or JSON.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// ron's own words, except where they speak to the Rust programmer.
+fn message_for_ron_error(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply here (more than a knowledge, session or answers \
+file ever needs)"
+                .into()
+        }
+        other => other.to_string(),
+    }
 }
 
 fn help_for_ron_error(code: &ron::Error) -> String {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::condition::{Condition, Reference};
-use super::diagnostic::{Diagnostic, id_anchor, id_field, locate};
+use super::diagnostic::{Diagnostic, TextIndex, id_anchor, id_field, locate};
 use super::radar::RING_IDS;
 use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind, SourceText};
 
@@ -53,6 +53,8 @@ struct Checker<'a> {
     k: &'a Knowledge,
     texts: &'a KnowledgeTexts,
     out: Vec<Diagnostic>,
+    /// Each file's index, built when its first problem is located.
+    indexes: Vec<(&'a SourceText, TextIndex<'a>)>,
 }
 
 pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
@@ -60,6 +62,7 @@ pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
         k,
         texts,
         out: Vec::new(),
+        indexes: Vec::new(),
     };
     c.catalog();
     c.sizing();
@@ -69,16 +72,25 @@ pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
     c.out
 }
 
-impl Checker<'_> {
-    fn report(&mut self, src: &SourceText, anchors: &[&str], message: String, help: String) {
-        let pos = locate(&src.text, anchors);
+impl<'a> Checker<'a> {
+    fn report(&mut self, src: &'a SourceText, anchors: &[&str], message: String, help: String) {
+        let n = match self.indexes.iter().position(|(s, _)| std::ptr::eq(*s, src)) {
+            Some(n) => n,
+            None => {
+                self.indexes.push((src, TextIndex::new(&src.text)));
+                self.indexes.len() - 1
+            }
+        };
+        let index = &self.indexes[n].1;
+        let pos = index.locate(anchors);
+        let line = index.line(pos.0);
         self.out
-            .push(Diagnostic::at(&src.origin, &src.text, pos, message).with_help(help));
+            .push(Diagnostic::on_line(&src.origin, line, pos, message).with_help(help));
     }
 
     fn duplicates<'i>(
         &mut self,
-        src: &SourceText,
+        src: &'a SourceText,
         what: &str,
         context: &[&str],
         ids: impl Iterator<Item = &'i str>,
@@ -192,13 +204,13 @@ impl Checker<'_> {
     /// A quantity may only read number questions and sizes defined before
     /// it (`sizes_known` of them; all of them outside the sizing list), and
     /// its conditions follow the rules' rules.
-    fn quantity(&mut self, src: &SourceText, anchors: &[&str], q: &Quantity) {
+    fn quantity(&mut self, src: &'a SourceText, anchors: &[&str], q: &Quantity) {
         self.quantity_with(src, anchors, q, self.k.catalog.sizing.len());
     }
 
     fn quantity_with(
         &mut self,
-        src: &SourceText,
+        src: &'a SourceText,
         anchors: &[&str],
         q: &Quantity,
         sizes_known: usize,
@@ -528,7 +540,7 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown_offering(&mut self, src: &SourceText, anchors: &[&str], offering: &str) {
+    fn unknown_offering(&mut self, src: &'a SourceText, anchors: &[&str], offering: &str) {
         self.report(
             src,
             anchors,
@@ -537,7 +549,7 @@ impl Checker<'_> {
         );
     }
 
-    fn condition(&mut self, src: &SourceText, anchors: &[&str], cond: &Condition) {
+    fn condition(&mut self, src: &'a SourceText, anchors: &[&str], cond: &Condition) {
         let k = self.k;
         let mut problems: Vec<(Vec<String>, String, String)> = Vec::new();
         let mut check_kind = |q: &str, expected: &[&str], what: &str| {

@@ -173,32 +173,38 @@ pub enum Acquired {
     Busy(Option<Holder>),
 }
 
-/// Tries to lock the session at `session` for this process.
+/// Tries to lock the session at `session` for this process. An error
+/// says what failed (the lock file cannot be created, is a symbolic link,
+/// the disk is full): it is never another nunki, which is `Busy`.
 pub fn acquire(session: &Path, now: jiff::Timestamp) -> io::Result<Acquired> {
     let path = lock_path(session);
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&path)?;
+    let mut file = open_lock_file(&path)?;
     let os_lock = match file.try_lock() {
         Ok(()) => true,
         Err(TryLockError::WouldBlock) => return Ok(Acquired::Busy(read_holder(&path))),
         Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => false,
-        Err(TryLockError::Error(e)) => return Err(e),
+        Err(TryLockError::Error(e)) => {
+            return Err(io::Error::new(
+                e.kind(),
+                format!("cannot lock {}: {e}", path.display()),
+            ));
+        }
     };
     let mut previous = String::new();
     // A lock file that is not valid text names nobody we could show.
-    let _ = file.read_to_string(&mut previous);
+    let _ = (&mut file).take(MAX_HOLDER).read_to_string(&mut previous);
     let took_over = Holder::parse(&previous);
-    file.set_len(0)?;
-    file.seek(SeekFrom::Start(0))?;
     let holder = Holder::current(now).to_text();
-    file.write_all(holder.as_bytes())?;
-    file.sync_data()?;
+    file.set_len(0)
+        .and_then(|()| file.seek(SeekFrom::Start(0)))
+        .and_then(|_| file.write_all(holder.as_bytes()))
+        .and_then(|()| file.sync_data())
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("cannot write the lock file {}: {e}", path.display()),
+            )
+        })?;
     if SIDECAR {
         // Only a courtesy for the next nunki's message: failing to write
         // it does not make the lock any less ours.
@@ -214,12 +220,96 @@ pub fn acquire(session: &Path, now: jiff::Timestamp) -> io::Result<Acquired> {
     })
 }
 
+/// Opens (or creates) a lock file without following a symbolic link: a
+/// link planted at `<session>.lock` would otherwise have its target
+/// truncated, or a dangling one create a file wherever it points. std
+/// has no `O_NOFOLLOW`; a new file is made with `create_new` (which never
+/// follows a link), and an existing one is checked to be a plain file
+/// before it is opened and to be that same file after.
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let shown = path.display();
+    let refuse = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the lock file {shown} is {what}; nunki only uses a plain file there: remove it and try again"
+            ),
+        )
+    };
+    // Twice at most: another nunki may create the file between our look
+    // and our `create_new`.
+    for _ in 0..2 {
+        let before = match fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                match options.clone().create_new(true).open(path) {
+                    Ok(f) => return Ok(f),
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        return Err(io::Error::new(
+                            e.kind(),
+                            format!("cannot create the lock file {shown}: {e}"),
+                        ));
+                    }
+                }
+            }
+            Err(e) => {
+                return Err(io::Error::new(
+                    e.kind(),
+                    format!("cannot look at the lock file {shown}: {e}"),
+                ));
+            }
+        };
+        if before.file_type().is_symlink() {
+            return Err(refuse("a symbolic link"));
+        }
+        if !before.is_file() {
+            return Err(refuse("not a regular file"));
+        }
+        let file = options.open(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot open the lock file {shown}: {e}"))
+        })?;
+        if !same_file(&before, &file.metadata()?) {
+            return Err(refuse("being replaced by something else"));
+        }
+        return Ok(file);
+    }
+    Err(refuse("created and removed again and again"))
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, b: &fs::Metadata) -> bool {
+    b.is_file()
+}
+
 /// Who the lock file of a session names (or, where a held lock cannot be
 /// read, its sidecar).
 pub fn read_holder(lock: &Path) -> Option<Holder> {
-    let read = |p: &Path| fs::read_to_string(p).ok().and_then(|t| Holder::parse(&t));
+    let read = |p: &Path| {
+        let mut text = String::new();
+        File::open(p)
+            .and_then(|f| f.take(MAX_HOLDER).read_to_string(&mut text))
+            .ok()
+            .and_then(|_| Holder::parse(&text))
+    };
     read(lock).or_else(|| read(&sidecar_path(lock)))
 }
+
+/// A holder's details are a few short lines; more is not a lock file.
+const MAX_HOLDER: u64 = 4096;
 
 /// Windows locks are mandatory: while one nunki holds `<file>.lock`, no
 /// other process can read it. There the holder's details also go to

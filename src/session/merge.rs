@@ -527,6 +527,7 @@ mod tests {
             by: by.into(),
             at: t(150),
             conditions: None,
+            for_customer: false,
             fingerprint: "f".into(),
             raised: None,
         }

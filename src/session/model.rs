@@ -73,6 +73,10 @@ pub struct Decision {
     pub at: jiff::Timestamp,
     #[serde(default)]
     pub conditions: Option<String>,
+    /// The conditions concern the customer: the customer's proposal lists
+    /// them under its assumptions (never who decided).
+    #[serde(default)]
+    pub for_customer: bool,
     /// `Flag::fingerprint` of the flag when it was decided.
     pub fingerprint: String,
     /// When the flag was first seen raised, for the days to a decision.
@@ -244,9 +248,51 @@ impl Session {
     pub fn evaluate(&self, knowledge: &Knowledge) -> Evaluated {
         let (answers, problems) = self.checked_answers(knowledge);
         Evaluated {
-            scope: evaluate(knowledge, &answers, &self.overrides),
+            scope: self.scope_with_decisions(knowledge, &answers, &self.overrides),
             problems,
         }
+    }
+
+    /// The scope, with what a current decline takes out: the offerings the
+    /// declined flag's own rule puts in are removed (the reason says who
+    /// declined), so no screen or export offers a declined item. The flag
+    /// itself stays, and with it the gate before selling.
+    fn scope_with_decisions(
+        &self,
+        knowledge: &Knowledge,
+        answers: &Answers,
+        overrides: &Overrides,
+    ) -> Scope {
+        let scope = evaluate(knowledge, answers, overrides);
+        let mut extra: Vec<crate::engine::ManualRemove> = Vec::new();
+        for flag in &scope.flags {
+            let Some(d) = self.decisions.iter().rev().find(|d| d.rule == flag.rule) else {
+                continue;
+            };
+            if d.verdict != Verdict::Declined || d.fingerprint != flag.fingerprint() {
+                continue;
+            }
+            let Some(rule) = knowledge.rule(&flag.rule) else {
+                continue;
+            };
+            for effect in &rule.effects {
+                if let crate::knowledge::Effect::Include { offering, .. } = effect
+                    && scope.item(offering).is_some()
+                    && !extra.iter().any(|r| &r.offering == offering)
+                {
+                    extra.push(crate::engine::ManualRemove {
+                        offering: offering.clone(),
+                        reason: format!("declined by {}: {}", d.by, flag.title),
+                    });
+                }
+            }
+        }
+        if extra.is_empty() {
+            return scope;
+        }
+        let mut overrides = overrides.clone();
+        overrides.removed.extend(extra);
+        evaluate(knowledge, answers, &overrides)
     }
 
     /// The answers of an option: the session's, with the option's on top.
@@ -310,7 +356,7 @@ impl Session {
         let (answers, problems) = check_answers(knowledge, &self.option_answers(option));
         let overrides = option.overrides.as_ref().unwrap_or(&self.overrides);
         Evaluated {
-            scope: evaluate(knowledge, &answers, overrides),
+            scope: self.scope_with_decisions(knowledge, &answers, overrides),
             problems,
         }
     }

@@ -37,6 +37,11 @@ pub fn slug(name: &str) -> String {
 
 /// The letters and digits of a name that survive in a slug; may be empty.
 pub fn slug_part(name: &str) -> String {
+    slug_part_max(name, MAX_SLUG)
+}
+
+/// [`slug_part`] cut at `max` bytes instead of the file name's 40.
+pub fn slug_part_max(name: &str, max: usize) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -58,11 +63,11 @@ pub fn slug_part(name: &str) -> String {
             }
             None => dash = true,
         }
-        if out.len() >= MAX_SLUG {
+        if out.len() >= max {
             break;
         }
     }
-    out.truncate(MAX_SLUG);
+    out.truncate(max);
     out.trim_end_matches('-').to_string()
 }
 

@@ -25,6 +25,7 @@ use super::names;
 use super::templates::Template;
 use crate::engine::{Answer, AnswerProblem, check_answers};
 use crate::knowledge::{Diagnostic, Knowledge, Severity};
+use crate::printable::printable;
 use crate::sources::Places;
 
 /// Every way the store can fail. Bad files and selectors are the user's
@@ -74,6 +75,28 @@ Update nunki to open it; the file was left as it is.",
         #[source]
         source: io::Error,
     },
+    /// A session file that is a FIFO, a device or too large to be one.
+    #[error("{0}")]
+    File(crate::files::ReadError),
+    /// A symbolic link in the sessions directory: not followed, since it
+    /// could point anywhere.
+    #[error(
+        "{} is a symbolic link; nunki does not follow links in the sessions directory: \
+put the session file itself there, or open it by its own path",
+        path.display()
+    )]
+    Symlink { path: PathBuf },
+    /// The session's lock file could not be made or used: the session was
+    /// not changed, and no other nunki is to blame.
+    #[error(
+        "cannot lock {} to change it: {source}; nothing was changed",
+        path.display()
+    )]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// A save stopped on purpose by a test's fault hook.
     #[error("the save was interrupted at step {step:?}")]
     Interrupted { step: SaveStep },
@@ -90,6 +113,8 @@ impl StoreError {
                 | StoreError::NotFound { .. }
                 | StoreError::Ambiguous { .. }
                 | StoreError::Answers { .. }
+                | StoreError::File(_)
+                | StoreError::Symlink { .. }
         )
     }
 
@@ -145,9 +170,14 @@ fn ambiguous_message(selector: &str, candidates: &[Candidate]) -> String {
         .iter()
         .map(|c| {
             // Pad by display width, so names in any script line up.
-            let width = unicode_width::UnicodeWidthStr::width(c.customer.as_str());
+            let customer = printable(&c.customer);
+            let width = unicode_width::UnicodeWidthStr::width(&*customer);
             let pad = " ".repeat(30usize.saturating_sub(width));
-            format!("  {:<16} {}{pad} {}", c.id, c.customer, c.path.display())
+            format!(
+                "  {:<16} {customer}{pad} {}",
+                printable(&c.id),
+                printable(&c.path.display().to_string())
+            )
         })
         .collect();
     format!(
@@ -165,12 +195,11 @@ fn holder_words(holder: Option<&Holder>) -> String {
 }
 
 fn answers_message(origin: &str, problems: &[AnswerProblem]) -> String {
-    let lines: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
     format!(
         "{origin}: {} invalid answer{}:\n{}",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" },
-        lines.join("\n")
+        crate::knowledge::problem_list(problems)
     )
 }
 
@@ -252,6 +281,8 @@ pub struct Broken {
 pub struct Listings {
     pub sessions: Vec<Listing>,
     pub broken: Vec<Broken>,
+    /// What the listing did or found about the directory itself.
+    pub notices: Vec<String>,
 }
 
 /// A session opened for work.
@@ -264,6 +295,9 @@ pub struct Opened {
     pub lock: Option<LockGuard>,
     /// Who holds the session when it was opened read-only.
     pub holder: Option<Holder>,
+    /// Why the session could not be locked when no other nunki holds it
+    /// (the lock file cannot be created, the disk is full …).
+    pub lock_error: Option<io::Error>,
     /// Answers the current knowledge refuses. They stay in the file;
     /// those with `is_orphan()` name a question or option that is gone.
     pub problems: Vec<AnswerProblem>,
@@ -284,6 +318,21 @@ impl Opened {
     /// True when the session differs from what is on disk.
     pub fn is_dirty(&self) -> bool {
         self.session != self.saved
+    }
+
+    /// Why this session cannot be saved: another nunki has it, or it
+    /// could not be locked (and then what failed).
+    pub fn why_read_only(&self) -> StoreError {
+        match &self.lock_error {
+            Some(e) => StoreError::Lock {
+                path: self.path.clone(),
+                source: io::Error::new(e.kind(), e.to_string()),
+            },
+            None => StoreError::ReadOnly {
+                path: self.path.clone(),
+                holder: self.holder.clone(),
+            },
+        }
     }
 
     /// The orphaned answers: kept, shown, never dropped.
@@ -337,14 +386,34 @@ impl Store {
                 ));
             }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
-            .filter(|p| is_session_file(p))
-            .collect();
-        paths.sort();
         let mut out = Listings::default();
+        out.notices.extend(self.tighten_dir());
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for e in entries.filter_map(Result::ok) {
+            let path = e.path();
+            if !is_session_file(&path) {
+                continue;
+            }
+            match e.file_type() {
+                Ok(t) if t.is_file() => paths.push(path),
+                Ok(t) if t.is_symlink() => out.broken.push(Broken {
+                    error: StoreError::Symlink { path: path.clone() },
+                    path,
+                }),
+                // A FIFO or device named like a session is reported, never
+                // opened: reading it could block forever.
+                Ok(t) if !t.is_dir() => out.broken.push(Broken {
+                    error: StoreError::File(crate::files::ReadError::NotAFile {
+                        path: path.clone(),
+                        kind: crate::files::kind_of(&t),
+                    }),
+                    path,
+                }),
+                _ => {}
+            }
+        }
+        paths.sort();
+        out.broken.sort_by(|a, b| a.path.cmp(&b.path));
         for path in paths {
             match load(&path) {
                 Ok(session) => out.sessions.push(Listing { path, session }),
@@ -479,9 +548,10 @@ impl Store {
         let path = self
             .dir
             .join(names::file_name(&session.customer.name, &session.id));
-        let guard = match lock::acquire(&path, now)
-            .map_err(|e| StoreError::io(format!("cannot lock {}", path.display()), e))?
-        {
+        let guard = match lock::acquire(&path, now).map_err(|source| StoreError::Lock {
+            path: path.clone(),
+            source,
+        })? {
             Acquired::Held { guard, .. } => guard,
             // Only a nunki racing us to the very same new id can hold it.
             Acquired::Busy(holder) => return Err(StoreError::ReadOnly { path, holder }),
@@ -492,6 +562,7 @@ impl Store {
             path,
             lock: Some(guard),
             holder: None,
+            lock_error: None,
             problems: Vec::new(),
             changes: Vec::new(),
             notices: Vec::new(),
@@ -520,6 +591,7 @@ impl Store {
             });
         }
         let mut notices = Vec::new();
+        let mut lock_error = None;
         // Lock before reading, so what we read is what no one else writes.
         let (guard, holder) = match lock::acquire(path, now) {
             Ok(Acquired::Held { guard, took_over }) => {
@@ -546,15 +618,15 @@ impl Store {
                 (None, holder)
             }
             Err(e) => {
-                notices.push(format!(
-                    "cannot lock {} ({e}): opened read-only",
-                    path.display()
-                ));
+                notices.push(format!("{e}: opened read-only"));
+                lock_error = Some(e);
                 (None, None)
             }
         };
         let session = load(path)?;
-        Ok(describe(session, path, guard, holder, notices, knowledge))
+        let mut opened = describe(session, path, guard, holder, notices, knowledge);
+        opened.lock_error = lock_error;
+        Ok(opened)
     }
 
     /// Opens a session to look at it, without locking it (`check --session`).
@@ -604,6 +676,39 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Sessions are private (0700): a directory others can read or write
+    /// is tightened, or reported when that fails.
+    #[cfg(unix)]
+    fn tighten_dir(&self) -> Option<String> {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::symlink_metadata(&self.dir).ok()?;
+        let mode = meta.permissions().mode() & 0o777;
+        if !meta.is_dir() || mode & 0o077 == 0 {
+            return None;
+        }
+        let shown = self.dir.display();
+        Some(
+            match fs::set_permissions(&self.dir, fs::Permissions::from_mode(mode & 0o700)) {
+                Ok(()) => format!(
+                    "the sessions directory {shown} was open to others ({mode:o}); \
+nunki made it private ({:o})",
+                    mode & 0o700
+                ),
+                Err(e) => format!(
+                    "the sessions directory {shown} is open to others ({mode:o}) and nunki \
+cannot change that ({e}): run `chmod 700 {shown}`"
+                ),
+            },
+        )
+    }
+
+    #[cfg(not(unix))]
+    fn tighten_dir(&self) -> Option<String> {
+        None
+    }
+}
+
 /// The clock, read here in the shell only, to the second: a session file
 /// is read by people, and nanoseconds are noise to them.
 pub fn now() -> jiff::Timestamp {
@@ -626,8 +731,13 @@ fn is_session_file(p: &Path) -> bool {
 
 /// Reads and parses one session file; never writes to it.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    let bytes = fs::read(path)
-        .map_err(|e| StoreError::io(format!("cannot read the session {}", path.display()), e))?;
+    let bytes = crate::files::read_input(path).map_err(|e| match e {
+        crate::files::ReadError::Io { source, .. } => StoreError::io(
+            format!("cannot read the session {}", path.display()),
+            source,
+        ),
+        other => StoreError::File(other),
+    })?;
     let origin = path.display().to_string();
     let corrupt = |diagnostic: Diagnostic| StoreError::Corrupt {
         path: path.to_path_buf(),
@@ -666,7 +776,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 fn readable_backup(path: &Path) -> Option<PathBuf> {
     let bak = backup_path(path);
-    let text = fs::read_to_string(&bak).ok()?;
+    let text = crate::files::read_input_text(&bak).ok()?;
     file::parse(&bak.display().to_string(), &text)
         .is_ok()
         .then_some(bak)
@@ -712,6 +822,7 @@ fn describe(
         path: path.to_path_buf(),
         lock,
         holder,
+        lock_error: None,
         problems: evaluated.problems,
         changes: found,
         notices,
@@ -726,10 +837,7 @@ fn save_inner(
     creating: bool,
 ) -> Result<(), StoreError> {
     if opened.lock.is_none() {
-        return Err(StoreError::ReadOnly {
-            path: opened.path.clone(),
-            holder: opened.holder.clone(),
-        });
+        return Err(opened.why_read_only());
     }
     let mut next = opened.session.clone();
     next.format = FORMAT;

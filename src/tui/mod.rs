@@ -81,10 +81,17 @@ pub fn load_keymap(config_dir: Option<&Path>) -> Result<Keymap, Error> {
     let Some(path) = config_dir.map(|d| d.join("keymap.ron")) else {
         return Ok(Keymap::default());
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::files::read_input_text(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Keymap::default()),
-        Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
+        Err(crate::files::ReadError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(Keymap::default());
+        }
+        Err(crate::files::ReadError::Io { source, .. }) => {
+            return Err(Error::io(format!("cannot read {}", path.display()), source));
+        }
+        Err(e) => return Err(Error::input(e.to_string())),
     };
     let source = SourceText {
         origin: path.display().to_string(),

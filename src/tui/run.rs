@@ -108,7 +108,8 @@ impl<S: SessionStore> Shell<S> {
 }
 
 /// Writes an export atomically (a temporary file renamed into place), so
-/// a half-written proposal never lies on disk. Returns the absolute path.
+/// a half-written proposal never lies on disk (see `files::write_output`).
+/// Returns the absolute path.
 pub fn write_export(cwd: &Path, path: &str, contents: &str) -> Result<String, String> {
     let path = Path::new(path);
     let path = if path.is_absolute() {
@@ -125,19 +126,10 @@ pub fn write_export(cwd: &Path, path: &str, contents: &str) -> Result<String, St
             dir.display()
         ));
     }
-    let fail = |e: io::Error| format!("Cannot write {}: {e}", path.display());
-    let mut builder = tempfile::Builder::new();
-    // A proposal is a document to share, not a secret: the usual mode of a
-    // new file, not the temporary file's owner-only one.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(fail)?;
-    tmp.write_all(contents.as_bytes()).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(&path).map_err(|e| fail(e.error))?;
+    // A document to share, not a secret: a new file gets the usual mode,
+    // an existing one keeps its own; a FIFO or device is written through.
+    crate::files::write_output(&path, contents)
+        .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
     Ok(path.display().to_string())
 }
 
