@@ -6,6 +6,7 @@ pub mod approvals;
 pub mod cli;
 pub mod compare;
 pub mod engine;
+pub mod error;
 pub mod export;
 pub mod files;
 pub mod insights;

@@ -158,7 +158,7 @@ pub fn read_ron_dir(dir: &Path) -> Result<Vec<SourceText>, SourceError> {
 pub fn load_knowledge(
     places: &Places,
     catalog_dir: Option<&Path>,
-) -> Result<Knowledge, crate::cli::Error> {
+) -> Result<Knowledge, crate::error::Error> {
     let (texts, _) = knowledge_texts(places, catalog_dir)?;
     let knowledge = Knowledge::from_texts(&texts)?;
     let gaps = crate::knowledge::completeness(&knowledge, &texts);

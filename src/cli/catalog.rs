@@ -149,7 +149,7 @@ fn test(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
     let mut out = String::new();
     let (mut passed, mut failed) = (0, 0);
     for source in scenario_texts(catalog)? {
-        let scenario = scenarios::parse(&source).map_err(|d| Error::input(d.to_string()))?;
+        let scenario = scenarios::parse(&source).map_err(Error::from)?;
         let outcome = scenarios::run(&k, &source.origin, &scenario);
         if outcome.passed() {
             passed += 1;

@@ -39,15 +39,14 @@ a string (single choice), a list of strings (multi choice), a number, true/false
         serde_json::from_str(text).map_err(|e| {
             let d =
                 Diagnostic::at(origin, text, (e.line(), e.column()), e.to_string()).with_help(HELP);
-            Error::input(d.to_string().trim_end().to_string())
+            Error::from(d)
         })?
     } else {
         let source = SourceText {
             origin: origin.to_string(),
             text: text.to_string(),
         };
-        parse_ron(&source)
-            .map_err(|d| Error::input(d.with_help(HELP).to_string().trim_end().to_string()))?
+        parse_ron(&source).map_err(|d| Error::from(d.with_help(HELP)))?
     };
     match unique.twice {
         None => Ok(unique.answers),

@@ -1,4 +1,5 @@
-//! The command line: clap definitions, the error funnel and exit codes.
+//! The command line: clap definitions and exit codes (the error type and
+//! its printer are `crate::error`).
 //! Each subcommand lives in its own module and only shows what the engine
 //! decided.
 //!
@@ -24,46 +25,9 @@ use std::process::ExitCode;
 pub use crate::printable::{printable, printable_text};
 pub use args::{Cli, Command};
 
-use crate::knowledge::Diagnostics;
-use crate::sources::{Places, SourceError};
+use crate::sources::Places;
 
-/// Every way a command can fail, printed in one place (`report`).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Knowledge(#[from] Diagnostics),
-    #[error("{0}")]
-    Source(#[from] SourceError),
-    /// Bad input from the user: a file, an answer, an argument.
-    #[error("{0}")]
-    Input(String),
-    #[error("{context}: {source}")]
-    Io {
-        context: String,
-        #[source]
-        source: io::Error,
-    },
-}
-
-impl Error {
-    pub fn input(message: impl Into<String>) -> Self {
-        Error::Input(message.into())
-    }
-
-    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
-        Error::Io {
-            context: context.into(),
-            source,
-        }
-    }
-
-    pub fn exit_code(&self) -> ExitCode {
-        match self {
-            Error::Knowledge(_) | Error::Source(_) | Error::Input(_) => ExitCode::from(2),
-            Error::Io { .. } => ExitCode::from(3),
-        }
-    }
-}
+pub use crate::error::{Error, report};
 
 /// What a successful command wants the process to exit with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,21 +41,6 @@ impl From<Outcome> for ExitCode {
         match o {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::OutOfScope => ExitCode::from(1),
-        }
-    }
-}
-
-/// The one printer of errors. Whatever an error quotes from data (a
-/// customer name, a line of a file, an answer) reaches the terminal with
-/// its control characters escaped.
-pub fn report(error: &Error) {
-    match error {
-        Error::Knowledge(d) => eprintln!("{}", printable_text(&d.to_string())),
-        other => {
-            let text = other.to_string();
-            // Messages from deeper down may already say "error: ".
-            let text = text.strip_prefix("error: ").unwrap_or(&text);
-            eprintln!("error: {}", printable_text(text));
         }
     }
 }

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -16,46 +15,10 @@ use super::{Error, Outcome, input, print};
 use crate::engine::{Scope, parse_typed, unknown_question};
 use crate::knowledge::Knowledge;
 use crate::session::lock::local_time;
-use crate::session::store::{NewSession, Opened, Store, StoreError};
-use crate::session::templates::{self, TemplateError};
+use crate::session::store::{NewSession, Opened, Store};
+use crate::session::templates;
 use crate::session::{Customer, Status};
 use crate::sources::{Places, load_knowledge};
-
-impl From<StoreError> for Error {
-    fn from(e: StoreError) -> Error {
-        match e {
-            StoreError::Io { context, source } => Error::Io { context, source },
-            StoreError::File(crate::files::ReadError::Io { path, source }) => Error::Io {
-                context: format!("cannot read {}", path.display()),
-                source,
-            },
-            StoreError::Lock { path, source } => Error::Io {
-                context: format!(
-                    "cannot lock {} to change it (nothing was changed)",
-                    path.display()
-                ),
-                source,
-            },
-            locked @ StoreError::ReadOnly { .. } => Error::io(
-                locked.to_string(),
-                io::Error::new(io::ErrorKind::WouldBlock, "close it there and try again"),
-            ),
-            other => Error::input(other.to_string()),
-        }
-    }
-}
-
-impl From<TemplateError> for Error {
-    fn from(e: TemplateError) -> Error {
-        match e {
-            TemplateError::Source(s) => Error::Source(s),
-            TemplateError::Invalid(d) => {
-                let shown = d.to_string();
-                Error::input(shown.strip_prefix("error: ").unwrap_or(&shown).trim_end())
-            }
-        }
-    }
-}
 
 /// Notices go to stderr so stdout stays what a script reads.
 pub(crate) fn notify(opened: &Opened) {
@@ -76,7 +39,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
     let template = match &args.template {
         Some(wanted) => {
             let all = templates::load(places)?;
-            Some(templates::find(&all, wanted).map_err(Error::input)?.clone())
+            Some(templates::find(&all, wanted)?.clone())
         }
         None => None,
     };

@@ -87,30 +87,45 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, caret)
 }
 
+/// A diagnostic as printed: "error: " and [`Bare`], one line each part.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
-            writeln!(
-                f,
-                "error: {}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )?;
+        writeln!(f, "error: {}", self.bare())
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic without its "error: " label and final line break,
+    /// for a message that is labelled once by the one error printer.
+    pub fn bare(&self) -> Bare<'_> {
+        Bare(self)
+    }
+}
+
+/// See [`Diagnostic::bare`].
+pub struct Bare<'a>(&'a Diagnostic);
+
+impl fmt::Display for Bare<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        if d.line > 0 {
+            write!(f, "{}:{}:{}: {}", d.file, d.line, d.column, d.message)?;
         } else {
-            writeln!(f, "error: {}: {}", self.file, self.message)?;
+            write!(f, "{}: {}", d.file, d.message)?;
         }
-        if let Some(snippet) = &self.snippet {
-            let gutter = self.line.to_string();
+        if let Some(snippet) = &d.snippet {
+            let gutter = d.line.to_string();
             let pad = " ".repeat(gutter.len());
-            writeln!(f, " {gutter} | {}", snippet.trim_end())?;
+            write!(f, "\n {gutter} | {}", snippet.trim_end())?;
             let caret_at = snippet
                 .chars()
-                .take(self.caret)
+                .take(d.caret)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect::<String>();
-            writeln!(f, " {pad} | {caret_at}^")?;
+            write!(f, "\n {pad} | {caret_at}^")?;
         }
-        if let Some(help) = &self.help {
-            writeln!(f, "  help: {help}")?;
+        if let Some(help) = &d.help {
+            write!(f, "\n  help: {help}")?;
         }
         Ok(())
     }

@@ -135,12 +135,7 @@ pub struct Candidate {
 }
 
 fn corrupt_message(path: &Path, d: &Diagnostic, backup: Option<&Path>) -> String {
-    let shown = d.to_string();
-    let mut out = shown
-        .strip_prefix("error: ")
-        .unwrap_or(&shown)
-        .trim_end()
-        .to_string();
+    let mut out = d.bare().to_string();
     out.push_str("\n  the session file was left as it is: fix it at that spot in an editor");
     match backup {
         Some(bak) => {

@@ -39,8 +39,15 @@ impl Template {
 pub enum TemplateError {
     #[error("{0}")]
     Source(#[from] SourceError),
-    #[error("{}", .0.to_string().trim_end())]
+    #[error("{}", .0.bare())]
     Invalid(Diagnostic),
+    /// No template, or more than one, has the id or prefix the user gave.
+    #[error("{what} matches `{wanted}`; the templates are:\n{list}")]
+    Unknown {
+        what: &'static str,
+        wanted: String,
+        list: String,
+    },
 }
 
 /// Parses one template file; `file_name` gives its id.
@@ -101,7 +108,7 @@ pub fn load(places: &Places) -> Result<Vec<Template>, TemplateError> {
 }
 
 /// The template a person meant: its id, or a unique prefix of it.
-pub fn find<'a>(templates: &'a [Template], wanted: &str) -> Result<&'a Template, String> {
+pub fn find<'a>(templates: &'a [Template], wanted: &str) -> Result<&'a Template, TemplateError> {
     if let Some(t) = templates.iter().find(|t| t.id == wanted) {
         return Ok(t);
     }
@@ -121,10 +128,11 @@ pub fn find<'a>(templates: &'a [Template], wanted: &str) -> Result<&'a Template,
             } else {
                 "more than one template"
             };
-            Err(format!(
-                "{what} matches `{wanted}`; the templates are:\n{}",
-                list.join("\n")
-            ))
+            Err(TemplateError::Unknown {
+                what,
+                wanted: wanted.to_string(),
+                list: list.join("\n"),
+            })
         }
     }
 }

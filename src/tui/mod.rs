@@ -30,26 +30,36 @@ pub mod widgets;
 
 pub use app::{Action, App, Config, Msg, TemplateInfo};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{self, Cli, Error};
+use crate::error::Error;
 use crate::knowledge::SourceText;
 use crate::session::store::Store;
-use crate::sources::load_knowledge;
+use crate::sources::{Places, load_knowledge};
 use keymap::Keymap;
 use persist::{DiskStore, SessionStore};
 use theme::ThemeKind;
+
+/// What the screen starts with, as the command line gave it.
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub places: Places,
+    /// `--catalog DIR`.
+    pub catalog: Option<PathBuf>,
+    /// The session to open at once (`nunki SESSION`).
+    pub session: Option<String>,
+    pub high_contrast: bool,
+}
 
 /// `nunki` and `nunki SESSION`: load the knowledge, list or open the
 /// session, then hand the terminal to the screen until the user quits.
 /// A session that cannot be opened, or a broken `keymap.ron`, is reported
 /// before the screen starts.
-pub fn main(args: &Cli) -> Result<(), Error> {
-    let places = cli::places(args);
+pub fn main(args: &Start) -> Result<(), Error> {
+    let places = &args.places;
     let keymap = load_keymap(places.config_dir.as_deref())?;
-    let knowledge = load_knowledge(&places, args.catalog.as_deref())?;
-    let templates =
-        crate::session::templates::load(&places).map_err(|e| Error::input(e.to_string()))?;
+    let knowledge = load_knowledge(places, args.catalog.as_deref())?;
+    let templates = crate::session::templates::load(places)?;
     let infos = templates
         .iter()
         .map(|t| TemplateInfo {
@@ -58,10 +68,10 @@ pub fn main(args: &Cli) -> Result<(), Error> {
             description: t.description.clone(),
         })
         .collect();
-    let mut store = DiskStore::new(Store::new(&places), knowledge.clone(), templates);
+    let mut store = DiskStore::new(Store::new(places), knowledge.clone(), templates);
     let first = match &args.session {
-        Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted).map_err(Error::input)?))),
-        None => Msg::Sessions(store.list()),
+        Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted)?))),
+        None => Msg::Sessions(store.list().map_err(|e| e.to_string())),
     };
     let config = Config {
         theme: ThemeKind::from_env(args.high_contrast),
@@ -97,18 +107,5 @@ pub fn load_keymap(config_dir: Option<&Path>) -> Result<Keymap, Error> {
         origin: path.display().to_string(),
         text,
     };
-    Keymap::from_ron(&source).map_err(|problems| {
-        // The funnel prints "error: " once; each diagnostic says it too.
-        let text: Vec<String> = problems
-            .iter()
-            .map(|d| {
-                let d = d.to_string();
-                d.strip_prefix("error: ").unwrap_or(&d).trim_end().to_string()
-            })
-            .collect();
-        Error::input(format!(
-            "{}\n(nunki did not start: fix the key bindings, or move the file away to use the defaults)",
-            text.join("\nerror: ")
-        ))
-    })
+    Keymap::from_ron(&source).map_err(Error::Keymap)
 }

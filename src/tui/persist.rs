@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::error::Error;
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::store::{self, NewSession, Store};
 use crate::session::{Customer, Session, Status, Template};
@@ -60,20 +61,20 @@ pub struct AllSessions {
     pub skipped: Vec<String>,
 }
 
-/// What the screen needs from the session store. Errors are whole
-/// sentences that say what to do.
+/// What the screen needs from the session store. An error's text is a
+/// whole sentence that says what to do; the screen shows it.
 pub trait SessionStore {
-    fn list(&mut self) -> Result<Vec<SessionInfo>, String>;
+    fn list(&mut self) -> Result<Vec<SessionInfo>, Error>;
     /// Opens and locks a session by id, path or unique prefix.
-    fn open(&mut self, wanted: &str) -> Result<Opened, String>;
+    fn open(&mut self, wanted: &str) -> Result<Opened, Error>;
     /// Creates, saves and locks a new session, from a template if given.
-    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, String>;
+    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, Error>;
     /// Saves atomically, keeping the previous version; stamps `updated`.
-    fn save(&mut self, session: &mut Session) -> Result<PathBuf, String>;
+    fn save(&mut self, session: &mut Session) -> Result<PathBuf, Error>;
     /// Lets go of the open session's lock.
     fn close(&mut self);
     /// Reads every session without opening (or locking) any.
-    fn all(&mut self) -> Result<AllSessions, String>;
+    fn all(&mut self) -> Result<AllSessions, Error>;
 }
 
 /// The session store on disk (`crate::session::store`): atomic saves with
@@ -118,8 +119,8 @@ impl DiskStore {
 }
 
 impl SessionStore for DiskStore {
-    fn list(&mut self) -> Result<Vec<SessionInfo>, String> {
-        let listings = self.store.list().map_err(|e| e.to_string())?;
+    fn list(&mut self) -> Result<Vec<SessionInfo>, Error> {
+        let listings = self.store.list()?;
         let mut out: Vec<SessionInfo> = listings
             .sessions
             .iter()
@@ -143,16 +144,13 @@ impl SessionStore for DiskStore {
         Ok(out)
     }
 
-    fn open(&mut self, wanted: &str) -> Result<Opened, String> {
+    fn open(&mut self, wanted: &str) -> Result<Opened, Error> {
         self.close();
-        let opened = self
-            .store
-            .open(wanted, &self.knowledge)
-            .map_err(|e| e.to_string())?;
+        let opened = self.store.open(wanted, &self.knowledge)?;
         Ok(self.opened(opened))
     }
 
-    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, String> {
+    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, Error> {
         self.close();
         let template = match template {
             Some(id) => Some(crate::session::templates::find(&self.templates, id)?.clone()),
@@ -167,21 +165,16 @@ impl SessionStore for DiskStore {
             answers: Default::default(),
             answers_origin: String::new(),
         };
-        let opened = self
-            .store
-            .create(new, &self.knowledge)
-            .map_err(|e| e.to_string())?;
+        let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))
     }
 
-    fn save(&mut self, session: &mut Session) -> Result<PathBuf, String> {
+    fn save(&mut self, session: &mut Session) -> Result<PathBuf, Error> {
         let Some(opened) = &mut self.open else {
-            return Err("no session is open".into());
+            return Err(Error::input("no session is open"));
         };
         opened.session = session.clone();
-        self.store
-            .save(opened, &self.knowledge)
-            .map_err(|e| e.to_string())?;
+        self.store.save(opened, &self.knowledge)?;
         session.updated = opened.session.updated;
         Ok(opened.path.clone())
     }
@@ -190,8 +183,8 @@ impl SessionStore for DiskStore {
         self.open = None;
     }
 
-    fn all(&mut self) -> Result<AllSessions, String> {
-        let listings = self.store.list().map_err(|e| e.to_string())?;
+    fn all(&mut self) -> Result<AllSessions, Error> {
+        let listings = self.store.list()?;
         let skipped = listings
             .broken
             .iter()

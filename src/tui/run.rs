@@ -63,7 +63,7 @@ impl<S: SessionStore> Shell<S> {
     /// Writes the held-back save, if any.
     pub fn flush(&mut self, app: &mut App) {
         if let Some(mut session) = self.pending_save.take() {
-            let reply = self.store.save(&mut session).map(|_| session.updated);
+            let reply = shown(self.store.save(&mut session).map(|_| session.updated));
             let more = app.update(Msg::Saved(reply));
             // A save's reply never asks for more; run them anyway, so a
             // future one that does is not lost.
@@ -81,19 +81,19 @@ impl<S: SessionStore> Shell<S> {
         // Anything else may depend on the session being on disk (closing
         // it, listing it), so the held-back save goes first.
         if let Some(mut session) = self.pending_save.take() {
-            let reply = self.store.save(&mut session).map(|_| session.updated);
+            let reply = shown(self.store.save(&mut session).map(|_| session.updated));
             if let Err(e) = reply {
                 return Some(Msg::Saved(Err(e)));
             }
         }
         match action {
-            Action::ListSessions => Some(Msg::Sessions(self.store.list())),
-            Action::Open(id) => Some(Msg::Opened(self.store.open(&id).map(Box::new))),
-            Action::Create { customer, template } => Some(Msg::Opened(
+            Action::ListSessions => Some(Msg::Sessions(shown(self.store.list()))),
+            Action::Open(id) => Some(Msg::Opened(shown(self.store.open(&id).map(Box::new)))),
+            Action::Create { customer, template } => Some(Msg::Opened(shown(
                 self.store
                     .create(&customer, template.as_deref())
                     .map(Box::new),
-            )),
+            ))),
             Action::Close => {
                 self.store.close();
                 None
@@ -101,10 +101,17 @@ impl<S: SessionStore> Shell<S> {
             Action::Export { path, contents } => {
                 Some(Msg::Exported(write_export(&self.cwd, &path, &contents)))
             }
-            Action::LoadAllSessions => Some(Msg::AllSessions(self.store.all().map(Box::new))),
+            Action::LoadAllSessions => {
+                Some(Msg::AllSessions(shown(self.store.all().map(Box::new))))
+            }
             Action::Save(_) | Action::Quit => None,
         }
     }
+}
+
+/// A failure as the screen shows it: the error's sentence.
+fn shown<T>(result: Result<T, crate::error::Error>) -> Result<T, String> {
+    result.map_err(|e| e.to_string())
 }
 
 /// Writes an export atomically (a temporary file renamed into place), so

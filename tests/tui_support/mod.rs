@@ -129,13 +129,18 @@ impl Harness {
 
     /// Lists the sessions, as the home screen does at start.
     pub fn home(&mut self) {
-        let list = self.shell.store.list();
+        let list = self.shell.store.list().map_err(|e| e.to_string());
         self.send(Msg::Sessions(list));
     }
 
     /// Opens a session by id through the store, as `nunki SESSION` does.
     pub fn open(&mut self, id: &str) {
-        let opened = self.shell.store.open(id).map(Box::new);
+        let opened = self
+            .shell
+            .store
+            .open(id)
+            .map(Box::new)
+            .map_err(|e| e.to_string());
         self.send(Msg::Opened(opened));
     }
 
