@@ -9,7 +9,9 @@
 //! `word$` a suffix, `!word` must not occur. Every entry is scored, only
 //! the best `limit` are kept (a bounded heap) and only they get match
 //! positions for highlighting. The interactive search box and
-//! `nunki catalog search` both use it.
+//! `nunki catalog search` both use it; [`Fuzzy`] is the same matcher for
+//! the screens' short lists (the session filter, the Tech Radar
+//! completion), so every fuzzy list ranks alike.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -400,6 +402,61 @@ fn positions(
         .map(|&i| i as usize)
         .filter(|&i| i < shown)
         .collect()
+}
+
+/// Whether a fuzzy text minds case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// An upper-case letter in the text makes it mind case (fzf's way).
+    Smart,
+    Ignore,
+}
+
+/// One typed text matched against a few short texts in turn: the session
+/// filter and the Tech Radar completion. Each word of the text must
+/// match, in any order; the text is taken literally (no fzf syntax), as a
+/// name is typed.
+pub struct Fuzzy {
+    pattern: Pattern,
+    matcher: Matcher,
+    chars: Vec<char>,
+    indices: Vec<u32>,
+}
+
+impl Fuzzy {
+    pub fn new(text: &str, case: Case) -> Fuzzy {
+        let case = match case {
+            Case::Smart => CaseMatching::Smart,
+            Case::Ignore => CaseMatching::Ignore,
+        };
+        Fuzzy {
+            pattern: Pattern::new(text, case, Normalization::Smart, AtomKind::Fuzzy),
+            matcher: Matcher::new(Config::DEFAULT),
+            chars: Vec::new(),
+            indices: Vec::new(),
+        }
+    }
+
+    /// The score of `hay`, higher is better; `None` when it does not match.
+    pub fn score(&mut self, hay: &str) -> Option<i64> {
+        let hay = Utf32Str::new(hay, &mut self.chars);
+        self.pattern.score(hay, &mut self.matcher).map(i64::from)
+    }
+
+    /// The score and the matched char positions of `hay`, in order.
+    pub fn indices(&mut self, hay: &str) -> Option<(i64, Vec<usize>)> {
+        let hay = Utf32Str::new(hay, &mut self.chars);
+        self.indices.clear();
+        let score = self
+            .pattern
+            .indices(hay, &mut self.matcher, &mut self.indices)?;
+        self.indices.sort_unstable();
+        self.indices.dedup();
+        Some((
+            i64::from(score),
+            self.indices.iter().map(|&i| i as usize).collect(),
+        ))
+    }
 }
 
 fn hit(e: &Entry, score: i64, indices: Vec<usize>) -> Hit {

@@ -400,3 +400,31 @@ fn validate_checks_rule_context() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_are_printed_for_each_shell_a_user_names() {
+    let home = TempDir::new().unwrap();
+    for (shell, marker) in [
+        ("bash", "complete -F _nunki"),
+        ("zsh", "#compdef nunki"),
+        ("fish", "complete -c nunki"),
+    ] {
+        let out = nunki(home.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        // The subcommands are in it, so `nunki ex<Tab>` completes.
+        assert!(
+            script.contains("export") && script.contains("insights"),
+            "{shell}"
+        );
+    }
+    nunki(home.path())
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'tcsh'"));
+}

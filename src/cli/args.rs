@@ -120,6 +120,11 @@ Example:\n  nunki sync"
 Example:\n  nunki similar acme --limit 3"
     )]
     Similar(SimilarArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  nunki completions bash > ~/.local/share/bash-completion/completions/nunki\n  nunki completions zsh > ~/.zfunc/_nunki\n  nunki completions fish > ~/.config/fish/completions/nunki.fish"
+    )]
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +187,13 @@ Examples:\n  nunki team resolve acme environments --take-other\n  nunki team res
         #[arg(long)]
         take_other: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Subcommand)]

@@ -72,7 +72,18 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
         Command::Team(c) => team_cmd::team(&places, catalog, c),
         Command::Sync => team_cmd::sync(&places),
         Command::Similar(a) => similar_cmd::run(&places, catalog, a),
+        Command::Completions(a) => completions(a.shell),
     }
+}
+
+/// `nunki completions SHELL`: the completion script, from the grammar
+/// (our own text, written as it is).
+fn completions(shell: clap_complete::Shell) -> Result<Outcome, Error> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "nunki", &mut script);
+    print_document(&String::from_utf8_lossy(&script))?;
+    Ok(Outcome::Done)
 }
 
 /// Writes a report to stdout, treating a closed pipe (`nunki … | head`)

@@ -2,8 +2,6 @@
 //! flag), newest first, with a fuzzy filter; `n` starts a new session, `i`
 //! shows the demand insights across them.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -12,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{highlighted, pane};
+use crate::search::{Case, Fuzzy};
 use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -52,7 +51,7 @@ impl HomeState {
 
     fn refilter(&mut self) {
         let query = self.filter.value().trim();
-        let matcher = SkimMatcherV2::default().smart_case();
+        let mut matcher = Fuzzy::new(query, Case::Smart);
         let mut scored: Vec<(i64, usize, Vec<usize>)> = self
             .sessions
             .iter()
@@ -61,12 +60,10 @@ impl HomeState {
                 if query.is_empty() {
                     return Some((0, i, Vec::new()));
                 }
-                if let Some((score, idx)) = matcher.fuzzy_indices(&s.customer, query) {
+                if let Some((score, idx)) = matcher.indices(&s.customer) {
                     return Some((score, i, idx));
                 }
-                matcher
-                    .fuzzy_match(&s.id, query)
-                    .map(|score| (score, i, Vec::new()))
+                matcher.score(&s.id).map(|score| (score, i, Vec::new()))
             })
             .collect();
         if !query.is_empty() {

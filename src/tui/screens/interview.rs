@@ -16,15 +16,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::trace::TraceTarget;
 use super::{highlighted, pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{Answer, AnswerProblem, Flag, Scope, parse_typed};
 use crate::knowledge::radar::{Ring, TechRadar, split_names};
 use crate::knowledge::{Family, PriceBasis, Question, QuestionKind, Severity};
+use crate::search::{Case, Fuzzy};
 use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -105,20 +103,24 @@ pub fn suggest(radar: &TechRadar, text: &str) -> Vec<Suggestion> {
     let named: Vec<&str> = split_names(&text[..start])
         .filter_map(|n| radar.lookup(n).map(|e| e.id.as_str()))
         .collect();
-    let matcher = SkimMatcherV2::default().ignore_case();
+    let mut matcher = Fuzzy::new(word, Case::Ignore);
     let mut found: Vec<(i64, Suggestion)> = Vec::new();
     for (i, e) in radar.entries.iter().enumerate() {
         if named.contains(&e.id.as_str()) {
             continue;
         }
         let by_name = matcher
-            .fuzzy_indices(&e.name, word)
+            .indices(&e.name)
             .map(|(score, idx)| (score, None, idx));
-        let by_alias = e.aliases.iter().filter_map(|a| {
-            matcher
-                .fuzzy_match(a, word)
-                .map(|score| (score, Some(a.clone()), Vec::new()))
-        });
+        let by_alias: Vec<_> = e
+            .aliases
+            .iter()
+            .filter_map(|a| {
+                matcher
+                    .score(a)
+                    .map(|score| (score, Some(a.clone()), Vec::new()))
+            })
+            .collect();
         // The name wins a tie: it is what the suggestion puts in.
         let best = by_name.into_iter().chain(by_alias).fold(
             None::<(i64, Option<String>, Vec<usize>)>,
