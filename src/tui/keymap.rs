@@ -977,12 +977,13 @@ pub const ALL: [Context; 12] = [
     X::Help,
 ];
 
-/// The key map as Markdown, for the README.
+/// The key map as Markdown: the README's "Key map" section from its
+/// first table to the mouse line (a test holds the two together).
 pub fn markdown() -> String {
     let mut out = String::new();
     for context in ALL {
         out.push_str(&format!(
-            "### {}\n\n| Keys | What it does |\n|---|---|\n",
+            "#### {}\n\n| Keys | What it does |\n|---|---|\n",
             context.title()
         ));
         for b in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
@@ -1123,6 +1124,37 @@ mod user_keymap_tests {
 
     fn press(c: char, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), modifiers)
+    }
+
+    /// The README's key map is this table: regenerate it with
+    /// `markdown()` when a binding changes.
+    #[test]
+    fn the_readme_key_map_is_the_command_table() {
+        let readme = include_str!("../../README.md");
+        let want = markdown();
+        let first = want.lines().next().unwrap_or_default();
+        let last = want.lines().last().unwrap_or_default();
+        let start = readme
+            .find(first)
+            .unwrap_or_else(|| panic!("README.md has no `{first}`"));
+        let end = readme[start..]
+            .find(last)
+            .map(|i| start + i + last.len() + 1)
+            .unwrap_or_else(|| panic!("README.md has no `{last}` after `{first}`"));
+        let have = &readme[start..end.min(readme.len())];
+        if have != want {
+            let (n, (h, w)) = have
+                .lines()
+                .chain(std::iter::repeat(""))
+                .zip(want.lines().chain(std::iter::repeat("")))
+                .enumerate()
+                .find(|(_, (h, w))| h != w)
+                .unwrap_or((0, ("", "")));
+            panic!(
+                "README.md's key map differs from the command table (src/tui/keymap.rs) at its line {}:\n  README: {h}\n  table:  {w}\nReplace the section from `{first}` to the mouse line with:\n\n{want}",
+                n + 1
+            );
+        }
     }
 
     #[test]
