@@ -7,6 +7,7 @@
 //! | `evaluate/shipped`             | < 50 µs |
 //! | `evaluate/generated`           | < 5 ms  |
 //! | `keystroke/shipped`            | < 1 ms  |
+//! | `keystroke/richest_template_120x40` | < 1 ms |
 //! | `keystroke/generated`          | < 8 ms  |
 //! | `search/names_100k/*`          | < 16 ms |
 //!
@@ -81,6 +82,22 @@ fn keystroke(c: &mut Criterion) {
     keystroke_on(
         &mut group,
         "shipped",
+        screen,
+        "compliance regimes",
+        "compliance",
+    );
+    // The richest shipped template at the size of a laptop terminal: a
+    // scope with many items and flags (was an ignored, printing test).
+    let shipped = Knowledge::embedded().expect("valid");
+    let templates = nunki::session::templates::embedded().expect("valid templates");
+    let richest = templates
+        .iter()
+        .max_by_key(|t| t.answers.len())
+        .expect("shipped templates");
+    let screen = tui::open(shipped, richest.answers.clone(), 120, 40);
+    keystroke_on(
+        &mut group,
+        "richest_template_120x40",
         screen,
         "compliance regimes",
         "compliance",

@@ -2,6 +2,7 @@
 //! files and its messages, with every directory moved into a temp dir.
 #![allow(clippy::unwrap_used)]
 
+mod common;
 mod export_support;
 
 use std::fs;
@@ -25,13 +26,8 @@ fn nunki(home: &TempDir) -> Command {
         )
         .unwrap();
     }
-    let mut cmd = Command::cargo_bin("nunki").unwrap();
-    cmd.env("NUNKI_CONFIG_DIR", home.path().join("config"))
-        .env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NO_COLOR", "1")
-        .arg("export")
-        .arg("--catalog")
-        .arg(knowledge_dir());
+    let mut cmd = common::nunki(home.path());
+    cmd.arg("export").arg("--catalog").arg(knowledge_dir());
     cmd
 }
 

@@ -92,6 +92,17 @@ fn new_session(name: &str, raw: BTreeMap<String, Answer>) -> NewSession {
     }
 }
 
+/// A new session of "Acme" without answers, created on 14 January 2025.
+fn acme(store: &Store, k: &Knowledge) -> store::Opened {
+    store
+        .create_at(
+            new_session("Acme", BTreeMap::new()),
+            k,
+            t("2025-01-14T09:00:00Z"),
+        )
+        .unwrap()
+}
+
 fn store_in(home: &TempDir) -> Store {
     Store::at(home.path().join("data").join("sessions"))
 }
@@ -201,13 +212,7 @@ fn a_save_keeps_the_previous_version_as_backup() {
     let k = knowledge();
     let home = TempDir::new().unwrap();
     let store = store_in(&home);
-    let mut opened = store
-        .create_at(
-            new_session("Acme", BTreeMap::new()),
-            &k,
-            t("2025-01-14T09:00:00Z"),
-        )
-        .unwrap();
+    let mut opened = acme(&store, &k);
     assert!(
         !store::backup_path(&opened.path).exists(),
         "nothing to back up yet"
@@ -242,13 +247,7 @@ fn a_corrupt_session_is_reported_where_it_breaks_and_never_written() {
     let k = knowledge();
     let home = TempDir::new().unwrap();
     let store = store_in(&home);
-    let mut opened = store
-        .create_at(
-            new_session("Acme", BTreeMap::new()),
-            &k,
-            t("2025-01-14T09:00:00Z"),
-        )
-        .unwrap();
+    let mut opened = acme(&store, &k);
     store.save(&mut opened, &k).unwrap();
     let path = opened.path.clone();
     let id = opened.session.id.clone();
