@@ -24,7 +24,7 @@ pub enum Error {
     #[error("{0}")]
     Knowledge(#[from] Diagnostics),
     #[error("{0}")]
-    Source(#[from] SourceError),
+    Source(SourceError),
     #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
     #[error("{}", template_message(.0))]
@@ -75,6 +75,15 @@ impl Error {
             | Error::Keymap(_)
             | Error::Located(_)
             | Error::Input(_) => ExitCode::from(2),
+        }
+    }
+}
+
+impl From<SourceError> for Error {
+    fn from(e: SourceError) -> Error {
+        match e {
+            SourceError::Invalid(d) => Error::Knowledge(d),
+            other => Error::Source(other),
         }
     }
 }

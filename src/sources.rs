@@ -11,7 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::files::{ReadError, read_input_text};
-use crate::knowledge::{FILE_NAMES, Knowledge, KnowledgeTexts, SourceText};
+use crate::knowledge::{Diagnostics, FILE_NAMES, Knowledge, KnowledgeTexts, SourceText};
 
 /// The directories nunki reads and writes.
 #[derive(Debug, Clone)]
@@ -53,9 +53,12 @@ impl Places {
     }
 }
 
-/// Why the knowledge could not be read (as opposed to being invalid).
+/// Why the knowledge could not be read, or (`Invalid`) does not load.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
+    /// Read, but the knowledge is not valid: every problem found.
+    #[error("{0}")]
+    Invalid(#[from] Diagnostics),
     #[error("the catalog directory {0} does not exist")]
     MissingDir(PathBuf),
     #[error("cannot read {path}: {source}")]
@@ -158,7 +161,7 @@ pub fn read_ron_dir(dir: &Path) -> Result<Vec<SourceText>, SourceError> {
 pub fn load_knowledge(
     places: &Places,
     catalog_dir: Option<&Path>,
-) -> Result<Knowledge, crate::error::Error> {
+) -> Result<Knowledge, SourceError> {
     let (texts, _) = knowledge_texts(places, catalog_dir)?;
     let knowledge = Knowledge::from_texts(&texts)?;
     let gaps = crate::knowledge::completeness(&knowledge, &texts);

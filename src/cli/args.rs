@@ -285,8 +285,29 @@ pub enum CatalogCommand {
     #[command(after_help = "Example:\n  nunki catalog questions")]
     Questions,
     /// Fuzzy-search the questions, offerings and rules (or a list of names), best first.
-    #[command(after_help = super::catalog::SEARCH_AFTER_HELP)]
-    Search(super::catalog::SearchArgs),
+    #[command(after_help = SEARCH_AFTER_HELP)]
+    Search(SearchArgs),
+}
+
+pub const SEARCH_AFTER_HELP: &str = "\
+Words separated by spaces must all match, in any order; an upper-case letter \
+makes its word case-sensitive. As in fzf: 'word matches exactly, ^word at the \
+start, word$ at the end, !word excludes.\n\n\
+Examples:\n  nunki catalog search postgres\n  nunki catalog search \"redis premium\" --limit 5\n  \
+nunki catalog search kafka --names partner-skus.txt";
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (several words are one query).
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Show at most N matches, best first; 0 shows all.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Search the names in FILE (one per line) instead of the knowledge,
+    /// and print the matching names alone, as `fzf --filter` does.
+    #[arg(long, value_name = "FILE")]
+    pub names: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

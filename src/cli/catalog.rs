@@ -2,11 +2,9 @@
 //! search it.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::Args;
-
-use super::args::CatalogCommand;
+use super::args::{CatalogCommand, SearchArgs};
 use super::{Error, Outcome, print};
 use crate::engine::money::price_text;
 use crate::knowledge::{Knowledge, QuestionKind};
@@ -34,27 +32,6 @@ pub fn run(
         }
         CatalogCommand::Search(args) => search_cmd(places, catalog, args),
     }
-}
-
-pub const SEARCH_AFTER_HELP: &str = "\
-Words separated by spaces must all match, in any order; an upper-case letter \
-makes its word case-sensitive. As in fzf: 'word matches exactly, ^word at the \
-start, word$ at the end, !word excludes.\n\n\
-Examples:\n  nunki catalog search postgres\n  nunki catalog search \"redis premium\" --limit 5\n  \
-nunki catalog search kafka --names partner-skus.txt";
-
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// What to look for (several words are one query).
-    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
-    pub query: Vec<String>,
-    /// Show at most N matches, best first; 0 shows all.
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub limit: usize,
-    /// Search the names in FILE (one per line) instead of the knowledge,
-    /// and print the matching names alone, as `fzf --filter` does.
-    #[arg(long, value_name = "FILE")]
-    pub names: Option<PathBuf>,
 }
 
 fn search_cmd(
