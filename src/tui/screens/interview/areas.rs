@@ -1,0 +1,271 @@
+//! The parts of the question pane and the rows of the scope list: pure
+//! functions of the state and the size, shared by drawing and the mouse.
+
+use super::*;
+
+/// The parts of the question pane, from top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionAreas {
+    pub prompt: Rect,
+    pub why: Rect,
+    pub input: Rect,
+    pub message: Rect,
+    pub flags: Rect,
+    pub note: Rect,
+}
+
+/// Rows each part of a question wants in a pane `inner` wide.
+/// The lines about the flags a question raised: each flag's badge and
+/// title, then what to propose instead, the thing to say to the customer.
+pub(super) fn flag_lines(t: &Theme, raised: &[&Flag], w: u16) -> Vec<Line<'static>> {
+    let title_w = (w as usize).saturating_sub(crate::tui::widgets::badge::WIDTH + 1);
+    let mut out = Vec::new();
+    for f in raised {
+        out.push(Line::from(vec![
+            badge(t, f.severity),
+            Span::raw(" "),
+            Span::styled(truncate(&f.title, title_w), t.severity(f.severity)),
+        ]));
+        out.extend(wrapped(&format!("  → {}", f.remediation), w, t.dim));
+    }
+    out
+}
+
+pub(super) fn wanted_rows(
+    q: &Question,
+    state: &InterviewState,
+    inner: Rect,
+    raised: &[&Flag],
+    message_rows: u16,
+) -> [u16; 9] {
+    let w = inner.width;
+    let rows = |s: &str| u16::try_from(wrap(s, w as usize).len()).unwrap_or(u16::MAX);
+    let input = match &q.kind {
+        QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => {
+            u16::try_from(options.len()).unwrap_or(u16::MAX)
+        }
+        // The field, and the suggestions under it while they show.
+        QuestionKind::Text { radar: true } if state.focus == Pane::Question => {
+            1 + u16::try_from(state.suggestions.len()).unwrap_or(0)
+        }
+        _ => 1,
+    };
+    let theme = crate::tui::theme::Theme::new(crate::tui::theme::ThemeKind::NoColor);
+    let flags = u16::try_from(flag_lines(&theme, raised, w).len()).unwrap_or(u16::MAX);
+    // prompt, gap, why, gap, input, message, flags, gap, note
+    [
+        rows(&q.prompt),
+        1,
+        rows(&why_text(q)),
+        1,
+        input,
+        message_rows,
+        flags,
+        1,
+        1,
+    ]
+}
+
+pub(super) fn why_text(q: &Question) -> String {
+    format!("Why we ask: {}", q.help)
+}
+
+/// Fits the parts into the pane: gaps go first, then "why" shrinks to a
+/// line, then the flag lines, then the option list scrolls, so the
+/// prompt, the input and the note stay on screen.
+pub fn question_areas(
+    inner: Rect,
+    q: &Question,
+    state: &InterviewState,
+    raised: &[&Flag],
+    message_rows: u16,
+) -> QuestionAreas {
+    let mut rows = wanted_rows(q, state, inner, raised, message_rows);
+    let fits =
+        |r: &[u16; 9]| r.iter().map(|&x| u32::from(x)).sum::<u32>() <= u32::from(inner.height);
+    for (slot, floor) in [
+        (7, 0),
+        (3, 0),
+        (1, 0),
+        (2, 1),
+        (6, 0),
+        (4, 1),
+        (0, 1),
+        (2, 0),
+        (5, 0),
+    ] {
+        while !fits(&rows) && rows[slot] > floor {
+            rows[slot] -= 1;
+        }
+    }
+    let mut y = inner.y;
+    let mut take = |h: u16| {
+        let h = h.min(inner.bottom().saturating_sub(y));
+        let r = Rect::new(inner.x, y, inner.width, h);
+        y += h;
+        r
+    };
+    let prompt = take(rows[0]);
+    take(rows[1]);
+    let why = take(rows[2]);
+    take(rows[3]);
+    let input = take(rows[4]);
+    let message = take(rows[5]);
+    let flags = take(rows[6]);
+    // The note sits at the bottom of the pane.
+    let note_y = inner.bottom().saturating_sub(rows[8]).max(y);
+    let note = Rect::new(
+        inner.x,
+        note_y,
+        inner.width,
+        rows[8].min(inner.bottom().saturating_sub(note_y)),
+    );
+    QuestionAreas {
+        prompt,
+        why,
+        input,
+        message,
+        flags,
+        note,
+    }
+}
+
+/// The line under the input: why a typed value is not the answer, or how
+/// this kind of question is answered.
+pub fn message_text(state: &InterviewState, q: &Question) -> String {
+    if let Some(e) = &state.field_error {
+        return e.clone();
+    }
+    match &q.kind {
+        QuestionKind::Number {
+            min, max, integer, ..
+        } => {
+            let range = match (min, max) {
+                (Some(lo), Some(hi)) => {
+                    format!("from {} to {}", format_number(*lo), format_number(*hi))
+                }
+                (Some(lo), None) => format!("at least {}", format_number(*lo)),
+                (None, Some(hi)) => format!("at most {}", format_number(*hi)),
+                (None, None) => "any number".into(),
+            };
+            let whole = if *integer { ", whole numbers" } else { "" };
+            format!("  {range}{whole}; Enter to go on")
+        }
+        QuestionKind::Text { radar: true } if !state.suggestions.is_empty() => {
+            "  From the Tech Radar: Tab takes the first, ↓ chooses, Esc hides".into()
+        }
+        QuestionKind::Text { radar: true } => "  Names, separated by commas".into(),
+        QuestionKind::Text { radar: false } => "  Saved as you type; Enter to go on".into(),
+        QuestionKind::Multi { .. } => "  Space: tick or untick · Enter: go on".into(),
+        QuestionKind::Single { .. } => "  Enter: choose, go on · Space: choose".into(),
+        QuestionKind::YesNo => "  y / n or ← → · Enter: go on".into(),
+    }
+}
+
+/// Everything under the input: the hint or error (`message_text`), the
+/// ring of each technology named (radar questions), and, while an option
+/// is edited, whether its answer differs from Base. `w` columns wide.
+pub fn message_lines(
+    t: &Theme,
+    state: &InterviewState,
+    ctx: &Ctx<'_>,
+    q: &Question,
+    w: u16,
+) -> Vec<Line<'static>> {
+    let style = if state.field_error.is_some() {
+        t.error
+    } else {
+        t.dim
+    };
+    let mut out = wrapped(&message_text(state, q), w, style);
+    if is_radar(q)
+        && let Some(text) = ctx.answer(&q.id).and_then(Answer::as_text)
+    {
+        out.extend(ring_lines(t, &ctx.knowledge.radar, text, w));
+    }
+    if ctx.option.is_some() {
+        let base = ctx
+            .session
+            .answers
+            .get(&q.id)
+            .map_or("not answered".to_string(), |a| a.display(Some(q)));
+        let text = if ctx.differs(&q.id) {
+            format!("◆ Differs from Base: {base}")
+        } else {
+            "  Same as Base".to_string()
+        };
+        let style = if ctx.differs(&q.id) { t.warn } else { t.dim };
+        out.extend(wrapped(&text, w, style));
+    }
+    out
+}
+
+/// The first option row shown in a choice list of `height` rows.
+pub fn option_offset(state: &InterviewState, q: &Question, height: u16) -> usize {
+    window_offset(state.option_cursor, q.options().len(), height as usize)
+}
+
+/// Rows of the scope list: family headings, items, what was removed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScopeRow {
+    Heading(Family),
+    Item(usize),
+    RemovedHeading,
+    Removed(usize),
+}
+
+/// The rows of the scope list for a list `height` rows high: grouped by
+/// family under headings when everything fits, without the headings when
+/// that saves scrolling.
+pub fn scope_rows(scope: &Scope, height: u16) -> Vec<ScopeRow> {
+    let families = {
+        let mut f: Vec<Family> = scope.items.iter().map(|i| i.family).collect();
+        f.dedup();
+        f.len()
+    };
+    let removed = if scope.excluded.is_empty() {
+        0
+    } else {
+        scope.excluded.len() + 1
+    };
+    let headings = scope.items.len() + families + removed <= height as usize;
+    let mut rows = Vec::new();
+    let mut family = None;
+    for (i, item) in scope.items.iter().enumerate() {
+        if headings && family != Some(item.family) {
+            family = Some(item.family);
+            rows.push(ScopeRow::Heading(item.family));
+        }
+        rows.push(ScopeRow::Item(i));
+    }
+    if !scope.excluded.is_empty() {
+        rows.push(ScopeRow::RemovedHeading);
+        rows.extend((0..scope.excluded.len()).map(ScopeRow::Removed));
+    }
+    rows
+}
+
+/// The scope list area inside the scope box: a column header on top and
+/// two rows of totals at the bottom.
+pub fn scope_list_area(scope_box: Rect) -> Rect {
+    let inner = layout::inner(scope_box);
+    Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(3),
+    )
+}
+
+pub fn scope_offset(state: &InterviewState, rows: &[ScopeRow], height: u16) -> usize {
+    let selected = rows
+        .iter()
+        .position(|r| *r == ScopeRow::Item(state.scope_cursor))
+        .unwrap_or(0);
+    window_offset(selected, rows.len(), height as usize)
+}
+
+pub fn flag_offset(state: &InterviewState, scope: &Scope, height: u16) -> usize {
+    let selected = state.scope_cursor.saturating_sub(scope.items.len());
+    window_offset(selected, scope.flags.len(), height as usize)
+}
