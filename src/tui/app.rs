@@ -13,8 +13,11 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::keymap::{Command, Context, Keymap};
-use super::persist::AllSessions;
-use super::persist::{Opened, SessionInfo};
+pub use super::message::{
+    Action, Ctx, Gesture, MouseOutcome, Msg, Notice, Outcome, Request, Screen, TemplateInfo, Tone,
+    TraceTarget, View,
+};
+use super::persist::Opened;
 use super::screens::catalog::CatalogState;
 use super::screens::compare::CompareState;
 use super::screens::dialogs::{self, Dialog};
@@ -25,7 +28,7 @@ use super::screens::interview::{self, InterviewState};
 use super::screens::options::OptionsState;
 use super::screens::preview::PreviewState;
 use super::screens::search::SearchState;
-use super::screens::trace::{TraceState, TraceTarget};
+use super::screens::trace::TraceState;
 use super::screens::{catalog, compare, help, home, insights, options, preview, search, trace};
 use super::theme::{Theme, ThemeKind};
 use crate::compare::MAX_OPTIONS;
@@ -33,129 +36,7 @@ use crate::engine::{Answer, Overrides, Scope};
 use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::knowledge::Knowledge;
 use crate::search::Index;
-use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session, Status};
-
-/// What reaches the app: input from the terminal and replies from the
-/// shell to the actions it performed.
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyEvent),
-    Mouse(MouseEvent),
-    Paste(String),
-    Resize(u16, u16),
-    Sessions(Result<Vec<SessionInfo>, String>),
-    Opened(Result<Box<Opened>, String>),
-    Saved(Result<jiff::Timestamp, String>),
-    Exported(Result<String, String>),
-    /// Every saved session, for the insights screen.
-    AllSessions(Result<Box<AllSessions>, String>),
-}
-
-/// What only the shell can do. The shell answers with a [`Msg`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    ListSessions,
-    Open(String),
-    Create {
-        customer: String,
-        template: Option<String>,
-    },
-    /// Save this state of the session (the shell stamps `updated`).
-    Save(Box<Session>),
-    /// Let go of the open session (its lock).
-    Close,
-    /// Write an export; a relative path is relative to the working directory.
-    Export {
-        path: String,
-        contents: String,
-    },
-    /// Read every saved session (and name the unreadable files), for the
-    /// insights screen.
-    LoadAllSessions,
-    Quit,
-}
-
-/// What screens and boxes ask the app to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Request {
-    SetAnswer(String, Answer),
-    ClearAnswer(String),
-    SetNote(String, String),
-    /// Show a question in the interview (and focus it).
-    GoToQuestion(String),
-    NextQuestion,
-    PrevQuestion,
-    NextOpen,
-    ShowOffering(String),
-    Screen(Screen),
-    Back,
-    Quit,
-    Help,
-    Search,
-    Trace(TraceTarget),
-    /// Go to the question behind the open trace.
-    TraceJump,
-    OpenSession(String),
-    NewSessionDialog,
-    CreateSession {
-        customer: String,
-        template: Option<String>,
-    },
-    AskAdd {
-        offering: String,
-        plan: String,
-    },
-    AskRemove {
-        offering: String,
-    },
-    Add {
-        offering: String,
-        plan: String,
-        quantity: f64,
-        reason: String,
-    },
-    Remove {
-        offering: String,
-        reason: String,
-    },
-    Reset {
-        offering: String,
-    },
-    ExportDialog,
-    Export {
-        format: Format,
-        audience: Audience,
-        path: String,
-    },
-    Audience(Audience),
-    Notice(Tone, String),
-    CloseOverlay,
-    /// The box to choose what is edited (Base or an option).
-    OptionsBox,
-    /// Edit the session's own answers (`None`) or option `n`.
-    EditOption(Option<usize>),
-    AskAddOption,
-    AddOption(String),
-    AskRemoveOption(usize),
-    RemoveOption(usize),
-    /// The demand insights across all saved sessions (read them again).
-    Insights,
-    /// The box to choose the session's status.
-    StatusBox,
-    SetStatus(Status),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    Interview,
-    Catalog,
-    Preview,
-    /// The session's options side by side.
-    Compare,
-    /// Demand across all saved sessions.
-    Insights,
-}
+use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session};
 
 /// A box over the screen; it takes the keys while it is open.
 #[derive(Debug, Clone)]
@@ -167,65 +48,12 @@ pub enum Overlay {
     Options(OptionsState),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Good,
-    Bad,
-}
-
-/// A one-line message in the footer until the next key.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub tone: Tone,
-    pub text: String,
-}
-
 /// What happened to the last save, for the header.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
     Clean,
     Saved,
     Failed(String),
-}
-
-/// What a screen or box did with an input.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub consumed: bool,
-    pub requests: Vec<Request>,
-}
-
-impl Outcome {
-    pub fn ignored() -> Outcome {
-        Outcome::default()
-    }
-
-    pub fn done() -> Outcome {
-        Outcome {
-            consumed: true,
-            requests: Vec::new(),
-        }
-    }
-
-    pub fn with(requests: Vec<Request>) -> Outcome {
-        Outcome {
-            consumed: true,
-            requests,
-        }
-    }
-
-    pub fn one(request: Request) -> Outcome {
-        Outcome::with(vec![request])
-    }
-}
-
-/// A template to offer in the new-session dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TemplateInfo {
-    pub id: String,
-    pub name: String,
-    pub description: String,
 }
 
 /// Choices made at start-up.
@@ -251,52 +79,6 @@ pub struct Open {
     /// answers (`None`, "Base") or option `n` of `session.options`.
     /// `eval` is always the scope of what is edited.
     pub editing: Option<usize>,
-}
-
-/// Read-only views the screens get.
-pub struct Ctx<'a> {
-    pub knowledge: &'a Knowledge,
-    pub session: &'a Session,
-    /// The scope of what is edited: the session's, or the option's.
-    pub scope: &'a Scope,
-    /// The option being edited; `None` while the session's own answers are.
-    pub option: Option<&'a ScopeOption>,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(
-        knowledge: &'a Knowledge,
-        session: &'a Session,
-        scope: &'a Scope,
-        editing: Option<usize>,
-    ) -> Ctx<'a> {
-        Ctx {
-            knowledge,
-            session,
-            scope,
-            option: editing.and_then(|i| session.options.get(i)),
-        }
-    }
-
-    /// The answer shown for a question: the edited option's own answer,
-    /// else the session's (`Session::option_answers`, one question).
-    pub fn answer(&self, q: &str) -> Option<&'a Answer> {
-        self.option
-            .and_then(|o| o.answers.get(q))
-            .or_else(|| self.session.answers.get(q))
-    }
-
-    /// Whether the edited option answers `q` differently from Base.
-    pub fn differs(&self, q: &str) -> bool {
-        self.option.is_some_and(|o| o.answers.contains_key(q))
-    }
-
-    /// The hand-made changes of what is edited.
-    pub fn overrides(&self) -> &'a Overrides {
-        self.option
-            .and_then(|o| o.overrides.as_ref())
-            .unwrap_or(&self.session.overrides)
-    }
 }
 
 pub struct App {
@@ -354,6 +136,18 @@ impl App {
 
     pub fn scope(&self) -> Option<&Scope> {
         self.open.as_ref().map(|o| &o.eval.scope)
+    }
+
+    /// What the screens draw from, besides their own state.
+    pub fn view(&self) -> View<'_> {
+        View {
+            theme: &self.theme,
+            keymap: &self.keymap,
+            tz: &self.tz,
+            templates: &self.templates,
+            catalog_order: &self.catalog_order,
+            ctx: self.ctx(),
+        }
     }
 
     pub fn ctx(&self) -> Option<Ctx<'_>> {
@@ -423,7 +217,7 @@ impl App {
                 self.apply_all(requests, &mut actions);
             }
             Msg::Mouse(mouse) => {
-                let requests = super::mouse::on_mouse(self, mouse);
+                let requests = self.on_mouse(mouse);
                 if let Some(requests) = requests {
                     self.dirty = true;
                     self.notice = None;
@@ -489,7 +283,7 @@ impl App {
         let max = match &self.overlay {
             Some(Overlay::Help(state)) => {
                 let inner = help::area(chrome.body);
-                help::lines(self, state.context, inner.width as usize)
+                help::lines(&self.view(), state.context, inner.width as usize)
                     .len()
                     .saturating_sub(inner.height as usize)
             }
@@ -622,6 +416,56 @@ impl App {
             Some(Command::Insights) => vec![Request::Insights],
             Some(Command::Status) => vec![Request::StatusBox],
             _ => Vec::new(),
+        }
+    }
+
+    /// The mouse, dispatched to the box on top or else the screen, which
+    /// resolves the position with its own areas.
+    fn on_mouse(&mut self, mouse: MouseEvent) -> MouseOutcome {
+        let gesture = Gesture::of(&mouse)?;
+        let (x, y) = (mouse.column, mouse.row);
+        let body = super::layout::chrome(self.size)?.body;
+        if let Some(overlay) = &mut self.overlay {
+            return match overlay {
+                Overlay::Search(s) => search::on_mouse(s, body, gesture, x, y),
+                Overlay::Help(s) => help::on_mouse(s, gesture),
+                Overlay::Trace(s) => trace::on_mouse(s, gesture),
+                Overlay::Options(s) => {
+                    let n = self.open.as_ref().map_or(0, |o| o.session.options.len());
+                    options::on_mouse(s, n, body, gesture, x, y)
+                }
+                Overlay::Dialog(_) => None,
+            };
+        }
+        if self.screen == Screen::Home {
+            return home::on_mouse(&mut self.home, body, gesture, x, y);
+        }
+        if self.screen == Screen::Insights {
+            return insights::on_mouse(&mut self.insights, &self.theme, body, gesture);
+        }
+        let open = self.open.as_mut()?;
+        let ctx = Ctx::new(
+            &self.knowledge,
+            &open.session,
+            &open.eval.scope,
+            open.editing,
+        );
+        match self.screen {
+            Screen::Interview => {
+                interview::on_mouse(&mut open.interview, &ctx, &self.theme, body, gesture, x, y)
+            }
+            Screen::Catalog => catalog::on_mouse(
+                &mut open.catalog,
+                &ctx,
+                &self.catalog_order,
+                body,
+                gesture,
+                x,
+                y,
+            ),
+            Screen::Compare => compare::on_mouse(&mut open.compare, &self.theme, body, gesture),
+            Screen::Preview => preview::on_mouse(&mut open.preview, &self.theme, body, gesture),
+            Screen::Home | Screen::Insights => None,
         }
     }
 

@@ -20,7 +20,7 @@
 pub mod app;
 pub mod keymap;
 pub mod layout;
-pub mod mouse;
+pub mod message;
 pub mod persist;
 pub mod run;
 pub mod screens;

@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{App, Overlay, SaveState, Screen, Tone};
+use super::app::{App, Overlay, SaveState};
 use super::keymap::Context;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::message::{Screen, Tone};
 use super::screens::{
     catalog, compare, dialogs, help, home, insights, interview, options, preview, search, trace,
 };
@@ -23,21 +24,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     draw_header(frame, chrome.header, app);
-    match app.screen {
-        Screen::Home => home::draw(frame, chrome.body, app),
-        Screen::Interview => interview::draw(frame, chrome.body, app),
-        Screen::Catalog => catalog::draw(frame, chrome.body, app),
-        Screen::Preview => preview::draw(frame, chrome.body, app),
-        Screen::Compare => compare::draw(frame, chrome.body, app),
-        Screen::Insights => insights::draw(frame, chrome.body, app),
+    let view = app.view();
+    let body = chrome.body;
+    match (app.screen, &app.open) {
+        (Screen::Home, _) => home::draw(frame, body, &app.home, &view),
+        (Screen::Insights, _) => insights::draw(frame, body, &app.insights, &view),
+        (Screen::Interview, Some(o)) => interview::draw(frame, body, &o.interview, &view),
+        (Screen::Catalog, Some(o)) => catalog::draw(frame, body, &o.catalog, &view),
+        (Screen::Preview, Some(o)) => preview::draw(frame, body, &o.preview, &view),
+        (Screen::Compare, Some(o)) => compare::draw(frame, body, &o.compare, &view),
+        (_, None) => {}
     }
-    match &app.overlay {
-        Some(Overlay::Help(s)) => help::draw(frame, chrome.body, app, s),
-        Some(Overlay::Search(s)) => search::draw(frame, chrome.body, app, s),
-        Some(Overlay::Dialog(d)) => dialogs::draw(frame, chrome.body, app, d),
-        Some(Overlay::Trace(s)) => trace::draw(frame, chrome.body, app, s),
-        Some(Overlay::Options(s)) => options::draw(frame, chrome.body, app, s),
-        None => {}
+    match (&app.overlay, &app.open) {
+        (Some(Overlay::Help(s)), _) => help::draw(frame, body, &view, s),
+        (Some(Overlay::Search(s)), _) => search::draw(frame, body, &view, s),
+        (Some(Overlay::Dialog(d)), _) => dialogs::draw(frame, body, &view, d),
+        (Some(Overlay::Trace(s)), _) => trace::draw(frame, body, &view, s),
+        (Some(Overlay::Options(s)), Some(o)) => options::draw(frame, body, &view, s, &o.compare),
+        (Some(Overlay::Options(_)), None) | (None, _) => {}
     }
     draw_footer(frame, chrome.footer, app);
 }

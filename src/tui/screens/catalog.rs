@@ -11,9 +11,9 @@ use ratatui::widgets::Paragraph;
 use super::{pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::knowledge::{Family, Knowledge, Offering, Plan, Price};
-use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Ctx, Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, window_offset};
 
@@ -212,16 +212,15 @@ fn service_level_text(plan: &Plan) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let (Some(open), Some(ctx)) = (&app.open, app.ctx()) else {
+pub fn draw(frame: &mut Frame, body: Rect, state: &CatalogState, view: &View<'_>) {
+    let Some(ctx) = &view.ctx else {
         return;
     };
-    let t = &app.theme;
-    let state = &open.catalog;
+    let t = view.theme;
     let l = layout::catalog(body);
-    draw_list(frame, l.list, t, &ctx, state, &app.catalog_order);
-    if let Some(offering) = state.offering(&ctx, &app.catalog_order) {
-        draw_detail(frame, l.detail, t, &ctx, state, offering);
+    draw_list(frame, l.list, t, ctx, state, view.catalog_order);
+    if let Some(offering) = state.offering(ctx, view.catalog_order) {
+        draw_detail(frame, l.detail, t, ctx, state, offering);
     }
 }
 
@@ -438,4 +437,43 @@ fn draw_detail(
     }
     lines.drain(..scroll.min(lines.len()));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// In the list, the wheel moves and a click shows an offering (and
+/// focuses the list); in the detail, the wheel scrolls.
+pub fn on_mouse(
+    state: &mut CatalogState,
+    ctx: &Ctx<'_>,
+    order: &[usize],
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    let l = layout::catalog(body);
+    if layout::contains(l.list, x, y) {
+        state.focus = Focus::List;
+        let Some(command) = gesture.wheel() else {
+            let inner = layout::inner(l.list);
+            let rows = rows(ctx.knowledge, order);
+            let offset = list_offset(state, &rows, inner.height);
+            let row = rows.get(offset + y.checked_sub(inner.y)? as usize)?;
+            if let Row::Offering(pos) = row {
+                let id = &ctx.knowledge.catalog.offerings[order[*pos]].id;
+                state.show(ctx, order, id);
+            }
+            return Some(Vec::new());
+        };
+        return Some(on_command(state, ctx, order, Some(command)).requests);
+    }
+    if layout::contains(l.detail, x, y) {
+        state.focus = Focus::Detail;
+        match gesture {
+            Gesture::Up => state.scroll = state.scroll.saturating_sub(3),
+            Gesture::Down => state.scroll += 3,
+            Gesture::Click => {}
+        }
+        return Some(Vec::new());
+    }
+    None
 }

@@ -13,9 +13,9 @@ use ratatui::widgets::Paragraph;
 use super::{pane, wrapped};
 use crate::compare::{Column, Comparison, MAX_OPTIONS};
 use crate::knowledge::Severity;
-use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{badge, fit, truncate};
 
@@ -286,10 +286,9 @@ fn head(t: &Theme, state: &CompareState, editing: Option<usize>, w: u16) -> Vec<
     vec![Line::from(spans), Line::styled("─".repeat(w), t.border)]
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let Some(open) = &app.open else { return };
-    let t = &app.theme;
-    let state = &open.compare;
+pub fn draw(frame: &mut Frame, body: Rect, state: &CompareState, view: &View<'_>) {
+    let Some(ctx) = &view.ctx else { return };
+    let t = view.theme;
     let area = text_area(body);
     let mut all = lines(t, state, area.width);
     let total = all.len();
@@ -308,7 +307,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     };
     let title = format!(
         " Options compared · {} · {n} option{} ",
-        truncate(&open.session.customer.name, 30),
+        truncate(&ctx.session.customer.name, 30),
         if n == 1 { "" } else { "s" }
     );
     frame.render_widget(
@@ -316,7 +315,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
         body,
     );
     let inner = layout::inner(body);
-    let head = head(t, state, open.editing, inner.width);
+    let head = head(t, state, ctx.editing, inner.width);
     if !head.is_empty() {
         frame.render_widget(
             Paragraph::new(head),
@@ -328,4 +327,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
         // Nothing to head: the explanation takes the whole pane.
         frame.render_widget(Paragraph::new(all), inner);
     }
+}
+
+/// The wheel scrolls three lines; a click does nothing.
+pub fn on_mouse(
+    state: &mut CompareState,
+    theme: &Theme,
+    body: Rect,
+    gesture: Gesture,
+) -> MouseOutcome {
+    let command = gesture.wheel()?;
+    let area = text_area(body);
+    let total = lines(theme, state, area.width).len();
+    for _ in 0..3 {
+        on_command(state, Some(command), area.height as usize, total);
+    }
+    Some(Vec::new())
 }

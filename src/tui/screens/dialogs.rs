@@ -13,9 +13,9 @@ use super::pane;
 use crate::export::{Audience, Format, suggested_file_name};
 use crate::knowledge::Knowledge;
 use crate::session::{ScopeOption, Session, Status};
-use crate::tui::app::{App, Outcome, Request, TemplateInfo};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Outcome, Request, TemplateInfo, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{TextInput, fit, truncate, window_offset, wrap};
 
@@ -520,8 +520,8 @@ fn choice_line(t: &Theme, on: bool, under: bool, text: &str, w: usize) -> Line<'
     )
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
-    let t = &app.theme;
+pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
+    let t = view.theme;
     let width = 70u16.min(body.width.saturating_sub(4));
     let w = width.saturating_sub(4) as usize;
     let mut lines: Vec<Line> = Vec::new();
@@ -541,7 +541,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
             ));
             let mut rows = vec![("None".to_string(), "start with no answers".to_string())];
             rows.extend(
-                app.templates
+                view.templates
                     .iter()
                     .map(|x| (x.name.clone(), x.description.clone())),
             );
@@ -711,10 +711,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, dialog: &Dialog) {
             (" Remove option ", " Enter remove · Esc keep it ")
         }
         Dialog::Status { current, cursor } => {
-            let customer = app
-                .open
+            let customer = view
+                .ctx
                 .as_ref()
-                .map_or("the customer", |o| o.session.customer.name.as_str());
+                .map_or("the customer", |c| c.session.customer.name.as_str());
             let head = format!("Where does the deal with {customer} stand?");
             lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
             lines.push(Line::raw(""));

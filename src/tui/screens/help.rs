@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane;
-use crate::tui::app::{App, Outcome};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, View};
 use crate::tui::widgets::{fit, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +40,10 @@ pub fn on_command(state: &mut HelpState, _context: Context, command: Option<Comm
 const KEYS_W: usize = 18;
 
 /// The help text for a context, `w` columns wide.
-pub fn lines(app: &App, context: Context, w: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+pub fn lines(view: &View<'_>, context: Context, w: usize) -> Vec<Line<'static>> {
+    let t = view.theme;
     let mut out = Vec::new();
-    for (keys, doc) in app.keymap.help_rows(context) {
+    for (keys, doc) in view.keymap.help_rows(context) {
         let doc_lines = wrap(doc, w.saturating_sub(KEYS_W + 1));
         for (i, d) in doc_lines.into_iter().enumerate() {
             let k = if i == 0 {
@@ -82,11 +82,11 @@ pub fn area(body: Rect) -> Rect {
     layout::inner(layout::popup(body, 78, body.height.saturating_sub(2)))
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &HelpState) {
-    let t = &app.theme;
+pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &HelpState) {
+    let t = view.theme;
     let outer = layout::popup(body, 78, body.height.saturating_sub(2));
     let inner = area(body);
-    let mut text = lines(app, state.context, inner.width as usize);
+    let mut text = lines(view, state.context, inner.width as usize);
     let max = text.len().saturating_sub(inner.height as usize);
     let scroll = state.scroll.min(max);
     let hint = if scroll < max {
@@ -102,4 +102,14 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &HelpState) {
     );
     text.drain(..scroll);
     frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// The wheel scrolls three lines; a click does nothing.
+pub fn on_mouse(state: &mut HelpState, gesture: Gesture) -> MouseOutcome {
+    match gesture {
+        Gesture::Up => state.scroll = state.scroll.saturating_sub(3),
+        Gesture::Down => state.scroll += 3,
+        Gesture::Click => return None,
+    }
+    Some(Vec::new())
 }

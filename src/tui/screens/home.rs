@@ -11,9 +11,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{highlighted, pane};
 use crate::search::{Case, Fuzzy};
-use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::persist::SessionInfo;
 use crate::tui::widgets::{self, TextInput, badge, fit, fit_right, window_offset};
 
@@ -135,7 +135,7 @@ fn on_command(state: &mut HomeState, command: Option<Command>) -> Outcome {
         Command::Select => {
             return match state.selected() {
                 Some(s) if s.problem.is_some() => Outcome::one(Request::Notice(
-                    crate::tui::app::Tone::Bad,
+                    crate::tui::message::Tone::Bad,
                     s.problem.clone().unwrap_or_default(),
                 )),
                 Some(s) => Outcome::one(Request::OpenSession(s.id.clone())),
@@ -191,9 +191,8 @@ const UPDATED_W: usize = 16;
 const STATUS_W: usize = 9;
 const ANSWERS_W: usize = 7;
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let t = &app.theme;
-    let state = &app.home;
+pub fn draw(frame: &mut Frame, body: Rect, state: &HomeState, view: &View<'_>) {
+    let t = view.theme;
     let a = areas(body);
     let title = format!(" Scoping sessions ({}) ", state.sessions.len());
     frame.render_widget(pane(t, &title, true), a.block);
@@ -279,7 +278,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
             "—".to_string()
         } else {
             s.updated
-                .to_zoned_datetime(app.tz.clone())
+                .to_zoned_datetime(view.tz.clone())
                 .strftime("%Y-%m-%d %H:%M")
                 .to_string()
         };
@@ -319,4 +318,29 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
             .style(Style::new()),
         a.rows,
     );
+}
+
+/// The wheel moves the selection; a click selects a row, a click on the
+/// selected row opens it, like a double click.
+pub fn on_mouse(
+    state: &mut HomeState,
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    match gesture {
+        Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
+        Gesture::Down => state.cursor = (state.cursor + 1).min(state.shown.len().saturating_sub(1)),
+        Gesture::Click => {
+            let i = row_at(state, body, x, y)?;
+            if i == state.cursor {
+                return state
+                    .selected()
+                    .map(|s| vec![Request::OpenSession(s.id.clone())]);
+            }
+            state.cursor = i;
+        }
+    }
+    Some(Vec::new())
 }

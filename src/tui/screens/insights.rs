@@ -16,9 +16,9 @@ use super::{pane, wrapped};
 use crate::insights::{Insights, of_sessions};
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::Session;
-use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::persist::AllSessions;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::{bar, split};
@@ -334,9 +334,8 @@ pub fn lines(t: &Theme, state: &InsightsState, w: u16) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let t = &app.theme;
-    let state = &app.insights;
+pub fn draw(frame: &mut Frame, body: Rect, state: &InsightsState, view: &View<'_>) {
+    let t = view.theme;
     let area = text_area(body);
     let mut all = lines(t, state, area.width);
     let total = all.len();
@@ -366,4 +365,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     );
     all.drain(..scroll);
     frame.render_widget(Paragraph::new(all), area);
+}
+
+/// The wheel scrolls three lines; a click does nothing.
+pub fn on_mouse(
+    state: &mut InsightsState,
+    theme: &Theme,
+    body: Rect,
+    gesture: Gesture,
+) -> MouseOutcome {
+    let command = gesture.wheel()?;
+    let area = text_area(body);
+    let total = lines(theme, state, area.width).len();
+    for _ in 0..3 {
+        on_command(state, Some(command), area.height as usize, total);
+    }
+    Some(Vec::new())
 }

@@ -8,12 +8,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::compare::CompareState;
 use super::pane;
 use crate::compare::{Column, MAX_OPTIONS};
 use crate::session::Session;
-use crate::tui::app::{App, Outcome, Request, Screen, Tone};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, Screen, Tone, View};
 use crate::tui::widgets::{badge, fit, fit_right, width, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,16 +94,24 @@ fn totals(column: Option<&Column>, currency: &str, w: usize) -> String {
     })
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &OptionsState) {
-    let Some(open) = &app.open else { return };
-    let t = &app.theme;
-    let session = &open.session;
+/// The box, with the totals of each option from the comparison the app
+/// evaluated (`compare`).
+pub fn draw(
+    frame: &mut Frame,
+    body: Rect,
+    view: &View<'_>,
+    state: &OptionsState,
+    compare: &CompareState,
+) {
+    let Some(ctx) = &view.ctx else { return };
+    let t = view.theme;
+    let session = ctx.session;
     let outer = area(body, session.options.len());
     let inner = layout::inner(outer);
     let w = inner.width as usize;
-    let cmp = open.compare.cmp.as_ref();
+    let cmp = compare.cmp.as_ref();
     let currency = cmp.map_or("CHF", |c| c.currency.as_str());
-    let editing = open.editing;
+    let editing = ctx.editing;
     // name · own answers · monthly · worst flag
     let money_w = 16;
     let name_w = w.saturating_sub(4 + 16 + money_w + badge::WIDTH + 3);
@@ -114,7 +123,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &OptionsState) {
     let mut rows: Vec<(String, String, Option<&Column>)> = vec![(
         "Base".into(),
         format!("{n} answer{}", if n == 1 { "" } else { "s" }),
-        open.compare.base.as_ref(),
+        compare.base.as_ref(),
     )];
     for (i, o) in session.options.iter().enumerate() {
         let n = o.answers.len();
@@ -177,4 +186,28 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &OptionsState) {
     );
     lines.truncate(inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The wheel moves the selection among Base and the `n` options; a click
+/// selects a row, a click on the selected row edits it, like Enter.
+pub fn on_mouse(
+    state: &mut OptionsState,
+    n: usize,
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    match gesture {
+        Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
+        Gesture::Down => state.cursor = (state.cursor + 1).min(n),
+        Gesture::Click => {
+            let i = row_at(body, n, x, y)?;
+            if i == state.cursor {
+                return Some(vec![Request::EditOption(i.checked_sub(1))]);
+            }
+            state.cursor = i;
+        }
+    }
+    Some(Vec::new())
 }

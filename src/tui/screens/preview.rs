@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::pane;
 use crate::export::Audience;
-use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown;
 
@@ -73,10 +73,8 @@ pub fn text_area(body: Rect) -> Rect {
     layout::inner(body)
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let Some(open) = &app.open else { return };
-    let t = &app.theme;
-    let state = &open.preview;
+pub fn draw(frame: &mut Frame, body: Rect, state: &PreviewState, view: &View<'_>) {
+    let t = view.theme;
     let who = match state.audience {
         Audience::Customer => "customer version",
         Audience::Internal => "INTERNAL version: approvers, rules, notes",
@@ -97,4 +95,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
     );
     all.drain(..scroll);
     frame.render_widget(Paragraph::new(all), area);
+}
+
+/// The wheel scrolls three lines; a click does nothing.
+pub fn on_mouse(
+    state: &mut PreviewState,
+    theme: &Theme,
+    body: Rect,
+    gesture: Gesture,
+) -> MouseOutcome {
+    let command = gesture.wheel()?;
+    let area = text_area(body);
+    let total = lines(theme, &state.text, area.width).len();
+    for _ in 0..3 {
+        on_command(state, Some(command), area.height as usize, total);
+    }
+    Some(Vec::new())
 }

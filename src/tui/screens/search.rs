@@ -10,9 +10,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::trace::TraceTarget;
 use super::{highlighted, pane};
 use crate::search::{Hit, HitKind, Index, search};
-use crate::tui::app::{App, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::widgets::{TextInput, fit, truncate, width, window_offset};
 
 /// Hits kept per query; more than a screen, fewer than the whole index.
@@ -95,8 +95,8 @@ fn kind_tag(kind: HitKind) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &SearchState) {
-    let t = &app.theme;
+pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &SearchState) {
+    let t = view.theme;
     let l = layout::search(body);
     frame.render_widget(Clear, l.outer);
     let title = format!(
@@ -170,4 +170,29 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &SearchState) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), l.results);
+}
+
+/// The wheel moves the selection; a click on a hit goes there, a click
+/// outside the box closes it.
+pub fn on_mouse(
+    state: &mut SearchState,
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    let l = layout::search(body);
+    match gesture {
+        Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
+        Gesture::Down => state.cursor = (state.cursor + 1).min(state.hits.len().saturating_sub(1)),
+        Gesture::Click if layout::contains(l.results, x, y) => {
+            let i = results_offset(state, l.results.height) + (y - l.results.y) as usize;
+            return state.hits.get(i).map(|h| vec![go(h)]);
+        }
+        Gesture::Click if !layout::contains(l.outer, x, y) => {
+            return Some(vec![Request::CloseOverlay]);
+        }
+        Gesture::Click => return None,
+    }
+    Some(Vec::new())
 }

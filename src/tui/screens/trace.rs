@@ -11,23 +11,13 @@ use super::{pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{AnswerRef, Because};
 use crate::knowledge::{Effect, Recurrence};
-use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Ctx, Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::badge;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TraceTarget {
-    Item(String),
-    /// A flag by its rule and its place in `scope.flags`.
-    Flag {
-        rule: String,
-        index: usize,
-    },
-    Rule(String),
-    Question(String),
-}
+pub use crate::tui::message::TraceTarget;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TraceState {
@@ -350,9 +340,9 @@ pub fn area(body: Rect) -> Rect {
     )
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &TraceState) {
-    let Some(ctx) = app.ctx() else { return };
-    let t = &app.theme;
+pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &TraceState) {
+    let Some(ctx) = &view.ctx else { return };
+    let t = view.theme;
     let outer = area(body);
     let inner = layout::inner(outer);
     let (title, mut text) = lines(t, &ctx, &state.target, inner.width);
@@ -373,4 +363,14 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, state: &TraceState) {
     );
     text.drain(..scroll);
     frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// The wheel scrolls three lines; a click does nothing.
+pub fn on_mouse(state: &mut TraceState, gesture: Gesture) -> MouseOutcome {
+    match gesture {
+        Gesture::Up => state.scroll = state.scroll.saturating_sub(3),
+        Gesture::Down => state.scroll += 3,
+        Gesture::Click => return None,
+    }
+    Some(Vec::new())
 }

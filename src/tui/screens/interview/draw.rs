@@ -3,35 +3,33 @@
 
 use super::*;
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App) {
-    let (Some(open), Some(ctx)) = (&app.open, app.ctx()) else {
+pub fn draw(frame: &mut Frame, body: Rect, state: &InterviewState, view: &View<'_>) {
+    let Some(ctx) = &view.ctx else {
         return;
     };
-    let state = &open.interview;
-    let t = &app.theme;
+    let t = view.theme;
     let l = layout::interview(body, ctx.scope.flags.len());
     match (l.sections, l.strip) {
-        (Some(area), _) => draw_sections(frame, area, app, &ctx, state),
-        (None, Some(strip)) => draw_strip(frame, strip, app, &ctx, state),
+        (Some(area), _) => draw_sections(frame, area, t, ctx, state),
+        (None, Some(strip)) => draw_strip(frame, strip, t, ctx, state),
         _ => {}
     }
     if l.sections.is_none() && state.focus == Pane::Sections {
-        draw_sections(frame, l.question, app, &ctx, state);
+        draw_sections(frame, l.question, t, ctx, state);
     } else {
-        draw_question(frame, l.question, t, &ctx, state);
+        draw_question(frame, l.question, t, ctx, state);
     }
-    draw_scope(frame, l.scope, t, &ctx, state);
-    draw_flags(frame, l.flags, t, &ctx, state);
+    draw_scope(frame, l.scope, t, ctx, state);
+    draw_flags(frame, l.flags, t, ctx, state);
 }
 
 pub(super) fn draw_sections(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    t: &Theme,
     ctx: &Ctx<'_>,
     state: &InterviewState,
 ) {
-    let t = &app.theme;
     let (done, all) = progress(ctx);
     let focused = state.focus == Pane::Sections;
     frame.render_widget(
@@ -129,11 +127,10 @@ pub(super) fn draw_sections(
 pub(super) fn draw_strip(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    t: &Theme,
     ctx: &Ctx<'_>,
     state: &InterviewState,
 ) {
-    let t = &app.theme;
     let sections = &ctx.knowledge.questionnaire.sections;
     let index = section_index(ctx, &state.question).unwrap_or(0);
     let rows = nav_rows(ctx, &state.question);

@@ -294,7 +294,7 @@ pub fn activate_nav(ctx: &Ctx<'_>, row: Option<&NavRow>) -> Outcome {
             {
                 Some(q) => Outcome::one(Request::GoToQuestion((*q).clone())),
                 None => Outcome::one(Request::Notice(
-                    crate::tui::app::Tone::Info,
+                    crate::tui::message::Tone::Info,
                     format!(
                         "No question of \"{}\" applies with the answers so far.",
                         section.title
@@ -414,7 +414,7 @@ pub fn scope_action(ctx: &Ctx<'_>, n: usize, command: Command) -> Outcome {
         }
         Command::Why => Outcome::one(Request::Trace(target)),
         _ => Outcome::one(Request::Notice(
-            crate::tui::app::Tone::Info,
+            crate::tui::message::Tone::Info,
             "A flag goes away when the answer behind it changes (Enter goes there).".into(),
         )),
     }

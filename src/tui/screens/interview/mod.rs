@@ -23,9 +23,9 @@ use crate::engine::{Answer, AnswerProblem, Flag, Scope, parse_typed};
 use crate::knowledge::radar::{Ring, TechRadar, split_names};
 use crate::knowledge::{Family, PriceBasis, Question, QuestionKind, Severity};
 use crate::search::{Case, Fuzzy};
-use crate::tui::app::{App, Ctx, Outcome, Request};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
+use crate::tui::message::{Ctx, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_input::Edit;
 use crate::tui::widgets::{TextInput, badge, fit, fit_right, truncate, width, window_offset, wrap};
@@ -33,12 +33,14 @@ use crate::tui::widgets::{TextInput, badge, fit, fit_right, truncate, width, win
 mod areas;
 mod draw;
 mod input;
+mod mouse;
 mod nav;
 mod radar;
 
 pub use areas::*;
 pub use draw::*;
 pub use input::*;
+pub use mouse::*;
 pub use nav::*;
 pub use radar::*;
 

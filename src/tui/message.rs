@@ -1,0 +1,303 @@
+//! What passes between the app, its screens and the shell: input and
+//! replies ([`Msg`]), what only the shell can do ([`Action`]), what a
+//! screen asks the app to do ([`Request`], answered with an [`Outcome`]),
+//! and the read-only context screens work and draw from ([`Ctx`],
+//! [`View`]). It names no screen type, so screens and the app can both
+//! use it without importing each other.
+
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use super::keymap::Keymap;
+use super::persist::{AllSessions, Opened, SessionInfo};
+use super::theme::Theme;
+use crate::engine::{Answer, Overrides, Scope};
+use crate::export::{Audience, Format};
+use crate::knowledge::Knowledge;
+use crate::session::{ScopeOption, Session, Status};
+
+/// What reaches the app: input from the terminal and replies from the
+/// shell to the actions it performed.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize(u16, u16),
+    Sessions(Result<Vec<SessionInfo>, String>),
+    Opened(Result<Box<Opened>, String>),
+    Saved(Result<jiff::Timestamp, String>),
+    Exported(Result<String, String>),
+    /// Every saved session, for the insights screen.
+    AllSessions(Result<Box<AllSessions>, String>),
+}
+
+/// What only the shell can do. The shell answers with a [`Msg`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    ListSessions,
+    Open(String),
+    Create {
+        customer: String,
+        template: Option<String>,
+    },
+    /// Save this state of the session (the shell stamps `updated`).
+    Save(Box<Session>),
+    /// Let go of the open session (its lock).
+    Close,
+    /// Write an export; a relative path is relative to the working directory.
+    Export {
+        path: String,
+        contents: String,
+    },
+    /// Read every saved session (and name the unreadable files), for the
+    /// insights screen.
+    LoadAllSessions,
+    Quit,
+}
+
+/// What screens and boxes ask the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    SetAnswer(String, Answer),
+    ClearAnswer(String),
+    SetNote(String, String),
+    /// Show a question in the interview (and focus it).
+    GoToQuestion(String),
+    NextQuestion,
+    PrevQuestion,
+    NextOpen,
+    ShowOffering(String),
+    Screen(Screen),
+    Back,
+    Quit,
+    Help,
+    Search,
+    Trace(TraceTarget),
+    /// Go to the question behind the open trace.
+    TraceJump,
+    OpenSession(String),
+    NewSessionDialog,
+    CreateSession {
+        customer: String,
+        template: Option<String>,
+    },
+    AskAdd {
+        offering: String,
+        plan: String,
+    },
+    AskRemove {
+        offering: String,
+    },
+    Add {
+        offering: String,
+        plan: String,
+        quantity: f64,
+        reason: String,
+    },
+    Remove {
+        offering: String,
+        reason: String,
+    },
+    Reset {
+        offering: String,
+    },
+    ExportDialog,
+    Export {
+        format: Format,
+        audience: Audience,
+        path: String,
+    },
+    Audience(Audience),
+    Notice(Tone, String),
+    CloseOverlay,
+    /// The box to choose what is edited (Base or an option).
+    OptionsBox,
+    /// Edit the session's own answers (`None`) or option `n`.
+    EditOption(Option<usize>),
+    AskAddOption,
+    AddOption(String),
+    AskRemoveOption(usize),
+    RemoveOption(usize),
+    /// The demand insights across all saved sessions (read them again).
+    Insights,
+    /// The box to choose the session's status.
+    StatusBox,
+    SetStatus(Status),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Interview,
+    Catalog,
+    Preview,
+    /// The session's options side by side.
+    Compare,
+    /// Demand across all saved sessions.
+    Insights,
+}
+
+/// What a trace box explains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TraceTarget {
+    Item(String),
+    /// A flag by its rule and its place in `scope.flags`.
+    Flag {
+        rule: String,
+        index: usize,
+    },
+    Rule(String),
+    Question(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Good,
+    Bad,
+}
+
+/// A one-line message in the footer until the next key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// What a screen or box did with an input.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub consumed: bool,
+    pub requests: Vec<Request>,
+}
+
+impl Outcome {
+    pub fn ignored() -> Outcome {
+        Outcome::default()
+    }
+
+    pub fn done() -> Outcome {
+        Outcome {
+            consumed: true,
+            requests: Vec::new(),
+        }
+    }
+
+    pub fn with(requests: Vec<Request>) -> Outcome {
+        Outcome {
+            consumed: true,
+            requests,
+        }
+    }
+
+    pub fn one(request: Request) -> Outcome {
+        Outcome::with(vec![request])
+    }
+}
+
+/// A template to offer in the new-session dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// Read-only views the screens get.
+pub struct Ctx<'a> {
+    pub knowledge: &'a Knowledge,
+    pub session: &'a Session,
+    /// The scope of what is edited: the session's, or the option's.
+    pub scope: &'a Scope,
+    /// The option being edited; `None` while the session's own answers are.
+    pub option: Option<&'a ScopeOption>,
+    /// Its place in `session.options`.
+    pub editing: Option<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        knowledge: &'a Knowledge,
+        session: &'a Session,
+        scope: &'a Scope,
+        editing: Option<usize>,
+    ) -> Ctx<'a> {
+        Ctx {
+            knowledge,
+            session,
+            scope,
+            option: editing.and_then(|i| session.options.get(i)),
+            editing,
+        }
+    }
+
+    /// The answer shown for a question: the edited option's own answer,
+    /// else the session's (`Session::option_answers`, one question).
+    pub fn answer(&self, q: &str) -> Option<&'a Answer> {
+        self.option
+            .and_then(|o| o.answers.get(q))
+            .or_else(|| self.session.answers.get(q))
+    }
+
+    /// Whether the edited option answers `q` differently from Base.
+    pub fn differs(&self, q: &str) -> bool {
+        self.option.is_some_and(|o| o.answers.contains_key(q))
+    }
+
+    /// The hand-made changes of what is edited.
+    pub fn overrides(&self) -> &'a Overrides {
+        self.option
+            .and_then(|o| o.overrides.as_ref())
+            .unwrap_or(&self.session.overrides)
+    }
+}
+
+/// What a screen draws from besides its own state: read-only, built by
+/// the app for each frame (`App::view`).
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    /// The time zone dates are shown in.
+    pub tz: &'a jiff::tz::TimeZone,
+    /// The templates the new-session dialog offers.
+    pub templates: &'a [TemplateInfo],
+    /// Offerings in the order the catalog browser lists them.
+    pub catalog_order: &'a [usize],
+    /// The open session, when there is one.
+    pub ctx: Option<Ctx<'a>>,
+}
+
+/// What the mouse did, as a screen sees it: a left click at the event's
+/// position, or the wheel. Moves and releases never reach the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    Click,
+    Up,
+    Down,
+}
+
+impl Gesture {
+    pub fn of(mouse: &MouseEvent) -> Option<Gesture> {
+        use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Gesture::Click),
+            MouseEventKind::ScrollUp => Some(Gesture::Up),
+            MouseEventKind::ScrollDown => Some(Gesture::Down),
+            _ => None,
+        }
+    }
+
+    /// The wheel as the command the keys would give; `None` for a click.
+    pub fn wheel(self) -> Option<crate::tui::keymap::Command> {
+        use crate::tui::keymap::Command;
+        match self {
+            Gesture::Up => Some(Command::Up),
+            Gesture::Down => Some(Command::Down),
+            Gesture::Click => None,
+        }
+    }
+}
+
+/// The answer to a mouse event: `None` when it changes nothing (empty
+/// space), so the screen is not redrawn for it; else the requests.
+pub type MouseOutcome = Option<Vec<Request>>;

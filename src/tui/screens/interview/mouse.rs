@@ -1,0 +1,154 @@
+//! The mouse in the interview: a click selects what is under it (and
+//! focuses its pane), the wheel scrolls the pane under the pointer.
+//! Positions come from the same pure areas the drawing uses.
+
+use super::*;
+use crate::tui::message::{Gesture, MouseOutcome};
+
+/// A click selects what is under it (and focuses its pane), the wheel
+/// scrolls the pane under the pointer, as the keys of that pane would.
+pub fn on_mouse(
+    state: &mut InterviewState,
+    ctx: &Ctx<'_>,
+    t: &Theme,
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    let l = layout::interview(body, ctx.scope.flags.len());
+    let wheel = |g: &Gesture| g.wheel();
+    // The section list: in its own pane, or over the question on narrow
+    // terminals while it has the focus.
+    let nav_area = l
+        .sections
+        .or((state.focus == Pane::Sections).then_some(l.question));
+    if let Some(area) = nav_area
+        && layout::contains(area, x, y)
+    {
+        let inner = layout::inner(area);
+        let rows = nav_rows(ctx, &state.question);
+        state.focus = Pane::Sections;
+        if let Some(c) = wheel(&gesture) {
+            let out = on_key(state, ctx, key_for(c), Some(c));
+            return Some(out.requests);
+        }
+        let offset = window_offset(state.nav_cursor, rows.len(), inner.height as usize);
+        let i = offset + y.checked_sub(inner.y)? as usize;
+        let row: &NavRow = rows.get(i)?;
+        state.nav_cursor = i;
+        return Some(activate_nav(ctx, Some(row)).requests);
+    }
+    if let Some(strip) = l.strip
+        && layout::contains(strip, x, y)
+    {
+        state.focus = Pane::Sections;
+        return Some(Vec::new());
+    }
+    if layout::contains(l.question, x, y) {
+        let q = ctx.knowledge.question(&state.question)?;
+        let inner = layout::inner(l.question);
+        let message = message_lines(t, state, ctx, q, inner.width);
+        let rows = u16::try_from(message.len()).unwrap_or(u16::MAX);
+        let raised: Vec<_> = ctx.scope.flags_for_question(&q.id).collect();
+        let a = question_areas(inner, q, state, &raised, rows);
+        if layout::contains(a.note, x, y) {
+            state.focus = Pane::Note;
+            return Some(Vec::new());
+        }
+        state.focus = Pane::Question;
+        if let Some(c) = wheel(&gesture) {
+            let out = on_key(state, ctx, key_for(c), Some(c));
+            return Some(out.requests);
+        }
+        if !layout::contains(a.input, x, y) {
+            return Some(Vec::new());
+        }
+        return Some(match &q.kind {
+            QuestionKind::Single { .. } | QuestionKind::Multi { .. } => {
+                let i = option_offset(state, q, a.input.height) + (y - a.input.y) as usize;
+                if i >= q.options().len() {
+                    return Some(Vec::new());
+                }
+                state.option_cursor = i;
+                on_key(state, ctx, key_for(Command::Toggle), Some(Command::Toggle)).requests
+            }
+            QuestionKind::YesNo => {
+                // "›(•) Yes    ( ) No": Yes spans columns 1..=7, No 12..=17.
+                let col = x - a.input.x;
+                let command = match col {
+                    1..=7 => Command::Yes,
+                    12..=17 => Command::No,
+                    _ => return Some(Vec::new()),
+                };
+                on_key(state, ctx, key_for(command), Some(command)).requests
+            }
+            QuestionKind::Text { radar: true } => {
+                // A click on a suggestion under the field puts it in.
+                let n = (y - a.input.y) as usize;
+                match n.checked_sub(1) {
+                    Some(i) if i < state.suggestions.len() => {
+                        state.suggestion = Some(i);
+                        let enter = ratatui::crossterm::event::KeyEvent::new(
+                            ratatui::crossterm::event::KeyCode::Enter,
+                            ratatui::crossterm::event::KeyModifiers::NONE,
+                        );
+                        on_key(state, ctx, enter, Some(Command::Select)).requests
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        });
+    }
+    let list = scope_list_area(l.scope);
+    if layout::contains(l.scope, x, y) {
+        state.focus = Pane::Scope;
+        if let Some(c) = wheel(&gesture) {
+            let out = on_key(state, ctx, key_for(c), Some(c));
+            return Some(out.requests);
+        }
+        if !layout::contains(list, x, y) {
+            return Some(Vec::new());
+        }
+        let rows = scope_rows(ctx.scope, list.height);
+        let offset = scope_offset(state, &rows, list.height);
+        if let Some(ScopeRow::Item(i)) = rows.get(offset + (y - list.y) as usize) {
+            state.scope_cursor = *i;
+        }
+        return Some(Vec::new());
+    }
+    if layout::contains(l.flags, x, y) {
+        state.focus = Pane::Scope;
+        let items = ctx.scope.items.len();
+        if ctx.scope.flags.is_empty() {
+            return Some(Vec::new());
+        }
+        if state.scope_cursor < items {
+            state.scope_cursor = items;
+        }
+        if let Some(c) = wheel(&gesture) {
+            let out = on_key(state, ctx, key_for(c), Some(c));
+            return Some(out.requests);
+        }
+        let inner = layout::inner(l.flags);
+        if !layout::contains(inner, x, y) {
+            return Some(Vec::new());
+        }
+        let i = flag_offset(state, ctx.scope, inner.height) + (y - inner.y) as usize;
+        if i < ctx.scope.flags.len() {
+            state.scope_cursor = items + i;
+        }
+        return Some(Vec::new());
+    }
+    None
+}
+
+/// A stand-in key for a command issued by the mouse; screens look at the
+/// key only for typing, which the mouse never does.
+fn key_for(_command: Command) -> ratatui::crossterm::event::KeyEvent {
+    ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Null,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    )
+}
