@@ -1,7 +1,9 @@
 //! Scoping sessions: the data model (`model`, pure), the file format
 //! (`file`), what changed when the knowledge did (`changes`), templates,
-//! and how sessions live on disk (`store`: atomic save, backup, lock).
+//! and how sessions live on disk (`store`: listing, opening, saving;
+//! `atomic`: the crash-safe write with a backup; `lock`).
 
+mod atomic;
 pub mod changes;
 pub mod file;
 pub mod lock;
