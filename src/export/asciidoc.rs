@@ -583,16 +583,17 @@ mod tests {
 
     #[test]
     fn markup_becomes_character_references() {
-        assert_eq!(esc("*b* _i_"), "&#42;b&#42; &#95;i&#95;");
-        assert_eq!(esc("pass:[<x>]"), "pass:&#91;&#60;x&#62;&#93;");
-        assert_eq!(esc("{attr} a|b"), "&#123;attr&#125; a&#124;b");
-        assert_eq!(esc("NOTE: hi"), "NOTE&#58; hi");
-        assert_eq!(esc("see https://x.ch"), "see https&#58;//x.ch");
-        assert_eq!(esc(".Title"), "&#46;Title");
-        assert_eq!(
-            esc("a -- b ... (C)"),
-            "a &#45;&#45; b &#46;&#46;&#46; &#40;C)"
-        );
-        assert_eq!(esc("99.5 % (07:00–22:00)"), "99.5 % (07:00–22:00)");
+        for (text, want) in [
+            ("*b* _i_", "&#42;b&#42; &#95;i&#95;"),
+            ("pass:[<x>]", "pass:&#91;&#60;x&#62;&#93;"),
+            ("{attr} a|b", "&#123;attr&#125; a&#124;b"),
+            ("NOTE: hi", "NOTE&#58; hi"),
+            ("see https://x.ch", "see https&#58;//x.ch"),
+            (".Title", "&#46;Title"),
+            ("a -- b ... (C)", "a &#45;&#45; b &#46;&#46;&#46; &#40;C)"),
+            ("99.5 % (07:00–22:00)", "99.5 % (07:00–22:00)"),
+        ] {
+            assert_eq!(esc(text), want, "{text}");
+        }
     }
 }

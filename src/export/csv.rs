@@ -111,15 +111,20 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_defused() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(
-            field("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
-        );
-        assert_eq!(field("-1+2"), "'-1+2");
-        assert_eq!(field("  @SUM(A1)"), "'  @SUM(A1)");
-        assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("-1+2", "'-1+2"),
+            ("  @SUM(A1)", "'  @SUM(A1)"),
+            ("line\nbreak", "\"line\nbreak\""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(field(text), want, "{text}");
+        }
     }
 }

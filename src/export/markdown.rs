@@ -569,15 +569,19 @@ mod tests {
 
     #[test]
     fn escapes_markup_but_keeps_ordinary_punctuation() {
-        assert_eq!(esc("99.5 % (07:00–22:00)"), "99.5 % (07:00–22:00)");
-        assert_eq!(esc("*bold* _it_ `code`"), "\\*bold\\* \\_it\\_ \\`code\\`");
-        assert_eq!(esc("<script>&amp;"), "\\<script\\>\\&amp;");
-        assert_eq!(esc("- item"), "\\- item");
-        assert_eq!(esc("1. first"), "1\\. first");
-        assert_eq!(esc("see https://x.ch"), "see https\\://x.ch");
-        assert_eq!(esc("www.evil.ch"), "www\\.evil.ch");
-        assert_eq!(esc("a | b\nc"), "a \\| b c");
-        assert_eq!(esc("Note: fine"), "Note: fine");
-        assert_eq!(esc("snake_case _x_"), "snake_case \\_x\\_");
+        for (text, want) in [
+            ("99.5 % (07:00–22:00)", "99.5 % (07:00–22:00)"),
+            ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
+            ("<script>&amp;", "\\<script\\>\\&amp;"),
+            ("- item", "\\- item"),
+            ("1. first", "1\\. first"),
+            ("see https://x.ch", "see https\\://x.ch"),
+            ("www.evil.ch", "www\\.evil.ch"),
+            ("a | b\nc", "a \\| b c"),
+            ("Note: fine", "Note: fine"),
+            ("snake_case _x_", "snake_case \\_x\\_"),
+        ] {
+            assert_eq!(esc(text), want, "{text}");
+        }
     }
 }

@@ -31,7 +31,9 @@ use super::screens::options::OptionsState;
 use super::screens::preview::PreviewState;
 use super::screens::search::SearchState;
 use super::screens::trace::TraceState;
-use super::screens::{catalog, compare, help, home, insights, options, preview, search, trace};
+use super::screens::{
+    self, catalog, compare, help, home, insights, options, preview, search, trace,
+};
 use super::theme::{Theme, ThemeKind};
 use crate::compare::MAX_OPTIONS;
 use crate::engine::{Answer, Overrides, Scope};
@@ -350,17 +352,11 @@ impl App {
                 _ => Vec::new(),
             };
         }
+        let body = super::layout::chrome(self.size).map(|c| c.body);
         let outcome = match self.screen {
             Screen::Home => home::on_key(&mut self.home, key, command),
             Screen::Insights => {
-                let area = super::layout::chrome(self.size).map(|c| insights::text_area(c.body));
-                let (page, total) = area.map_or((20, 0), |a| {
-                    (
-                        a.height as usize,
-                        insights::lines(&self.theme, &self.insights, a.width).len(),
-                    )
-                });
-                insights::on_command(&mut self.insights, command, page, total)
+                insights::on_command(&mut self.insights, &self.theme, body, command)
             }
             Screen::Interview | Screen::Catalog | Screen::Preview | Screen::Compare => {
                 let Some(open) = &mut self.open else {
@@ -378,27 +374,9 @@ impl App {
                         catalog::on_command(&mut open.catalog, &ctx, &self.catalog_order, command)
                     }
                     Screen::Compare => {
-                        let area =
-                            super::layout::chrome(self.size).map(|c| compare::text_area(c.body));
-                        let (page, total) = area.map_or((20, 0), |a| {
-                            (
-                                a.height as usize,
-                                compare::lines(&self.theme, &open.compare, a.width).len(),
-                            )
-                        });
-                        compare::on_command(&mut open.compare, command, page, total)
+                        compare::on_command(&mut open.compare, &self.theme, body, command)
                     }
-                    _ => {
-                        let area =
-                            super::layout::chrome(self.size).map(|c| preview::text_area(c.body));
-                        let (page, total) = area.map_or((20, 0), |a| {
-                            (
-                                a.height as usize,
-                                preview::lines(&self.theme, &open.preview.text, a.width).len(),
-                            )
-                        });
-                        preview::on_command(&mut open.preview, command, page, total)
-                    }
+                    _ => preview::on_command(&mut open.preview, &self.theme, body, command),
                 }
             }
         };
@@ -430,8 +408,8 @@ impl App {
         if let Some(overlay) = &mut self.overlay {
             return match overlay {
                 Overlay::Search(s) => search::on_mouse(s, body, gesture, x, y),
-                Overlay::Help(s) => help::on_mouse(s, gesture),
-                Overlay::Trace(s) => trace::on_mouse(s, gesture),
+                Overlay::Help(s) => screens::wheel_scroll(&mut s.scroll, gesture),
+                Overlay::Trace(s) => screens::wheel_scroll(&mut s.scroll, gesture),
                 Overlay::Options(s) => {
                     let n = self.open.as_ref().map_or(0, |o| o.session.options.len());
                     options::on_mouse(s, n, body, gesture, x, y)
@@ -443,7 +421,9 @@ impl App {
             return home::on_mouse(&mut self.home, body, gesture, x, y);
         }
         if self.screen == Screen::Insights {
-            return insights::on_mouse(&mut self.insights, &self.theme, body, gesture);
+            return screens::wheel(gesture, |c| {
+                insights::on_command(&mut self.insights, &self.theme, Some(body), Some(c));
+            });
         }
         let open = self.open.as_mut()?;
         let ctx = Ctx::new(
@@ -465,8 +445,12 @@ impl App {
                 x,
                 y,
             ),
-            Screen::Compare => compare::on_mouse(&mut open.compare, &self.theme, body, gesture),
-            Screen::Preview => preview::on_mouse(&mut open.preview, &self.theme, body, gesture),
+            Screen::Compare => screens::wheel(gesture, |c| {
+                compare::on_command(&mut open.compare, &self.theme, Some(body), Some(c));
+            }),
+            Screen::Preview => screens::wheel(gesture, |c| {
+                preview::on_command(&mut open.preview, &self.theme, Some(body), Some(c));
+            }),
             Screen::Home | Screen::Insights => None,
         }
     }

@@ -10,12 +10,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{pane, wrapped};
+use super::{page_of, pane, scroll_text, wrapped};
 use crate::compare::{Column, Comparison, MAX_OPTIONS};
 use crate::knowledge::Severity;
 use crate::tui::keymap::Command;
 use crate::tui::layout;
-use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
+use crate::tui::message::{Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{badge, fit, truncate};
 
@@ -39,21 +39,16 @@ impl CompareState {
     }
 }
 
+/// A command; the scroll keys page through the text as it stands in
+/// `body` (`None`: the terminal is too small).
 pub fn on_command(
     state: &mut CompareState,
+    theme: &Theme,
+    body: Option<Rect>,
     command: Option<Command>,
-    page: usize,
-    total: usize,
 ) -> Outcome {
-    let max = total.saturating_sub(page);
     let options = state.cmp.as_ref().map_or(0, |c| c.options.len());
     match command {
-        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Command::Down) => state.scroll = (state.scroll + 1).min(max),
-        Some(Command::PageUp) => state.scroll = state.scroll.saturating_sub(page.max(2) - 1),
-        Some(Command::PageDown) => state.scroll = (state.scroll + page.max(2) - 1).min(max),
-        Some(Command::Top) => state.scroll = 0,
-        Some(Command::Bottom) => state.scroll = max,
         Some(Command::Left) => state.column = state.column.saturating_sub(1),
         Some(Command::Right) => state.column = (state.column + 1).min(options.saturating_sub(1)),
         Some(Command::Select) if options > 0 => {
@@ -61,7 +56,10 @@ pub fn on_command(
             return Outcome::one(Request::EditOption(state.column.checked_sub(1)));
         }
         Some(Command::Select) => return Outcome::one(Request::OptionsBox),
-        _ => return Outcome::ignored(),
+        other => {
+            let (page, total) = page_of(body.map(text_area), |w| lines(theme, state, w).len());
+            return scroll_text(&mut state.scroll, other, page, total);
+        }
     }
     Outcome::done()
 }
@@ -327,20 +325,4 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &CompareState, view: &View<'_>
         // Nothing to head: the explanation takes the whole pane.
         frame.render_widget(Paragraph::new(all), inner);
     }
-}
-
-/// The wheel scrolls three lines; a click does nothing.
-pub fn on_mouse(
-    state: &mut CompareState,
-    theme: &Theme,
-    body: Rect,
-    gesture: Gesture,
-) -> MouseOutcome {
-    let command = gesture.wheel()?;
-    let area = text_area(body);
-    let total = lines(theme, state, area.width).len();
-    for _ in 0..3 {
-        on_command(state, Some(command), area.height as usize, total);
-    }
-    Some(Vec::new())
 }

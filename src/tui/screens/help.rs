@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
-use super::pane;
+use super::{draw_text, pane};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::layout;
-use crate::tui::message::{Gesture, MouseOutcome, Outcome, View};
+use crate::tui::message::{Outcome, View};
 use crate::tui::widgets::{fit, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &HelpState) {
     let t = view.theme;
     let outer = layout::popup(body, 78, body.height.saturating_sub(2));
     let inner = area(body);
-    let mut text = lines(view, state.context, inner.width as usize);
+    let text = lines(view, state.context, inner.width as usize);
     let max = text.len().saturating_sub(inner.height as usize);
     let scroll = state.scroll.min(max);
     let hint = if scroll < max {
@@ -95,21 +95,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &HelpState) {
         " Esc closes "
     };
     frame.render_widget(Clear, outer);
-    frame.render_widget(
-        pane(t, &format!(" Keys · {} ", state.context.title()), true)
-            .title_bottom(Line::styled(hint, t.dim).right_aligned()),
-        outer,
-    );
-    text.drain(..scroll);
-    frame.render_widget(Paragraph::new(text), inner);
-}
-
-/// The wheel scrolls three lines; a click does nothing.
-pub fn on_mouse(state: &mut HelpState, gesture: Gesture) -> MouseOutcome {
-    match gesture {
-        Gesture::Up => state.scroll = state.scroll.saturating_sub(3),
-        Gesture::Down => state.scroll += 3,
-        Gesture::Click => return None,
-    }
-    Some(Vec::new())
+    let block = pane(t, &format!(" Keys · {} ", state.context.title()), true)
+        .title_bottom(Line::styled(hint, t.dim).right_aligned());
+    draw_text(frame, block, outer, text, scroll, inner);
 }

@@ -10,15 +10,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::{pane, wrapped};
+use super::{draw_text, page_of, pane, scroll_text, wrapped};
 use crate::insights::{Insights, of_sessions};
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::Session;
 use crate::tui::keymap::Command;
 use crate::tui::layout;
-use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
+use crate::tui::message::{Outcome, Request, View};
 use crate::tui::persist::AllSessions;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::{bar, split};
@@ -55,26 +54,21 @@ impl InsightsState {
     }
 }
 
+/// A command; the scroll keys page through the text as it stands in
+/// `body` (`None`: the terminal is too small).
 pub fn on_command(
     state: &mut InsightsState,
+    theme: &Theme,
+    body: Option<Rect>,
     command: Option<Command>,
-    page: usize,
-    total: usize,
 ) -> Outcome {
-    let max = total.saturating_sub(page);
     match command {
-        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Command::Down) => state.scroll = (state.scroll + 1).min(max),
-        Some(Command::PageUp) => state.scroll = state.scroll.saturating_sub(page.max(2) - 1),
-        Some(Command::PageDown | Command::Toggle) => {
-            state.scroll = (state.scroll + page.max(2) - 1).min(max);
+        Some(Command::Reload) => Outcome::one(Request::Insights),
+        other => {
+            let (page, total) = page_of(body.map(text_area), |w| lines(theme, state, w).len());
+            scroll_text(&mut state.scroll, other, page, total)
         }
-        Some(Command::Top) => state.scroll = 0,
-        Some(Command::Bottom) => state.scroll = max,
-        Some(Command::Reload) => return Outcome::one(Request::Insights),
-        _ => return Outcome::ignored(),
     }
-    Outcome::done()
 }
 
 /// The text area of the screen, inside its border.
@@ -337,7 +331,7 @@ pub fn lines(t: &Theme, state: &InsightsState, w: u16) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, body: Rect, state: &InsightsState, view: &View<'_>) {
     let t = view.theme;
     let area = text_area(body);
-    let mut all = lines(t, state, area.width);
+    let all = lines(t, state, area.width);
     let total = all.len();
     let scroll = state.scroll.min(total.saturating_sub(area.height as usize));
     let end = (scroll + area.height as usize).min(total);
@@ -358,27 +352,7 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &InsightsState, view: &View<'_
         Some(r) => format!(" Insights · {} ", plural(r.sessions, "session", "sessions")),
         None => " Insights ".to_string(),
     };
-    frame.render_widget(
-        pane(t, &truncate(&title, body.width as usize / 2), true)
-            .title_bottom(Line::styled(position, t.dim).right_aligned()),
-        body,
-    );
-    all.drain(..scroll);
-    frame.render_widget(Paragraph::new(all), area);
-}
-
-/// The wheel scrolls three lines; a click does nothing.
-pub fn on_mouse(
-    state: &mut InsightsState,
-    theme: &Theme,
-    body: Rect,
-    gesture: Gesture,
-) -> MouseOutcome {
-    let command = gesture.wheel()?;
-    let area = text_area(body);
-    let total = lines(theme, state, area.width).len();
-    for _ in 0..3 {
-        on_command(state, Some(command), area.height as usize, total);
-    }
-    Some(Vec::new())
+    let block = pane(t, &truncate(&title, body.width as usize / 2), true)
+        .title_bottom(Line::styled(position, t.dim).right_aligned());
+    draw_text(frame, block, body, all, scroll, area);
 }

@@ -14,11 +14,77 @@ pub mod preview;
 pub mod search;
 pub mod trace;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::keymap::Command;
+use super::message::{Gesture, MouseOutcome, Outcome};
 use super::theme::Theme;
+
+/// The page height and the number of lines of a scrolled text in `area`
+/// (`None` while the terminal is too small: a page of 20, no lines).
+pub fn page_of(area: Option<Rect>, lines: impl FnOnce(u16) -> usize) -> (usize, usize) {
+    area.map_or((20, 0), |a| (a.height as usize, lines(a.width)))
+}
+
+/// The keys that move through a scrolled text of `total` lines, a `page`
+/// high; any other command is ignored.
+pub fn scroll_text(
+    scroll: &mut usize,
+    command: Option<Command>,
+    page: usize,
+    total: usize,
+) -> Outcome {
+    let max = total.saturating_sub(page);
+    let step = page.saturating_sub(1).max(1);
+    match command {
+        Some(Command::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Command::Down) => *scroll = (*scroll + 1).min(max),
+        Some(Command::PageUp) => *scroll = scroll.saturating_sub(step),
+        Some(Command::PageDown) => *scroll = (*scroll + step).min(max),
+        Some(Command::Top) => *scroll = 0,
+        Some(Command::Bottom) => *scroll = max,
+        _ => return Outcome::ignored(),
+    }
+    Outcome::done()
+}
+
+/// The wheel as three presses of ↑ or ↓; a click does nothing.
+pub fn wheel(gesture: Gesture, mut press: impl FnMut(Command)) -> MouseOutcome {
+    let command = gesture.wheel()?;
+    for _ in 0..3 {
+        press(command);
+    }
+    Some(Vec::new())
+}
+
+/// The wheel on a box that keeps its own scroll (help, trace): three
+/// lines a notch; a click does nothing.
+pub fn wheel_scroll(scroll: &mut usize, gesture: Gesture) -> MouseOutcome {
+    match gesture {
+        Gesture::Up => *scroll = scroll.saturating_sub(3),
+        Gesture::Down => *scroll += 3,
+        Gesture::Click => return None,
+    }
+    Some(Vec::new())
+}
+
+/// A pane (`block` over `outer`) with `lines` from `scroll` on in `inner`.
+pub fn draw_text(
+    frame: &mut Frame,
+    block: Block<'_>,
+    outer: Rect,
+    mut lines: Vec<Line<'static>>,
+    scroll: usize,
+    inner: Rect,
+) {
+    frame.render_widget(block, outer);
+    lines.drain(..scroll.min(lines.len()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
 
 /// A bordered pane; the focused one has a heavier, coloured border.
 pub fn pane<'a>(theme: &Theme, title: &str, focused: bool) -> Block<'a> {

@@ -5,13 +5,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::{draw_text, page_of, pane, scroll_text};
 use crate::export::Audience;
 use crate::tui::keymap::Command;
 use crate::tui::layout;
-use crate::tui::message::{Gesture, MouseOutcome, Outcome, Request, View};
+use crate::tui::message::{Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown;
 
@@ -37,35 +36,29 @@ pub fn lines(t: &Theme, text: &str, width: u16) -> Vec<Line<'static>> {
     markdown::lines(t, text, width)
 }
 
+/// A command; the scroll keys page through the text as it stands in
+/// `body` (`None`: the terminal is too small).
 pub fn on_command(
     state: &mut PreviewState,
+    theme: &Theme,
+    body: Option<Rect>,
     command: Option<Command>,
-    page: usize,
-    total: usize,
 ) -> Outcome {
-    let max = total.saturating_sub(page);
     match command {
-        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Command::Down) => state.scroll = (state.scroll + 1).min(max),
-        Some(Command::PageUp) => {
-            state.scroll = state.scroll.saturating_sub(page.saturating_sub(1).max(1))
-        }
-        Some(Command::PageDown | Command::Toggle) => {
-            state.scroll = (state.scroll + page.saturating_sub(1).max(1)).min(max);
-        }
-        Some(Command::Top) => state.scroll = 0,
-        Some(Command::Bottom) => state.scroll = max,
         Some(Command::Audience) => {
             let next = match state.audience {
                 Audience::Customer => Audience::Internal,
                 Audience::Internal => Audience::Customer,
             };
-            return Outcome::one(Request::Audience(next));
+            Outcome::one(Request::Audience(next))
         }
-        Some(Command::Export) => return Outcome::one(Request::ExportDialog),
-        _ => return Outcome::ignored(),
+        Some(Command::Export) => Outcome::one(Request::ExportDialog),
+        other => {
+            let (page, total) =
+                page_of(body.map(text_area), |w| lines(theme, &state.text, w).len());
+            scroll_text(&mut state.scroll, other, page, total)
+        }
     }
-    Outcome::done()
 }
 
 /// The text area of the preview, inside its border.
@@ -80,7 +73,7 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &PreviewState, view: &View<'_>
         Audience::Internal => "INTERNAL version: approvers, rules, notes",
     };
     let area = text_area(body);
-    let mut all = lines(t, &state.text, area.width);
+    let all = lines(t, &state.text, area.width);
     let total = all.len();
     let scroll = state.scroll.min(total.saturating_sub(area.height as usize));
     let end = (scroll + area.height as usize).min(total);
@@ -88,27 +81,7 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &PreviewState, view: &View<'_>
         " lines {}–{end} of {total} · a audience · e export ",
         scroll + 1
     );
-    frame.render_widget(
-        pane(t, &format!(" Proposal · {who} "), true)
-            .title_bottom(Line::styled(position, t.dim).right_aligned()),
-        body,
-    );
-    all.drain(..scroll);
-    frame.render_widget(Paragraph::new(all), area);
-}
-
-/// The wheel scrolls three lines; a click does nothing.
-pub fn on_mouse(
-    state: &mut PreviewState,
-    theme: &Theme,
-    body: Rect,
-    gesture: Gesture,
-) -> MouseOutcome {
-    let command = gesture.wheel()?;
-    let area = text_area(body);
-    let total = lines(theme, &state.text, area.width).len();
-    for _ in 0..3 {
-        on_command(state, Some(command), area.height as usize, total);
-    }
-    Some(Vec::new())
+    let block = pane(t, &format!(" Proposal · {who} "), true)
+        .title_bottom(Line::styled(position, t.dim).right_aligned());
+    draw_text(frame, block, body, all, scroll, area);
 }

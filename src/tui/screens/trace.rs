@@ -5,15 +5,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
-use super::{pane, wrapped};
+use super::{draw_text, pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{AnswerRef, Because};
 use crate::knowledge::{Effect, Recurrence};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
-use crate::tui::message::{Ctx, Gesture, MouseOutcome, Outcome, Request, View};
+use crate::tui::message::{Ctx, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::badge;
 
@@ -345,8 +345,8 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &TraceState) 
     let t = view.theme;
     let outer = area(body);
     let inner = layout::inner(outer);
-    let (title, mut text) = lines(t, &ctx, &state.target, inner.width);
-    let jump = question_of(&ctx, &state.target).is_some();
+    let (title, text) = lines(t, ctx, &state.target, inner.width);
+    let jump = question_of(ctx, &state.target).is_some();
     let height = inner.height as usize;
     let max = text.len().saturating_sub(height);
     let scroll = state.scroll.min(max);
@@ -357,20 +357,6 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, state: &TraceState) 
         format!("{more} Esc: close ")
     };
     frame.render_widget(Clear, outer);
-    frame.render_widget(
-        pane(t, &title, true).title_bottom(Line::styled(hint, t.dim).right_aligned()),
-        outer,
-    );
-    text.drain(..scroll);
-    frame.render_widget(Paragraph::new(text), inner);
-}
-
-/// The wheel scrolls three lines; a click does nothing.
-pub fn on_mouse(state: &mut TraceState, gesture: Gesture) -> MouseOutcome {
-    match gesture {
-        Gesture::Up => state.scroll = state.scroll.saturating_sub(3),
-        Gesture::Down => state.scroll += 3,
-        Gesture::Click => return None,
-    }
-    Some(Vec::new())
+    let block = pane(t, &title, true).title_bottom(Line::styled(hint, t.dim).right_aligned());
+    draw_text(frame, block, outer, text, scroll, inner);
 }
