@@ -3,6 +3,7 @@
 //! environment; every screen and export only shows what this decides.
 
 pub mod answers;
+mod context;
 mod evaluate;
 pub mod money;
 pub mod overrides;

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::answers::format_number;
-use super::evaluate::{Context, ShareBase, Trail};
+use super::context::{Context, ShareBase, Trail};
 use super::money::Money;
 use super::scope::{Because, Item, PriceLine};
 use crate::knowledge::{Offering, Plan, PriceKind, Recurrence};
