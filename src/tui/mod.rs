@@ -1,10 +1,16 @@
 //! The interactive scoping screen (ratatui + crossterm).
 //!
 //! - `app`: all state and `update(msg) -> actions`; no terminal, no disk.
+//!   It dispatches keys, the mouse and drawing to the screens in one
+//!   place and applies their requests in one `match` (`app/requests.rs`).
+//! - `message`: what passes between the app, the screens and the shell
+//!   (`Msg`, `Action`, `Request`, `Outcome`, the read-only `Ctx` and
+//!   `View`); it names no screen, so screens never import the app.
 //! - `keymap`: the one command table behind keys, help and hints.
 //! - `layout`: pure functions from an area to named areas.
-//! - `screens/`: one module per screen and box, each drawing from a
-//!   read-only view; `view` puts them together.
+//! - `screens/`: one module per screen and box, each owning its state, its
+//!   commands, its mouse and its drawing from a `View`; `view` puts them
+//!   together.
 //! - `widgets/`: a text input, badges, text measuring.
 //! - `theme`: default, high-contrast and no-colour styles.
 //! - `persist`: the port to the session store; `run`: the shell that owns

@@ -408,8 +408,12 @@ impl App {
         if let Some(overlay) = &mut self.overlay {
             return match overlay {
                 Overlay::Search(s) => search::on_mouse(s, body, gesture, x, y),
-                Overlay::Help(s) => screens::wheel_scroll(&mut s.scroll, gesture),
-                Overlay::Trace(s) => screens::wheel_scroll(&mut s.scroll, gesture),
+                Overlay::Help(s) => screens::wheel(gesture, |c| {
+                    screens::box_scroll(&mut s.scroll, Some(c));
+                }),
+                Overlay::Trace(s) => screens::wheel(gesture, |c| {
+                    screens::box_scroll(&mut s.scroll, Some(c));
+                }),
                 Overlay::Options(s) => {
                     let n = self.open.as_ref().map_or(0, |o| o.session.options.len());
                     options::on_mouse(s, n, body, gesture, x, y)

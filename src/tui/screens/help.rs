@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::{draw_text, pane};
+use super::{box_scroll, draw_text, pane};
 use crate::tui::keymap::{self, Command, Context};
 use crate::tui::layout;
 use crate::tui::message::{Outcome, View};
@@ -26,15 +26,7 @@ impl HelpState {
 }
 
 pub fn on_command(state: &mut HelpState, _context: Context, command: Option<Command>) -> Outcome {
-    match command {
-        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Command::Down) => state.scroll += 1,
-        Some(Command::PageUp) => state.scroll = state.scroll.saturating_sub(10),
-        Some(Command::PageDown) => state.scroll += 10,
-        Some(Command::Top) => state.scroll = 0,
-        _ => return Outcome::ignored(),
-    }
-    Outcome::done()
+    box_scroll(&mut state.scroll, command)
 }
 
 const KEYS_W: usize = 18;

@@ -1,6 +1,7 @@
 //! One module per screen and per box. Each owns its state, handles the
-//! keys it understands (answering consumed or not, with requests for the
-//! app), and draws itself from a read-only view of the app.
+//! keys and the mouse it understands (answering consumed or not, with
+//! requests for the app), and draws itself from its state and a read-only
+//! [`View`](super::message::View). Screens import `message`, never the app.
 
 pub mod catalog;
 pub mod compare;
@@ -61,15 +62,18 @@ pub fn wheel(gesture: Gesture, mut press: impl FnMut(Command)) -> MouseOutcome {
     Some(Vec::new())
 }
 
-/// The wheel on a box that keeps its own scroll (help, trace): three
-/// lines a notch; a click does nothing.
-pub fn wheel_scroll(scroll: &mut usize, gesture: Gesture) -> MouseOutcome {
-    match gesture {
-        Gesture::Up => *scroll = scroll.saturating_sub(3),
-        Gesture::Down => *scroll += 3,
-        Gesture::Click => return None,
+/// The scroll keys of a box whose text the app clamps afterwards (help,
+/// trace): a line, ten lines, the top.
+pub fn box_scroll(scroll: &mut usize, command: Option<Command>) -> Outcome {
+    match command {
+        Some(Command::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Command::Down) => *scroll += 1,
+        Some(Command::PageUp) => *scroll = scroll.saturating_sub(10),
+        Some(Command::PageDown) => *scroll += 10,
+        Some(Command::Top) => *scroll = 0,
+        _ => return Outcome::ignored(),
     }
-    Some(Vec::new())
+    Outcome::done()
 }
 
 /// A pane (`block` over `outer`) with `lines` from `scroll` on in `inner`.

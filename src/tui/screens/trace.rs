@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::{draw_text, pane, wrapped};
+use super::{box_scroll, draw_text, pane, wrapped};
 use crate::engine::answers::format_number;
 use crate::engine::{AnswerRef, Because};
 use crate::knowledge::{Effect, Recurrence};
@@ -33,15 +33,9 @@ impl TraceState {
 
 pub fn on_command(state: &mut TraceState, command: Option<Command>) -> Outcome {
     match command {
-        Some(Command::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Command::Down) => state.scroll += 1,
-        Some(Command::PageUp) => state.scroll = state.scroll.saturating_sub(10),
-        Some(Command::PageDown) => state.scroll += 10,
-        Some(Command::Top) => state.scroll = 0,
-        Some(Command::Select) => return Outcome::one(Request::TraceJump),
-        _ => return Outcome::ignored(),
+        Some(Command::Select) => Outcome::one(Request::TraceJump),
+        other => box_scroll(&mut state.scroll, other),
     }
-    Outcome::done()
 }
 
 /// The question a trace leads to, if any.
