@@ -1,5 +1,5 @@
 //! The proposal as AsciiDoc, for teams that publish with Antora or
-//! Asciidoctor.
+//! Asciidoctor. An emitter of the [`Document`].
 //!
 //! AsciiDoc has no single escape that is safe everywhere (`pass:[…]` ends
 //! at the first `]`, a backslash only works before some markup), so every
@@ -14,308 +14,56 @@
 
 use std::fmt::Write as _;
 
-use super::proposal::{Proposal, TraceAnswer, TraceReason, answers_text, reason_text};
-use super::{amount, amount_cell, join_lines, number, words};
-use crate::knowledge::Recurrence;
+use super::document::{Block, Document, Field, Inline, Section, Span, Table, price_line};
+use super::markdown::plain;
+use super::proposal::{answers_text, reason_text};
+use super::{amount, join_lines, words};
 
-pub fn render(p: &Proposal) -> String {
+pub fn render(p: &super::Proposal) -> String {
+    emit(&Document::of(p))
+}
+
+/// The document as AsciiDoc.
+pub fn emit(d: &Document) -> String {
     let mut a = Adoc::default();
-    a.line(&format!("= {}", esc(&p.title)));
+    a.line(&format!("= {}", esc(&d.title)));
     a.line(":doctype: article");
     a.blank();
-    let mut meta = vec![("Customer", esc(&p.customer.name))];
-    if let Some(c) = &p.customer.contact {
-        meta.push(("Contact", esc(c)));
-    }
-    meta.push(("Date", esc(p.date.as_deref().unwrap_or(words::UNDATED))));
-    if let Some(v) = &p.valid_until {
-        meta.push(("Valid until", esc(v)));
-    }
-    meta.push(("Prices", esc(&p.prices)));
-    for (k, v) in meta {
-        a.line(&format!("{k}:: {v}"));
-    }
-    if p.internal.is_some() {
+    fields(&mut a, &d.cover);
+    if let Some(banner) = d.banner {
         a.blank();
-        a.line(&format!("CAUTION: {}", esc(words::INTERNAL_BANNER)));
+        a.line(&format!("CAUTION: {}", esc(banner)));
     }
+    for s in &d.sections {
+        section(&mut a, s);
+    }
+    a.finish()
+}
 
-    a.heading(2, words::NEED);
-    if p.need.is_empty() {
-        a.para("No answers yet.");
+fn section(a: &mut Adoc, s: &Section) {
+    a.heading(2, s.title);
+    for b in &s.blocks {
+        block(a, b);
     }
-    for s in &p.need {
-        a.heading(3, &s.title);
-        a.list(&s.statements.iter().map(|t| esc(t)).collect::<Vec<_>>());
-        if !s.answers.is_empty() {
-            let rows = s
-                .answers
-                .iter()
-                .map(|x| vec![esc(&x.prompt), esc(&x.answer)])
-                .collect();
-            a.table("3,2", &["Question", "Answer"], rows, None);
+}
+
+fn block(a: &mut Adoc, b: &Block) {
+    match b {
+        Block::Heading(t) => a.heading(3, t),
+        Block::Para(t) => a.para(t),
+        Block::List { items, .. } | Block::Compact(items) => {
+            a.list(&items.iter().map(|i| inline(i)).collect::<Vec<_>>());
         }
-    }
-
-    a.heading(2, words::SOLUTION);
-    if p.solution.is_empty() {
-        a.para(words::NO_ITEMS);
-    }
-    for g in &p.solution {
-        a.heading(3, &g.title);
-        let items: Vec<String> = g
-            .items
-            .iter()
-            .map(|i| {
-                let mut s = format!("*{}*, {}", esc(&i.name), esc(&i.plan));
-                if i.quantity != 1.0 {
-                    let _ = write!(s, " × {}", esc(&number(i.quantity)));
-                }
-                if i.partner {
-                    let _ = write!(s, ", delivered by {}", esc(&i.provider));
-                }
-                if !i.description.is_empty() {
-                    let _ = write!(s, ": {}", esc(&i.description));
-                }
-                if let Some(w) = i.lead_time_weeks {
-                    let _ = write!(s, " (lead time {w} weeks)");
-                }
-                s
-            })
-            .collect();
-        a.list(&items);
-    }
-
-    a.heading(2, words::BILL);
-    let b = &p.bill;
-    if b.rows.is_empty() {
-        a.para(words::NO_ITEMS);
-    }
-    let internal_ids = b.rows.iter().any(|r| r.offering.is_some());
-    let rows: Vec<Vec<String>> = b
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![
-                esc(&r.group_label),
-                esc(&r.component),
-                esc(&r.plan),
-                esc(&r.provider),
-                esc(&number(r.quantity)),
-                esc(&amount_cell(r.monthly, r.one_time)),
-                esc(&amount_cell(r.one_time, r.monthly)),
-                esc(&r.note),
-            ];
-            if let (Some(o), Some(pl)) = (&r.offering, &r.plan_id) {
-                row.push(esc(&format!("{o} / {pl}")));
-            }
-            row
-        })
-        .collect();
-    let mut total = vec![
-        "*Total*".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        format!("*{}*", esc(&amount(b.total.monthly))),
-        format!("*{}*", esc(&amount(b.total.one_time))),
-        esc(&b.total.note),
-    ];
-    if internal_ids {
-        total.push(String::new());
-    }
-    let monthly = format!("Monthly ({})", b.currency);
-    let one_time = format!("One-time ({})", b.currency);
-    let mut head = vec![
-        "Part",
-        "Component",
-        "Plan",
-        "Provider",
-        "Quantity",
-        monthly.as_str(),
-        one_time.as_str(),
-        "Note",
-    ];
-    let mut cols = String::from("2,3,2,2,>1,>2,>2,3");
-    if internal_ids {
-        head.push("Catalog id");
-        cols.push_str(",2");
-    }
-    a.table(&cols, &head, rows, Some(total));
-    a.para(&match &p.valid_until {
-        Some(v) => format!("All prices in {}, {}. Valid until {v}.", b.currency, b.vat),
-        None => format!(
-            "All prices in {}, {}. Valid for {} days from the date of this proposal.",
-            b.currency, b.vat, p.validity_days
-        ),
-    });
-
-    a.heading(2, words::SERVICE_LEVELS);
-    if p.service_levels.is_empty() {
-        a.para("No service levels apply yet.");
-    } else {
-        let opt = |o: &Option<String>| esc(o.as_deref().unwrap_or(words::MISSING));
-        let rows = p
-            .service_levels
-            .iter()
-            .map(|s| {
-                vec![
-                    esc(&format!("{}, {}", s.component, s.plan)),
-                    esc(&s.availability),
-                    opt(&s.support_hours),
-                    opt(&s.response_time),
-                    opt(&s.backups),
-                    opt(&s.maintenance),
-                    esc(&s.note),
-                ]
-            })
-            .collect();
-        a.table(
-            "3,2,2,2,3,3,2",
-            &[
-                "Component",
-                "Availability",
-                "Support hours",
-                "Response time",
-                "Backups",
-                "Maintenance",
-                "Note",
-            ],
-            rows,
-            None,
-        );
-    }
-
-    a.heading(2, words::RESPONSIBILITIES);
-    if p.responsibilities.is_empty() {
-        a.para("No responsibilities recorded yet.");
-    } else {
-        let join = |v: &[String]| {
-            if v.is_empty() {
-                words::MISSING.to_string()
-            } else {
-                esc(&join_lines(v))
-            }
-        };
-        let rows = p
-            .responsibilities
-            .iter()
-            .map(|r| {
-                vec![
-                    esc(&r.component),
-                    esc(&r.provider_name),
-                    join(&r.provider),
-                    join(&r.customer),
-                    join(&r.partner),
-                ]
-            })
-            .collect();
-        a.table(
-            "2,2,3,3,3",
-            &[
-                "Component",
-                "Provider",
-                "Provider's part",
-                "Customer's part",
-                "Partner's part",
-            ],
-            rows,
-            None,
-        );
-    }
-
-    a.heading(2, words::ASSUMPTIONS);
-    a.list(&p.assumptions.iter().map(|s| esc(s)).collect::<Vec<_>>());
-
-    a.heading(2, words::OUT_OF_SCOPE);
-    if p.out_of_scope.is_empty() {
-        a.para(words::NONE_CROSSED);
-    }
-    for b in &p.out_of_scope {
-        a.heading(3, &format!("{}: {}", b.label, b.title));
-        a.para(&b.detail);
-        a.blank();
-        a.line(&format!("*{}:* {}", esc(words::INSTEAD), esc(&b.instead)));
-    }
-
-    if !p.good_to_know.is_empty() {
-        a.heading(2, words::GOOD_TO_KNOW);
-        let items: Vec<String> = p
-            .good_to_know
-            .iter()
-            .map(|n| format!("*{}*: {}", esc(&n.title), esc(&n.detail)))
-            .collect();
-        a.list(&items);
-    }
-
-    a.heading(2, words::OPEN_QUESTIONS);
-    if p.open_questions.is_empty() {
-        a.para("None: every question is answered.");
-    } else {
-        let items: Vec<String> = p
-            .open_questions
-            .iter()
-            .map(|q| {
-                let mut s = esc(&q.prompt);
-                if let Some(id) = &q.question {
-                    let _ = write!(s, " {}", esc(&format!("({id})")));
-                }
-                s
-            })
-            .collect();
-        a.numbered(&items);
-    }
-
-    if let Some(c) = &p.comparison {
-        a.heading(2, words::COMPARISON);
-        let mut head: Vec<&str> = vec![""];
-        head.extend(c.columns.iter().map(String::as_str));
-        let cols = vec!["2"; head.len()].join(",");
-        let rows = c
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![if r.differs {
-                    format!("*{}*", esc(&r.label))
-                } else {
-                    esc(&r.label)
-                }];
-                row.extend(r.cells.iter().map(|x| esc(x)));
-                row
-            })
-            .collect();
-        a.table(&cols, &head, rows, None);
-        a.para(&esc(words::COMPARISON_NOTE));
-    }
-
-    a.heading(2, words::NEXT_STEPS);
-    a.numbered(&p.next_steps.iter().map(|s| esc(s)).collect::<Vec<_>>());
-
-    if let Some(i) = &p.internal {
-        a.heading(2, words::INTERNAL);
-        a.line(&format!(
-            "Knowledge version:: {}",
-            esc(&i.knowledge_version)
-        ));
-        a.line(&format!(
-            "Session:: {}",
-            esc(i.session.as_deref().unwrap_or(words::MISSING))
-        ));
-        a.line(&format!(
-            "Status:: {}",
-            esc(i.status.as_deref().unwrap_or(words::MISSING))
-        ));
-
-        a.heading(3, "Flags");
-        if i.flags.is_empty() {
-            a.para("No flags.");
+        Block::Numbered(items) => a.numbered(&items.iter().map(|i| inline(i)).collect::<Vec<_>>()),
+        Block::Table(t) => table(a, t),
+        Block::Fields(f) => fields(a, f),
+        Block::Boundary(b) => {
+            a.heading(3, &format!("{}: {}", b.label, b.title));
+            a.para(&b.detail);
+            a.blank();
+            a.line(&format!("*{}:* {}", esc(words::INSTEAD), esc(&b.instead)));
         }
-        if !i.decision_log.is_empty() {
-            a.para("Decision log:");
-            a.list(&i.decision_log.iter().map(|l| esc(l)).collect::<Vec<_>>());
-        }
-        for f in &i.flags {
+        Block::Flag(f) => {
             a.blank();
             a.line(&format!(
                 "*{}*",
@@ -337,33 +85,14 @@ pub fn render(p: &Proposal) -> String {
                 _ => {}
             }
             if !f.answers.is_empty() {
-                lines.push(format!("Triggered by: {}", answers(&f.answers)));
+                lines.push(format!(
+                    "Triggered by: {}",
+                    answers_text(&f.answers, &esc, &esc, &esc("="))
+                ));
             }
             a.list(&lines);
         }
-
-        a.heading(3, super::markdown::SLO_HEADING);
-        if i.slos.is_empty() {
-            a.para(&esc("No component with an availability objective."));
-        }
-        let slos: Vec<String> = i
-            .slos
-            .iter()
-            .map(|o| {
-                format!(
-                    "{} ({}): {} % per calendar month{}. SLI: {}",
-                    esc(&o.name),
-                    esc(&o.plan_name),
-                    o.target_percent,
-                    if o.indicative { " (indicative)" } else { "" },
-                    esc(&o.indicator)
-                )
-            })
-            .collect();
-        a.list(&slos);
-
-        a.heading(3, "Trace");
-        for t in &i.trace {
+        Block::Trace { item: t, currency } => {
             a.blank();
             a.line(&format!(
                 "*{}* {}",
@@ -375,19 +104,19 @@ pub fn render(p: &Proposal) -> String {
                     t.owner_name.as_deref().unwrap_or(&t.owner)
                 ))
             ));
-            let mut lines: Vec<String> = t.because.iter().map(reason).collect();
+            let mut lines: Vec<String> = t
+                .because
+                .iter()
+                .map(|r| reason_text(r, &esc, &esc, &esc("=")))
+                .collect();
             for l in &t.price_lines {
-                let when = match l.recurrence {
-                    Recurrence::Monthly => "monthly",
-                    Recurrence::OneTime => "one-time",
-                };
-                lines.push(esc(&format!(
-                    "Price: {}, {when}, {} {} = {}{}",
-                    l.label,
-                    p.currency,
-                    amount(l.amount),
-                    l.calculation,
-                    if l.indicative { " (indicative)" } else { "" }
+                lines.push(esc(&price_line(
+                    &l.label,
+                    l.recurrence,
+                    currency,
+                    &amount(l.amount),
+                    &l.calculation,
+                    l.indicative,
                 )));
             }
             if t.price_lines.is_empty() {
@@ -395,30 +124,8 @@ pub fn render(p: &Proposal) -> String {
             }
             a.list(&lines);
         }
-
-        if !i.excluded.is_empty() {
-            a.heading(3, "Excluded");
-            let lines: Vec<String> = i
-                .excluded
-                .iter()
-                .map(|x| {
-                    format!(
-                        "*{}* {}: {}",
-                        esc(&x.component),
-                        esc(&format!("({})", x.offering)),
-                        reason(&x.reason)
-                    )
-                })
-                .collect();
-            a.list(&lines);
-        }
-
-        a.heading(3, "Notes");
-        if i.notes.is_empty() {
-            a.para("No notes.");
-        } else {
-            let lines: Vec<String> = i
-                .notes
+        Block::Notes(notes) => {
+            let lines: Vec<String> = notes
                 .iter()
                 .map(|n| {
                     format!(
@@ -431,21 +138,86 @@ pub fn render(p: &Proposal) -> String {
                 .collect();
             a.list(&lines);
         }
+    }
+}
 
-        if !i.problems.is_empty() {
-            a.heading(3, "Answers left out");
-            a.list(&i.problems.iter().map(|s| esc(s)).collect::<Vec<_>>());
+/// "Term:: value" lines.
+fn fields(a: &mut Adoc, fields: &[Field]) {
+    for f in fields {
+        a.line(&format!(
+            "{}:: {}",
+            f.term,
+            esc(&plain(std::slice::from_ref(&f.value)))
+        ));
+    }
+}
+
+/// A list item's text: each piece escaped on its own.
+fn inline(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for s in spans {
+        match s {
+            Span::Text(t) | Span::Lines(t) | Span::Typed(t) | Span::TypedLines(t) => {
+                out.push_str(&esc(t));
+            }
+            Span::Fixed(t) => out.push_str(t),
+            Span::Strong(t) => {
+                let _ = write!(out, "*{}*", esc(t));
+            }
+            Span::Label(t) => {
+                let _ = write!(out, "*{}*:", esc(t));
+            }
+            Span::Paren(t) => out.push_str(&esc(&format!("({t})"))),
+            Span::Items(v) => out.push_str(&esc(&join_lines(v))),
+            Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, &esc("="))),
+            Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }
-    a.finish()
+    out
 }
 
-fn answers(a: &[TraceAnswer]) -> String {
-    answers_text(a, &esc, &esc, &esc("="))
+/// A table cell: its text escaped as one; a lone strong text in bold; a
+/// responsibility with no lines a dash.
+fn cell(spans: &Inline) -> String {
+    match spans.as_slice() {
+        [Span::Strong(t)] => format!("*{}*", esc(t)),
+        [Span::Items(v)] if v.is_empty() => words::MISSING.to_string(),
+        _ => esc(&plain(spans)),
+    }
 }
 
-fn reason(r: &TraceReason) -> String {
-    reason_text(r, &esc, &esc, &esc("="))
+fn table(a: &mut Adoc, t: &Table) {
+    let cols: Vec<&str> = t.cols.iter().map(|c| c.width).collect();
+    let head: Vec<String> = t
+        .cols
+        .iter()
+        .map(|c| plain(std::slice::from_ref(&c.label)))
+        .collect();
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 && row.strong_head {
+                        format!("*{}*", esc(&plain(c)))
+                    } else {
+                        cell(c)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let total = t.total.as_ref().map(|total| {
+        let mut cells = vec![format!("*{}*", esc(total.label))];
+        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
+        cells.extend(total.cells.iter().map(cell));
+        cells
+    });
+    a.table(&cols.join(","), &head, rows, total);
 }
 
 #[derive(Default)]

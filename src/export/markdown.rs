@@ -1,5 +1,6 @@
 //! The proposal as CommonMark with GitHub-style tables: for wikis, merge
-//! requests, e-mail and the TUI's preview.
+//! requests, e-mail and the TUI's preview. An emitter of the
+//! [`Document`]: the proposal's sections are walked there, once.
 //!
 //! Every text is escaped where Markdown could read it as markup: the
 //! inline markers (`` \ * ` [ ] < > & | ~ # $ { } ^ = @ + ``) always,
@@ -10,289 +11,47 @@
 
 use std::fmt::Write as _;
 
-use super::proposal::{Boundary, Proposal, TraceAnswer, TraceReason, answers_text, reason_text};
-use super::{amount, amount_cell, join_lines, number, words};
-use crate::knowledge::Recurrence;
+use super::document::{Block, Document, Field, Inline, Span, Table, price_line};
+use super::proposal::{answers_text, reason_text};
+use super::{amount, join_lines, words};
 
-pub fn render(p: &Proposal) -> String {
+pub fn render(p: &super::Proposal) -> String {
+    emit(&Document::of(p))
+}
+
+/// The document as Markdown.
+pub fn emit(d: &Document) -> String {
     let mut md = Md::default();
-    md.heading(1, &p.title);
-    let mut meta = vec![field("Customer", &p.customer.name)];
-    if let Some(c) = &p.customer.contact {
-        meta.push(field("Contact", c));
+    md.heading(1, &d.title);
+    md.list(&d.cover.iter().map(field).collect::<Vec<_>>());
+    if let Some(banner) = d.banner {
+        md.block(&format!("**{}**", esc(banner)));
     }
-    meta.push(field("Date", p.date.as_deref().unwrap_or(words::UNDATED)));
-    if let Some(v) = &p.valid_until {
-        meta.push(field("Valid until", v));
-    }
-    meta.push(field("Prices", &p.prices));
-    md.list(&meta);
-
-    if p.internal.is_some() {
-        md.para(&format!("**{}**", esc(words::INTERNAL_BANNER)));
-    }
-
-    md.heading(2, words::NEED);
-    if p.need.is_empty() {
-        md.para(&esc("No answers yet."));
-    }
-    for s in &p.need {
-        md.heading(3, &s.title);
-        md.list(&s.statements.iter().map(|t| esc(t)).collect::<Vec<_>>());
-        if !s.answers.is_empty() {
-            let rows = s
-                .answers
-                .iter()
-                .map(|a| vec![cell(&a.prompt), cell(&a.answer)])
-                .collect();
-            md.table(&[("Question", L), ("Answer", L)], rows);
+    for s in &d.sections {
+        md.heading(2, s.title);
+        for b in &s.blocks {
+            block(&mut md, b);
         }
     }
+    md.out
+}
 
-    md.heading(2, words::SOLUTION);
-    if p.solution.is_empty() {
-        md.para(&esc(words::NO_ITEMS));
-    }
-    for g in &p.solution {
-        md.heading(3, &g.title);
-        let items: Vec<String> = g
-            .items
-            .iter()
-            .map(|i| {
-                let mut s = format!("**{}**, {}", esc(&i.name), esc(&i.plan));
-                if i.quantity != 1.0 {
-                    let _ = write!(s, " × {}", number(i.quantity));
-                }
-                if i.partner {
-                    let _ = write!(s, ", delivered by {}", esc(&i.provider));
-                }
-                if !i.description.is_empty() {
-                    let _ = write!(s, ": {}", esc(&i.description));
-                }
-                if let Some(w) = i.lead_time_weeks {
-                    let _ = write!(s, " (lead time {w} weeks)");
-                }
-                s
-            })
-            .collect();
-        md.list(&items);
-    }
-
-    md.heading(2, words::BILL);
-    let b = &p.bill;
-    let cur = esc(&b.currency);
-    if b.rows.is_empty() {
-        md.para(&esc(words::NO_ITEMS));
-    }
-    let mut rows: Vec<Vec<String>> = b
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![
-                cell(&r.group_label),
-                cell(&r.component),
-                cell(&r.plan),
-                cell(&r.provider),
-                number(r.quantity),
-                cell(&amount_cell(r.monthly, r.one_time)),
-                cell(&amount_cell(r.one_time, r.monthly)),
-                cell(&r.note),
-            ];
-            if let (Some(o), Some(pl)) = (&r.offering, &r.plan_id) {
-                row.push(cell(&format!("{o} / {pl}")));
-            }
-            row
-        })
-        .collect();
-    let internal_ids = b.rows.iter().any(|r| r.offering.is_some());
-    let mut total = vec![
-        "**Total**".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        format!("**{}**", esc(&amount(b.total.monthly))),
-        format!("**{}**", esc(&amount(b.total.one_time))),
-        cell(&b.total.note),
-    ];
-    if internal_ids {
-        total.push(String::new());
-    }
-    rows.push(total);
-    let monthly = format!("Monthly ({cur})");
-    let one_time = format!("One-time ({cur})");
-    let mut head = vec![
-        ("Part", L),
-        ("Component", L),
-        ("Plan", L),
-        ("Provider", L),
-        ("Quantity", R),
-        (monthly.as_str(), R),
-        (one_time.as_str(), R),
-        ("Note", L),
-    ];
-    if internal_ids {
-        head.push(("Catalog id", L));
-    }
-    md.table(&head, rows);
-    md.para(&esc(&match &p.valid_until {
-        Some(v) => format!("All prices in {}, {}. Valid until {v}.", b.currency, b.vat),
-        None => format!(
-            "All prices in {}, {}. Valid for {} days from the date of this proposal.",
-            b.currency, b.vat, p.validity_days
-        ),
-    }));
-
-    md.heading(2, words::SERVICE_LEVELS);
-    if p.service_levels.is_empty() {
-        md.para(&esc("No service levels apply yet."));
-    } else {
-        let opt = |o: &Option<String>| cell(o.as_deref().unwrap_or(words::MISSING));
-        let rows = p
-            .service_levels
-            .iter()
-            .map(|s| {
-                vec![
-                    cell(&format!("{}, {}", s.component, s.plan)),
-                    cell(&s.availability),
-                    opt(&s.support_hours),
-                    opt(&s.response_time),
-                    opt(&s.backups),
-                    opt(&s.maintenance),
-                    cell(&s.note),
-                ]
-            })
-            .collect();
-        md.table(
-            &[
-                ("Component", L),
-                ("Availability", L),
-                ("Support hours", L),
-                ("Response time", L),
-                ("Backups", L),
-                ("Maintenance", L),
-                ("Note", L),
-            ],
-            rows,
-        );
-    }
-
-    md.heading(2, words::RESPONSIBILITIES);
-    if p.responsibilities.is_empty() {
-        md.para(&esc("No responsibilities recorded yet."));
-    } else {
-        let join = |v: &[String]| {
-            if v.is_empty() {
-                words::MISSING.to_string()
-            } else {
-                cell(&join_lines(v))
-            }
-        };
-        let rows = p
-            .responsibilities
-            .iter()
-            .map(|r| {
-                vec![
-                    cell(&r.component),
-                    cell(&r.provider_name),
-                    join(&r.provider),
-                    join(&r.customer),
-                    join(&r.partner),
-                ]
-            })
-            .collect();
-        md.table(
-            &[
-                ("Component", L),
-                ("Provider", L),
-                ("Provider's part", L),
-                ("Customer's part", L),
-                ("Partner's part", L),
-            ],
-            rows,
-        );
-    }
-
-    md.heading(2, words::ASSUMPTIONS);
-    md.list(&p.assumptions.iter().map(|a| esc(a)).collect::<Vec<_>>());
-
-    md.heading(2, words::OUT_OF_SCOPE);
-    if p.out_of_scope.is_empty() {
-        md.para(&esc(words::NONE_CROSSED));
-    }
-    for b in &p.out_of_scope {
-        boundary(&mut md, b);
-    }
-
-    if !p.good_to_know.is_empty() {
-        md.heading(2, words::GOOD_TO_KNOW);
-        let items: Vec<String> = p
-            .good_to_know
-            .iter()
-            .map(|n| format!("**{}**: {}", esc(&n.title), esc(&n.detail)))
-            .collect();
-        md.list(&items);
-    }
-
-    md.heading(2, words::OPEN_QUESTIONS);
-    if p.open_questions.is_empty() {
-        md.para(&esc("None: every question is answered."));
-    } else {
-        let items: Vec<String> = p
-            .open_questions
-            .iter()
-            .map(|q| {
-                let mut s = esc(&q.prompt);
-                if let Some(id) = &q.question {
-                    let _ = write!(s, " ({})", esc(id));
-                }
-                s
-            })
-            .collect();
-        md.numbered(&items);
-    }
-
-    if let Some(c) = &p.comparison {
-        md.heading(2, words::COMPARISON);
-        let mut head: Vec<(&str, Align)> = vec![("", Align::Left)];
-        head.extend(c.columns.iter().map(|n| (n.as_str(), Align::Left)));
-        let rows = c
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![if r.differs {
-                    format!("**{}**", esc(&r.label))
-                } else {
-                    esc(&r.label)
-                }];
-                row.extend(r.cells.iter().map(|x| esc(x)));
-                row
-            })
-            .collect();
-        md.table(&head, rows);
-        md.para(&esc(words::COMPARISON_NOTE));
-    }
-
-    md.heading(2, words::NEXT_STEPS);
-    md.numbered(&p.next_steps.iter().map(|s| esc(s)).collect::<Vec<_>>());
-
-    if let Some(i) = &p.internal {
-        md.heading(2, words::INTERNAL);
-        md.list(&[
-            field("Knowledge version", &i.knowledge_version),
-            field("Session", i.session.as_deref().unwrap_or(words::MISSING)),
-            field("Status", i.status.as_deref().unwrap_or(words::MISSING)),
-        ]);
-
-        md.heading(3, "Flags");
-        if i.flags.is_empty() {
-            md.para(&esc("No flags."));
+fn block(md: &mut Md, b: &Block) {
+    match b {
+        Block::Heading(t) => md.heading(3, t),
+        Block::Para(t) => md.block(&esc(t)),
+        Block::List { items, .. } | Block::Compact(items) => {
+            md.list(&items.iter().map(|i| inline(i)).collect::<Vec<_>>());
         }
-        if !i.decision_log.is_empty() {
-            md.para(&esc("Decision log:"));
-            md.list(&i.decision_log.iter().map(|l| esc(l)).collect::<Vec<_>>());
+        Block::Numbered(items) => md.numbered(&items.iter().map(|i| inline(i)).collect::<Vec<_>>()),
+        Block::Table(t) => table(md, t),
+        Block::Fields(fields) => md.list(&fields.iter().map(field).collect::<Vec<_>>()),
+        Block::Boundary(b) => {
+            md.heading(3, &format!("{}: {}", b.label, b.title));
+            md.block(&esc(&b.detail));
+            md.block(&format!("**{}:** {}", esc(words::INSTEAD), esc(&b.instead)));
         }
-        for f in &i.flags {
+        Block::Flag(f) => {
             let mut lines = vec![
                 format!("Rule: {}", esc(&f.rule)),
                 esc(&f.detail),
@@ -309,58 +68,39 @@ pub fn render(p: &Proposal) -> String {
                 _ => {}
             }
             if !f.answers.is_empty() {
-                lines.push(format!("Triggered by: {}", answers(&f.answers)));
+                lines.push(format!(
+                    "Triggered by: {}",
+                    answers_text(&f.answers, &esc, &esc, "=")
+                ));
             }
-            md.para(&format!(
+            md.block(&format!(
                 "**\\[{}\\] {}**",
                 esc(f.severity.label()),
                 esc(&f.title)
             ));
             md.list(&lines);
         }
-
-        md.heading(3, SLO_HEADING);
-        if i.slos.is_empty() {
-            md.para(&esc("No component with an availability objective."));
-        }
-        let slos: Vec<String> = i
-            .slos
-            .iter()
-            .map(|o| {
-                format!(
-                    "{} ({}): {} % per calendar month{}. SLI: {}",
-                    esc(&o.name),
-                    esc(&o.plan_name),
-                    o.target_percent,
-                    if o.indicative { " (indicative)" } else { "" },
-                    esc(&o.indicator)
-                )
-            })
-            .collect();
-        md.list(&slos);
-
-        md.heading(3, "Trace");
-        for t in &i.trace {
-            md.para(&format!(
+        Block::Trace { item: t, currency } => {
+            md.block(&format!(
                 "**{}** ({} / {}, owner {})",
                 esc(&t.component),
                 esc(&t.offering),
                 esc(&t.plan),
                 esc(t.owner_name.as_deref().unwrap_or(&t.owner))
             ));
-            let mut lines: Vec<String> = t.because.iter().map(reason).collect();
+            let mut lines: Vec<String> = t
+                .because
+                .iter()
+                .map(|r| reason_text(r, &esc, &esc, "="))
+                .collect();
             for l in &t.price_lines {
-                let when = match l.recurrence {
-                    Recurrence::Monthly => "monthly",
-                    Recurrence::OneTime => "one-time",
-                };
-                lines.push(format!(
-                    "Price: {}, {when}, {} {} = {}{}",
-                    esc(&l.label),
-                    cur,
-                    esc(&amount(l.amount)),
-                    esc(&l.calculation),
-                    if l.indicative { " (indicative)" } else { "" }
+                lines.push(price_line(
+                    &esc(&l.label),
+                    l.recurrence,
+                    &esc(currency),
+                    &esc(&amount(l.amount)),
+                    &esc(&l.calculation),
+                    l.indicative,
                 ));
             }
             if t.price_lines.is_empty() {
@@ -368,30 +108,8 @@ pub fn render(p: &Proposal) -> String {
             }
             md.list(&lines);
         }
-
-        if !i.excluded.is_empty() {
-            md.heading(3, "Excluded");
-            let lines: Vec<String> = i
-                .excluded
-                .iter()
-                .map(|e| {
-                    format!(
-                        "**{}** ({}): {}",
-                        esc(&e.component),
-                        esc(&e.offering),
-                        reason(&e.reason)
-                    )
-                })
-                .collect();
-            md.list(&lines);
-        }
-
-        md.heading(3, "Notes");
-        if i.notes.is_empty() {
-            md.para(&esc("No notes."));
-        } else {
-            let lines: Vec<String> = i
-                .notes
+        Block::Notes(notes) => {
+            let lines: Vec<String> = notes
                 .iter()
                 .map(|n| {
                     format!(
@@ -404,40 +122,116 @@ pub fn render(p: &Proposal) -> String {
                 .collect();
             md.list(&lines);
         }
+    }
+}
 
-        if !i.problems.is_empty() {
-            md.heading(3, "Answers left out");
-            md.list(&i.problems.iter().map(|s| esc(s)).collect::<Vec<_>>());
+/// "**Term:** value".
+fn field(f: &Field) -> String {
+    format!(
+        "**{}:** {}",
+        esc(f.term),
+        inline(std::slice::from_ref(&f.value))
+    )
+}
+
+/// A list item's text: each piece escaped on its own.
+fn inline(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for s in spans {
+        match s {
+            Span::Text(t) | Span::Lines(t) | Span::Typed(t) | Span::TypedLines(t) => {
+                out.push_str(&esc(t));
+            }
+            Span::Fixed(t) => out.push_str(t),
+            Span::Strong(t) => {
+                let _ = write!(out, "**{}**", esc(t));
+            }
+            Span::Label(t) => {
+                let _ = write!(out, "**{}**:", esc(t));
+            }
+            Span::Paren(t) => {
+                let _ = write!(out, "({})", esc(t));
+            }
+            Span::Items(v) => out.push_str(&esc(&join_lines(v))),
+            Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, "=")),
+            Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }
-    md.finish()
+    out
 }
 
-fn boundary(md: &mut Md, b: &Boundary) {
-    md.heading(3, &format!("{}: {}", b.label, b.title));
-    md.para(&esc(&b.detail));
-    md.para(&format!("**{}:** {}", esc(words::INSTEAD), esc(&b.instead)));
+/// A table cell: its text escaped as one, on one line; a lone strong
+/// text in bold.
+fn cell(spans: &Inline) -> String {
+    match spans.as_slice() {
+        [Span::Strong(t)] => format!("**{}**", esc(t)),
+        _ => esc(&plain(spans)),
+    }
 }
 
-fn answers(a: &[TraceAnswer]) -> String {
-    answers_text(a, &esc, &esc, "=")
+/// The text of spans without any markup.
+pub(crate) fn plain(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for s in spans {
+        match s {
+            Span::Text(t)
+            | Span::Lines(t)
+            | Span::Typed(t)
+            | Span::TypedLines(t)
+            | Span::Fixed(t)
+            | Span::Strong(t) => out.push_str(t),
+            Span::Label(t) => {
+                let _ = write!(out, "{t}:");
+            }
+            Span::Paren(t) => {
+                let _ = write!(out, "({t})");
+            }
+            Span::Items(v) if v.is_empty() => out.push_str(words::MISSING),
+            Span::Items(v) => out.push_str(&join_lines(v)),
+            Span::Reason(r) => out.push_str(&reason_text(r, &str::to_string, &str::to_string, "=")),
+            Span::Class(_, inner) => out.push_str(&plain(inner)),
+        }
+    }
+    out
 }
 
-fn reason(r: &TraceReason) -> String {
-    reason_text(r, &esc, &esc, "=")
+fn table(md: &mut Md, t: &Table) {
+    let mut out = String::new();
+    let names: Vec<String> = t
+        .cols
+        .iter()
+        .map(|c| esc(&plain(std::slice::from_ref(&c.label))))
+        .collect();
+    let _ = writeln!(out, "| {} |", names.join(" | "));
+    let rule: Vec<&str> = t
+        .cols
+        .iter()
+        .map(|c| if c.right { "--:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 && row.strong_head {
+                    format!("**{}**", esc(&plain(c)))
+                } else {
+                    cell(c)
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    if let Some(total) = &t.total {
+        let mut cells = vec![format!("**{}**", esc(total.label))];
+        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
+        cells.extend(total.cells.iter().map(cell));
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    md.block(out.trim_end());
 }
-
-fn field(name: &str, value: &str) -> String {
-    format!("**{}:** {}", esc(name), esc(value))
-}
-
-#[derive(Clone, Copy)]
-enum Align {
-    Left,
-    Right,
-}
-const L: Align = Align::Left;
-const R: Align = Align::Right;
 
 #[derive(Default)]
 struct Md {
@@ -455,11 +249,6 @@ impl Md {
 
     fn heading(&mut self, level: usize, text: &str) {
         self.block(&format!("{} {}", "#".repeat(level), esc(text)));
-    }
-
-    /// An already escaped paragraph.
-    fn para(&mut self, text: &str) {
-        self.block(text);
     }
 
     fn list(&mut self, items: &[String]) {
@@ -481,40 +270,9 @@ impl Md {
             .collect();
         self.block(&text.join("\n"));
     }
-
-    /// A table of already escaped cells.
-    fn table(&mut self, head: &[(&str, Align)], rows: Vec<Vec<String>>) {
-        let mut t = String::new();
-        let names: Vec<String> = head.iter().map(|(h, _)| esc(h)).collect();
-        let _ = writeln!(t, "| {} |", names.join(" | "));
-        let rule: Vec<&str> = head
-            .iter()
-            .map(|(_, a)| match a {
-                Align::Left => "---",
-                Align::Right => "--:",
-            })
-            .collect();
-        let _ = writeln!(t, "| {} |", rule.join(" | "));
-        for row in rows {
-            let _ = writeln!(t, "| {} |", row.join(" | "));
-        }
-        self.block(t.trim_end());
-    }
-
-    fn finish(self) -> String {
-        self.out
-    }
-}
-
-/// A table cell: escaped, on one line.
-fn cell(s: &str) -> String {
-    esc(s)
 }
 
 /// Escapes text for inline Markdown, on one line.
-/// The heading of the objectives handed over to operations.
-pub(crate) const SLO_HEADING: &str = "Service level objectives (hand-over to operations)";
-
 pub(crate) fn esc(s: &str) -> String {
     let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
     let mut out = String::with_capacity(s.len() + 8);

@@ -23,6 +23,7 @@
 
 mod asciidoc;
 mod csv;
+mod document;
 mod html;
 mod json;
 mod markdown;

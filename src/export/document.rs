@@ -1,0 +1,738 @@
+//! The proposal as a document: headings, paragraphs, lists, tables and a
+//! few proposal-shaped blocks (a boundary, a flag, a trace entry), built
+//! once from the [`Proposal`] view-model with every fixed phrase chosen
+//! here. Markdown, HTML and AsciiDoc are small emitters of it; none of
+//! them walks the proposal's sections again.
+//!
+//! Texts stay plain: each emitter escapes them for its syntax. A
+//! [`Span`] says what a piece of text is (a person's text, our own fixed
+//! words, an id in parentheses…), so each format can show it its way.
+
+use super::proposal::{
+    Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceItem, TraceReason,
+};
+use super::{amount, amount_cell, number, words};
+use crate::knowledge::Recurrence;
+
+/// The whole proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// The customer's name, as the HTML title line names it.
+    pub customer: String,
+    /// Customer, contact, date, validity, prices.
+    pub cover: Vec<Field>,
+    /// The internal audience's warning, on the cover and its section.
+    pub banner: Option<&'static str>,
+    pub sections: Vec<Section>,
+}
+
+/// A section under a second-level heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The HTML id.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The internal section: outside the proposal's main part in HTML.
+    pub internal: bool,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A third-level heading.
+    Heading(String),
+    Para(String),
+    /// Bullets; HTML gives the list a class when there is one.
+    List {
+        items: Vec<Inline>,
+        class: Option<&'static str>,
+    },
+    /// Bullets HTML writes on one line (a dash when there are none).
+    Compact(Vec<Inline>),
+    Numbered(Vec<Inline>),
+    Table(Table),
+    /// Terms and their values (the internal facts).
+    Fields(Vec<Field>),
+    Boundary(ProposalBoundary),
+    Flag(InternalFlag),
+    Trace {
+        item: TraceItem,
+        currency: String,
+    },
+    Notes(Vec<Note>),
+}
+
+/// A term and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub term: &'static str,
+    pub value: Span,
+}
+
+/// A run of text in a list item or a table cell.
+pub type Inline = Vec<Span>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Span {
+    /// Text from the knowledge or the engine, on one line.
+    Text(String),
+    /// Text that may span lines (HTML keeps its breaks).
+    Lines(String),
+    /// What the customer said (HTML isolates its direction).
+    Typed(String),
+    /// [`Span::Typed`] that may span lines.
+    TypedLines(String),
+    /// Our own words and punctuation, which need no escaping.
+    Fixed(String),
+    Strong(String),
+    /// A strong label followed by a colon: "**Title**:".
+    Label(String),
+    /// An id or a reference in parentheses.
+    Paren(String),
+    /// Lines of a responsibility: one cell, a list in HTML.
+    Items(Vec<String>),
+    /// A trace reason; its ids and words are escaped each their way.
+    Reason(TraceReason),
+    /// HTML wraps the spans in `<span class="…">`; the other formats show
+    /// them as they are.
+    Class(&'static str, Vec<Span>),
+}
+
+impl Span {
+    fn fixed(s: impl Into<String>) -> Span {
+        Span::Fixed(s.into())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The HTML class.
+    pub class: &'static str,
+    pub cols: Vec<Col>,
+    pub rows: Vec<Row>,
+    /// The first cell of a row heads it (HTML `<th>`).
+    pub row_heads: bool,
+    pub total: Option<Total>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Col {
+    /// Our own words, or an option's name ([`Span::Text`]).
+    pub label: Span,
+    /// Right-aligned (a number).
+    pub right: bool,
+    /// AsciiDoc's column width, e.g. `3` or `>2`.
+    pub width: &'static str,
+    /// The HTML class of its cells.
+    pub class: Option<&'static str>,
+}
+
+fn col(label: &str, width: &'static str) -> Col {
+    Col {
+        label: Span::fixed(label),
+        right: false,
+        width,
+        class: None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Inline>,
+    /// The HTML class of the row.
+    pub class: Option<&'static str>,
+    /// Marked in the text formats by a strong first cell.
+    pub strong_head: bool,
+}
+
+impl Row {
+    fn plain(cells: Vec<Inline>) -> Row {
+        Row {
+            cells,
+            class: None,
+            strong_head: false,
+        }
+    }
+}
+
+/// The total row: a label over the first `span` columns, then cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub label: &'static str,
+    pub span: usize,
+    /// Empty cells are left empty.
+    pub cells: Vec<Inline>,
+}
+
+fn text(s: &str) -> Inline {
+    vec![Span::Text(s.to_string())]
+}
+
+/// The heading of the objectives handed over to operations.
+pub const SLO_HEADING: &str = "Service level objectives (hand-over to operations)";
+
+impl Document {
+    pub fn of(p: &Proposal) -> Document {
+        let mut cover = vec![Field {
+            term: "Customer",
+            value: Span::Typed(p.customer.name.clone()),
+        }];
+        if let Some(c) = &p.customer.contact {
+            cover.push(Field {
+                term: "Contact",
+                value: Span::Typed(c.clone()),
+            });
+        }
+        cover.push(Field {
+            term: "Date",
+            value: Span::Text(p.date.clone().unwrap_or_else(|| words::UNDATED.into())),
+        });
+        if let Some(v) = &p.valid_until {
+            cover.push(Field {
+                term: "Valid until",
+                value: Span::Text(v.clone()),
+            });
+        }
+        cover.push(Field {
+            term: "Prices",
+            value: Span::Text(p.prices.clone()),
+        });
+        let mut sections = vec![
+            need(p),
+            solution(p),
+            bill(p),
+            service_levels(p),
+            responsibilities(p),
+            Section {
+                id: "assumptions",
+                title: words::ASSUMPTIONS,
+                internal: false,
+                blocks: vec![Block::Compact(
+                    p.assumptions.iter().map(|a| text(a)).collect(),
+                )],
+            },
+            out_of_scope(p),
+        ];
+        if !p.good_to_know.is_empty() {
+            let items = p
+                .good_to_know
+                .iter()
+                .map(|n| {
+                    vec![
+                        Span::Label(n.title.clone()),
+                        Span::fixed(" "),
+                        Span::Lines(n.detail.clone()),
+                    ]
+                })
+                .collect();
+            sections.push(section(
+                "good-to-know",
+                words::GOOD_TO_KNOW,
+                vec![Block::List { items, class: None }],
+            ));
+        }
+        sections.push(open_questions(p));
+        if let Some(c) = &p.comparison {
+            let mut cols = vec![Col {
+                label: Span::Text(String::new()),
+                right: false,
+                width: "2",
+                class: None,
+            }];
+            cols.extend(c.columns.iter().map(|n| Col {
+                label: Span::Text(n.clone()),
+                right: false,
+                width: "2",
+                class: None,
+            }));
+            let rows = c
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut cells = vec![text(&r.label)];
+                    cells.extend(r.cells.iter().map(|x| text(x)));
+                    Row {
+                        cells,
+                        class: r.differs.then_some("differs"),
+                        strong_head: r.differs,
+                    }
+                })
+                .collect();
+            let table = Table {
+                class: "comparison",
+                cols,
+                rows,
+                row_heads: true,
+                total: None,
+            };
+            sections.push(section(
+                "comparison",
+                words::COMPARISON,
+                vec![
+                    Block::Table(table),
+                    Block::Para(words::COMPARISON_NOTE.into()),
+                ],
+            ));
+        }
+        sections.push(section(
+            "next-steps",
+            words::NEXT_STEPS,
+            vec![Block::Numbered(
+                p.next_steps.iter().map(|s| text(s)).collect(),
+            )],
+        ));
+        if p.internal.is_some() {
+            sections.push(internal(p));
+        }
+        Document {
+            title: p.title.clone(),
+            customer: p.customer.name.clone(),
+            cover,
+            banner: p.internal.is_some().then_some(words::INTERNAL_BANNER),
+            sections,
+        }
+    }
+}
+
+fn section(id: &'static str, title: &'static str, blocks: Vec<Block>) -> Section {
+    Section {
+        id,
+        title,
+        internal: false,
+        blocks,
+    }
+}
+
+fn need(p: &Proposal) -> Section {
+    let mut blocks = Vec::new();
+    if p.need.is_empty() {
+        blocks.push(Block::Para("No answers yet.".into()));
+    }
+    for s in &p.need {
+        blocks.push(Block::Heading(s.title.clone()));
+        // For the customer, what they said in their own words.
+        if !s.statements.is_empty() {
+            blocks.push(Block::List {
+                items: s
+                    .statements
+                    .iter()
+                    .map(|t| vec![Span::TypedLines(t.clone())])
+                    .collect(),
+                class: Some("need"),
+            });
+        }
+        if s.answers.is_empty() {
+            continue;
+        }
+        let rows = s
+            .answers
+            .iter()
+            .map(|a| {
+                Row::plain(vec![
+                    text(&a.prompt),
+                    vec![Span::TypedLines(a.answer.clone())],
+                ])
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            class: "need",
+            cols: vec![col("Question", "3"), col("Answer", "2")],
+            rows,
+            row_heads: false,
+            total: None,
+        }));
+    }
+    section("need", words::NEED, blocks)
+}
+
+fn solution(p: &Proposal) -> Section {
+    let mut blocks = Vec::new();
+    if p.solution.is_empty() {
+        blocks.push(Block::Para(words::NO_ITEMS.into()));
+    }
+    for g in &p.solution {
+        blocks.push(Block::Heading(g.title.clone()));
+        let items = g
+            .items
+            .iter()
+            .map(|i| {
+                let mut s = vec![
+                    Span::Strong(i.name.clone()),
+                    Span::fixed(", "),
+                    Span::Text(i.plan.clone()),
+                ];
+                if i.quantity != 1.0 {
+                    s.push(Span::fixed(" × "));
+                    s.push(Span::Text(number(i.quantity)));
+                }
+                if i.partner {
+                    s.push(Span::fixed(", "));
+                    s.push(Span::Class(
+                        "partner",
+                        vec![Span::fixed("delivered by "), Span::Text(i.provider.clone())],
+                    ));
+                }
+                if !i.description.is_empty() {
+                    s.push(Span::fixed(": "));
+                    s.push(Span::Text(i.description.clone()));
+                }
+                if let Some(w) = i.lead_time_weeks {
+                    s.push(Span::fixed(" "));
+                    s.push(Span::Class(
+                        "lead",
+                        vec![Span::Fixed(format!("(lead time {w} weeks)"))],
+                    ));
+                }
+                s
+            })
+            .collect();
+        blocks.push(Block::List {
+            items,
+            class: Some("solution"),
+        });
+    }
+    section("solution", words::SOLUTION, blocks)
+}
+
+fn bill(p: &Proposal) -> Section {
+    let b = &p.bill;
+    let mut blocks = Vec::new();
+    if b.rows.is_empty() {
+        blocks.push(Block::Para(words::NO_ITEMS.into()));
+    }
+    let ids = b.rows.iter().any(|r| r.offering.is_some());
+    let money = |label: String| Col {
+        label: Span::Text(label),
+        right: true,
+        width: ">2",
+        class: Some("num"),
+    };
+    let mut cols = vec![
+        col("Part", "2"),
+        col("Component", "3"),
+        col("Plan", "2"),
+        col("Provider", "2"),
+        Col {
+            label: Span::fixed("Quantity"),
+            right: true,
+            width: ">1",
+            class: Some("num"),
+        },
+        money(format!("Monthly ({})", b.currency)),
+        money(format!("One-time ({})", b.currency)),
+        Col {
+            class: Some("note"),
+            ..col("Note", "3")
+        },
+    ];
+    if ids {
+        cols.push(Col {
+            class: Some("id"),
+            ..col("Catalog id", "2")
+        });
+    }
+    let rows = b
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                text(&r.group_label),
+                text(&r.component),
+                text(&r.plan),
+                text(&r.provider),
+                text(&number(r.quantity)),
+                text(&amount_cell(r.monthly, r.one_time)),
+                text(&amount_cell(r.one_time, r.monthly)),
+                text(&r.note),
+            ];
+            if let (Some(o), Some(pl)) = (&r.offering, &r.plan_id) {
+                cells.push(text(&format!("{o} / {pl}")));
+            }
+            Row {
+                cells,
+                class: if r.on_request {
+                    Some("on-request")
+                } else if r.indicative {
+                    Some("indicative")
+                } else {
+                    None
+                },
+                strong_head: false,
+            }
+        })
+        .collect();
+    let mut total = vec![
+        vec![Span::Strong(amount(b.total.monthly))],
+        vec![Span::Strong(amount(b.total.one_time))],
+        text(&b.total.note),
+    ];
+    if ids {
+        total.push(Vec::new());
+    }
+    blocks.push(Block::Table(Table {
+        class: "bill",
+        cols,
+        rows,
+        row_heads: false,
+        total: Some(Total {
+            label: "Total",
+            span: 5,
+            cells: total,
+        }),
+    }));
+    blocks.push(Block::Para(match &p.valid_until {
+        Some(v) => format!("All prices in {}, {}. Valid until {v}.", b.currency, b.vat),
+        None => format!(
+            "All prices in {}, {}. Valid for {} days from the date of this proposal.",
+            b.currency, b.vat, p.validity_days
+        ),
+    }));
+    section("bill", words::BILL, blocks)
+}
+
+fn service_levels(p: &Proposal) -> Section {
+    if p.service_levels.is_empty() {
+        let none = Block::Para("No service levels apply yet.".into());
+        return section("service-levels", words::SERVICE_LEVELS, vec![none]);
+    }
+    let opt = |o: &Option<String>| text(o.as_deref().unwrap_or(words::MISSING));
+    let rows = p
+        .service_levels
+        .iter()
+        .map(|s| {
+            Row::plain(vec![
+                vec![
+                    Span::Text(s.component.clone()),
+                    Span::fixed(", "),
+                    Span::Class("plan", vec![Span::Text(s.plan.clone())]),
+                ],
+                text(&s.availability),
+                opt(&s.support_hours),
+                opt(&s.response_time),
+                opt(&s.backups),
+                opt(&s.maintenance),
+                text(&s.note),
+            ])
+        })
+        .collect();
+    let table = Table {
+        class: "service-levels",
+        cols: vec![
+            col("Component", "3"),
+            col("Availability", "2"),
+            col("Support hours", "2"),
+            col("Response time", "2"),
+            col("Backups", "3"),
+            col("Maintenance", "3"),
+            Col {
+                class: Some("note"),
+                ..col("Note", "2")
+            },
+        ],
+        rows,
+        row_heads: false,
+        total: None,
+    };
+    section(
+        "service-levels",
+        words::SERVICE_LEVELS,
+        vec![Block::Table(table)],
+    )
+}
+
+fn responsibilities(p: &Proposal) -> Section {
+    if p.responsibilities.is_empty() {
+        let none = Block::Para("No responsibilities recorded yet.".into());
+        return section("responsibilities", words::RESPONSIBILITIES, vec![none]);
+    }
+    let rows = p
+        .responsibilities
+        .iter()
+        .map(|r| {
+            Row::plain(vec![
+                text(&r.component),
+                text(&r.provider_name),
+                vec![Span::Items(r.provider.clone())],
+                vec![Span::Items(r.customer.clone())],
+                vec![Span::Items(r.partner.clone())],
+            ])
+        })
+        .collect();
+    let table = Table {
+        class: "responsibilities",
+        cols: vec![
+            col("Component", "2"),
+            col("Provider", "2"),
+            col("Provider's part", "3"),
+            col("Customer's part", "3"),
+            col("Partner's part", "3"),
+        ],
+        rows,
+        row_heads: false,
+        total: None,
+    };
+    section(
+        "responsibilities",
+        words::RESPONSIBILITIES,
+        vec![Block::Table(table)],
+    )
+}
+
+fn out_of_scope(p: &Proposal) -> Section {
+    let mut blocks = Vec::new();
+    if p.out_of_scope.is_empty() {
+        blocks.push(Block::Para(words::NONE_CROSSED.into()));
+    }
+    blocks.extend(p.out_of_scope.iter().cloned().map(Block::Boundary));
+    section("out-of-scope", words::OUT_OF_SCOPE, blocks)
+}
+
+fn open_questions(p: &Proposal) -> Section {
+    let block = if p.open_questions.is_empty() {
+        Block::Para("None: every question is answered.".into())
+    } else {
+        Block::Numbered(
+            p.open_questions
+                .iter()
+                .map(|q| {
+                    let mut s = vec![Span::Text(q.prompt.clone())];
+                    if let Some(id) = &q.question {
+                        s.push(Span::fixed(" "));
+                        s.push(Span::Class("id", vec![Span::Paren(id.clone())]));
+                    }
+                    s
+                })
+                .collect(),
+        )
+    };
+    section("open-questions", words::OPEN_QUESTIONS, vec![block])
+}
+
+fn internal(p: &Proposal) -> Section {
+    let mut blocks = Vec::new();
+    let Some(i) = &p.internal else {
+        return section("internal", words::INTERNAL, blocks);
+    };
+    let or_missing =
+        |o: &Option<String>| Span::Text(o.clone().unwrap_or_else(|| words::MISSING.into()));
+    blocks.push(Block::Fields(vec![
+        Field {
+            term: "Knowledge version",
+            value: Span::Text(i.knowledge_version.clone()),
+        },
+        Field {
+            term: "Session",
+            value: or_missing(&i.session),
+        },
+        Field {
+            term: "Status",
+            value: or_missing(&i.status),
+        },
+    ]));
+
+    blocks.push(Block::Heading("Flags".into()));
+    if i.flags.is_empty() {
+        blocks.push(Block::Para("No flags.".into()));
+    }
+    if !i.decision_log.is_empty() {
+        blocks.push(Block::Para("Decision log:".into()));
+        blocks.push(Block::List {
+            items: i
+                .decision_log
+                .iter()
+                .map(|l| vec![Span::Lines(l.clone())])
+                .collect(),
+            class: Some("decisions"),
+        });
+    }
+    blocks.extend(i.flags.iter().cloned().map(Block::Flag));
+
+    blocks.push(Block::Heading(SLO_HEADING.into()));
+    if i.slos.is_empty() {
+        blocks.push(Block::Para(
+            "No component with an availability objective.".into(),
+        ));
+    } else {
+        let slos = i
+            .slos
+            .iter()
+            .map(|o| {
+                vec![
+                    Span::Text(o.name.clone()),
+                    Span::fixed(" ("),
+                    Span::Text(o.plan_name.clone()),
+                    Span::Fixed(format!(
+                        "): {} % per calendar month{}. SLI: ",
+                        o.target_percent,
+                        if o.indicative { " (indicative)" } else { "" }
+                    )),
+                    Span::Text(o.indicator.clone()),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Compact(slos));
+    }
+
+    blocks.push(Block::Heading("Trace".into()));
+    blocks.extend(i.trace.iter().map(|t| Block::Trace {
+        item: t.clone(),
+        currency: p.currency.clone(),
+    }));
+
+    if !i.excluded.is_empty() {
+        blocks.push(Block::Heading("Excluded".into()));
+        let items = i
+            .excluded
+            .iter()
+            .map(|x| {
+                vec![
+                    Span::Strong(x.component.clone()),
+                    Span::fixed(" "),
+                    Span::Paren(x.offering.clone()),
+                    Span::fixed(": "),
+                    Span::Reason(x.reason.clone()),
+                ]
+            })
+            .collect();
+        blocks.push(Block::List { items, class: None });
+    }
+
+    blocks.push(Block::Heading("Notes".into()));
+    if i.notes.is_empty() {
+        blocks.push(Block::Para("No notes.".into()));
+    } else {
+        blocks.push(Block::Notes(i.notes.clone()));
+    }
+
+    if !i.problems.is_empty() {
+        blocks.push(Block::Heading("Answers left out".into()));
+        blocks.push(Block::Compact(i.problems.iter().map(|s| text(s)).collect()));
+    }
+    Section {
+        id: "internal",
+        title: words::INTERNAL,
+        internal: true,
+        blocks,
+    }
+}
+
+/// "Price: label, monthly, CHF 90 = 1 × 90 (indicative)", from pieces
+/// each format has escaped.
+pub(crate) fn price_line(
+    label: &str,
+    recurrence: Recurrence,
+    currency: &str,
+    amount: &str,
+    calculation: &str,
+    indicative: bool,
+) -> String {
+    let when = match recurrence {
+        Recurrence::Monthly => "monthly",
+        Recurrence::OneTime => "one-time",
+    };
+    format!(
+        "Price: {label}, {when}, {currency} {amount} = {calculation}{}",
+        if indicative { " (indicative)" } else { "" }
+    )
+}
