@@ -8,9 +8,13 @@
 //! [`Span`] says what a piece of text is (a person's text, our own fixed
 //! words, an id in parentheses…), so each format can show it its way.
 
+pub(crate) use super::join_lines;
+use super::proposal::TracePrice;
 use super::proposal::{
     Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceItem, TraceReason,
 };
+pub(crate) use super::proposal::{answers_text, reason_text};
+pub(crate) use super::words::{INSTEAD, ON_REQUEST};
 use super::{amount, amount_cell, number, words};
 use crate::knowledge::Recurrence;
 
@@ -734,5 +738,17 @@ pub(crate) fn price_line(
     format!(
         "Price: {label}, {when}, {currency} {amount} = {calculation}{}",
         if indicative { " (indicative)" } else { "" }
+    )
+}
+
+/// A trace's price line as plain text (the screen's preview).
+pub fn price_line_text(l: &TracePrice, currency: &str) -> String {
+    price_line(
+        &l.label,
+        l.recurrence,
+        currency,
+        &amount(l.amount),
+        &l.calculation,
+        l.indicative,
     )
 }

@@ -23,7 +23,7 @@
 
 mod asciidoc;
 mod csv;
-mod document;
+pub mod document;
 mod html;
 mod json;
 mod markdown;

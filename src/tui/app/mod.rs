@@ -37,7 +37,7 @@ use super::screens::{
 use super::theme::{Theme, ThemeKind};
 use crate::compare::MAX_OPTIONS;
 use crate::engine::{Answer, Overrides, Scope};
-use crate::export::{self, Audience, Format, Proposal, Subject};
+use crate::export::{self, Audience, Proposal, Subject};
 use crate::knowledge::Knowledge;
 use crate::search::Index;
 use crate::session::{Evaluated, ScopeOption, ScopeSummary, Session};
@@ -635,7 +635,7 @@ impl App {
         self.refresh_compare();
     }
 
-    /// Renders the proposal text for the preview, only while it shows.
+    /// Builds the proposal's document for the preview, only while it shows.
     fn refresh_preview(&mut self) {
         if self.screen != Screen::Preview {
             return;
@@ -643,7 +643,7 @@ impl App {
         if let Some(open) = &mut self.open {
             let proposal = proposal(&self.knowledge, open, open.preview.audience);
             open.preview
-                .set_text(export::render(Format::Markdown, &proposal));
+                .set_doc(export::document::Document::of(&proposal));
         }
     }
 

@@ -1,6 +1,6 @@
-//! The proposal preview: the customer proposal as the Markdown export
-//! renders it, scrollable, with the audience toggle (customer or
-//! internal) and the export dialog one key away.
+//! The proposal preview: the proposal's document (the one every export
+//! is written from) drawn for the terminal, scrollable, with the audience
+//! toggle (customer or internal) and the export dialog one key away.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,32 +8,34 @@ use ratatui::text::Line;
 
 use super::{draw_text, page_of, pane, scroll_text};
 use crate::export::Audience;
+use crate::export::document::Document;
 use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::message::{Outcome, Request, View};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::markdown;
+use crate::tui::widgets::document;
 
 #[derive(Debug, Clone, Default)]
 pub struct PreviewState {
     pub audience: Audience,
     /// First line shown.
     pub scroll: usize,
-    /// The rendered proposal, refreshed by the app whenever the session
+    /// The proposal's document, rebuilt by the app whenever the session
     /// or the audience changes while the preview shows.
-    pub text: String,
+    pub doc: Option<Document>,
 }
 
 impl PreviewState {
-    pub fn set_text(&mut self, text: String) {
-        self.text = text;
+    pub fn set_doc(&mut self, doc: Document) {
+        self.doc = Some(doc);
     }
 }
 
-/// The preview's lines at a width: the Markdown export laid out for the
+/// The preview's lines at a width: the document laid out for the
 /// terminal.
-pub fn lines(t: &Theme, text: &str, width: u16) -> Vec<Line<'static>> {
-    markdown::lines(t, text, width)
+pub fn lines(t: &Theme, doc: Option<&Document>, width: u16) -> Vec<Line<'static>> {
+    doc.map(|d| document::lines(t, d, width))
+        .unwrap_or_default()
 }
 
 /// A command; the scroll keys page through the text as it stands in
@@ -54,8 +56,9 @@ pub fn on_command(
         }
         Some(Command::Export) => Outcome::one(Request::ExportDialog),
         other => {
-            let (page, total) =
-                page_of(body.map(text_area), |w| lines(theme, &state.text, w).len());
+            let (page, total) = page_of(body.map(text_area), |w| {
+                lines(theme, state.doc.as_ref(), w).len()
+            });
             scroll_text(&mut state.scroll, other, page, total)
         }
     }
@@ -73,7 +76,7 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &PreviewState, view: &View<'_>
         Audience::Internal => "INTERNAL version: approvers, rules, notes",
     };
     let area = text_area(body);
-    let all = lines(t, &state.text, area.width);
+    let all = lines(t, state.doc.as_ref(), area.width);
     let total = all.len();
     let scroll = state.scroll.min(total.saturating_sub(area.height as usize));
     let end = (scroll + area.height as usize).min(total);

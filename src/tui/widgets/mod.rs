@@ -4,7 +4,7 @@
 
 pub mod badge;
 pub mod bar;
-pub mod markdown;
+pub mod document;
 pub mod text_input;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
