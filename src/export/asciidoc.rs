@@ -14,7 +14,9 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Field, Inline, Section, Span, Table, price_line};
+use super::document::{
+    Block, Document, Field, Inline, Section, Span, Table, fact_line, price_line,
+};
 use super::markdown::plain;
 use super::proposal::{answers_text, reason_text};
 use super::{amount, join_lines, words};
@@ -63,33 +65,20 @@ fn block(a: &mut Adoc, b: &Block) {
             a.blank();
             a.line(&format!("*{}:* {}", esc(words::INSTEAD), esc(&b.instead)));
         }
-        Block::Flag(f) => {
+        Block::Flag { flag: f, facts } => {
             a.blank();
             a.line(&format!(
                 "*{}*",
                 esc(&format!("[{}] {}", f.severity.label(), f.title))
             ));
-            let mut lines = vec![
-                format!("Rule: {}", esc(&f.rule)),
-                esc(&f.detail),
-                format!("Remediation: {}", esc(&f.remediation)),
-            ];
-            if let Some(d) = &f.decision {
-                lines.push(format!("Decision: {}", esc(d)));
-            }
-            match (&f.approver_name, &f.approver) {
-                (Some(name), Some(id)) => {
-                    lines.push(format!("Approver: {}", esc(&format!("{name} ({id})"))));
-                }
-                (None, Some(id)) => lines.push(format!("Approver: {}", esc(id))),
-                _ => {}
-            }
-            if !f.answers.is_empty() {
-                lines.push(format!(
-                    "Triggered by: {}",
-                    answers_text(&f.answers, &esc, &esc, &esc("="))
-                ));
-            }
+            let lines: Vec<String> = facts
+                .iter()
+                .map(|x| match x.value.as_slice() {
+                    // Each answer escaped on its own, "=" too.
+                    [Span::Answers(v)] => fact_line(x, answers_text(v, &esc, &esc, &esc("="))),
+                    value => fact_line(x, esc(&plain(value))),
+                })
+                .collect();
             a.list(&lines);
         }
         Block::Trace { item: t, currency } => {
@@ -170,6 +159,7 @@ fn inline(spans: &[Span]) -> String {
             Span::Paren(t) => out.push_str(&esc(&format!("({t})"))),
             Span::Items(v) => out.push_str(&esc(&join_lines(v))),
             Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, &esc("="))),
+            Span::Answers(v) => out.push_str(&answers_text(v, &esc, &esc, &esc("="))),
             Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }

@@ -11,7 +11,7 @@
 pub(crate) use super::join_lines;
 use super::proposal::TracePrice;
 use super::proposal::{
-    Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceItem, TraceReason,
+    Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceAnswer, TraceItem, TraceReason,
 };
 pub(crate) use super::proposal::{answers_text, reason_text};
 pub(crate) use super::words::{INSTEAD, ON_REQUEST};
@@ -59,12 +59,36 @@ pub enum Block {
     /// Terms and their values (the internal facts).
     Fields(Vec<Field>),
     Boundary(ProposalBoundary),
-    Flag(InternalFlag),
+    /// A flag for the internal audience: its severity and title, then its
+    /// facts.
+    Flag {
+        flag: InternalFlag,
+        facts: Vec<Fact>,
+    },
     Trace {
         item: TraceItem,
         currency: String,
     },
     Notes(Vec<Note>),
+}
+
+/// A fact of a flag: "Rule: x". The text formats leave out the term of
+/// the detail; HTML names every term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub term: &'static str,
+    pub show_term: bool,
+    pub value: Inline,
+}
+
+impl Fact {
+    fn new(term: &'static str, value: Inline) -> Fact {
+        Fact {
+            term,
+            show_term: true,
+            value,
+        }
+    }
 }
 
 /// A term and its value.
@@ -98,6 +122,8 @@ pub enum Span {
     Items(Vec<String>),
     /// A trace reason; its ids and words are escaped each their way.
     Reason(TraceReason),
+    /// The answers that raised a flag: "question = answer; …".
+    Answers(Vec<TraceAnswer>),
     /// HTML wraps the spans in `<span class="…">`; the other formats show
     /// them as they are.
     Class(&'static str, Vec<Span>),
@@ -650,7 +676,10 @@ fn internal(p: &Proposal) -> Section {
             class: Some("decisions"),
         });
     }
-    blocks.extend(i.flags.iter().cloned().map(Block::Flag));
+    blocks.extend(i.flags.iter().map(|f| Block::Flag {
+        flag: f.clone(),
+        facts: facts(f),
+    }));
 
     blocks.push(Block::Heading(SLO_HEADING.into()));
     if i.slos.is_empty() {
@@ -718,6 +747,49 @@ fn internal(p: &Proposal) -> Section {
         title: words::INTERNAL,
         internal: true,
         blocks,
+    }
+}
+
+/// What a flag says beyond its title, in the order every format shows it.
+fn facts(f: &InternalFlag) -> Vec<Fact> {
+    let mut facts = vec![
+        Fact::new("Rule", vec![Span::Text(f.rule.clone())]),
+        Fact {
+            show_term: false,
+            ..Fact::new("Detail", vec![Span::Lines(f.detail.clone())])
+        },
+        Fact::new("Remediation", vec![Span::Lines(f.remediation.clone())]),
+    ];
+    if let Some(d) = &f.decision {
+        facts.push(Fact::new("Decision", vec![Span::Lines(d.clone())]));
+    }
+    match (&f.approver_name, &f.approver) {
+        (Some(name), Some(id)) => facts.push(Fact::new(
+            "Approver",
+            vec![
+                Span::Text(name.clone()),
+                Span::fixed(" "),
+                Span::Paren(id.clone()),
+            ],
+        )),
+        (None, Some(id)) => facts.push(Fact::new("Approver", vec![Span::Text(id.clone())])),
+        _ => {}
+    }
+    if !f.answers.is_empty() {
+        facts.push(Fact::new(
+            "Triggered by",
+            vec![Span::Answers(f.answers.clone())],
+        ));
+    }
+    facts
+}
+
+/// A fact in a text format: "Term: value", or the value alone.
+pub(crate) fn fact_line(fact: &Fact, value: String) -> String {
+    if fact.show_term {
+        format!("{}: {value}", fact.term)
+    } else {
+        value
     }
 }
 

@@ -121,7 +121,7 @@ fn block(h: &mut String, b: &Block) {
                 e_lines(&b.instead)
             );
         }
-        Block::Flag(f) => {
+        Block::Flag { flag: f, facts } => {
             let _ = write!(
                 h,
                 "<div class=\"flag {sev}\">\n<h4><span class=\"severity\">{label}</span> {title}</h4>\n<dl>\n",
@@ -129,19 +129,8 @@ fn block(h: &mut String, b: &Block) {
                 label = e(f.severity.label()),
                 title = e(&f.title)
             );
-            dd(h, "Rule", &e(&f.rule));
-            dd(h, "Detail", &e_lines(&f.detail));
-            dd(h, "Remediation", &e_lines(&f.remediation));
-            if let Some(d) = &f.decision {
-                dd(h, "Decision", &e_lines(d));
-            }
-            match (&f.approver_name, &f.approver) {
-                (Some(name), Some(id)) => dd(h, "Approver", &format!("{} ({})", e(name), e(id))),
-                (None, Some(id)) => dd(h, "Approver", &e(id)),
-                _ => {}
-            }
-            if !f.answers.is_empty() {
-                dd(h, "Triggered by", &answers_text(&f.answers, &e, &bdi, "="));
+            for x in facts {
+                dd(h, x.term, &inline(&x.value));
             }
             h.push_str("</dl>\n</div>\n");
         }
@@ -281,6 +270,7 @@ fn inline(spans: &[Span]) -> String {
             }
             Span::Items(v) => out.push_str(&ul(v)),
             Span::Reason(r) => out.push_str(&reason_text(r, &e, &bdi, "=")),
+            Span::Answers(a) => out.push_str(&answers_text(a, &e, &bdi, "=")),
             Span::Class(c, inner) => {
                 let _ = write!(out, "<span class=\"{c}\">{}</span>", inline(inner));
             }

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Field, Inline, Span, Table, price_line};
+use super::document::{Block, Document, Field, Inline, Span, Table, fact_line, price_line};
 use super::proposal::{answers_text, reason_text};
 use super::{amount, join_lines, words};
 
@@ -51,34 +51,18 @@ fn block(md: &mut Md, b: &Block) {
             md.block(&esc(&b.detail));
             md.block(&format!("**{}:** {}", esc(words::INSTEAD), esc(&b.instead)));
         }
-        Block::Flag(f) => {
-            let mut lines = vec![
-                format!("Rule: {}", esc(&f.rule)),
-                esc(&f.detail),
-                format!("Remediation: {}", esc(&f.remediation)),
-            ];
-            if let Some(d) = &f.decision {
-                lines.push(format!("Decision: {}", esc(d)));
-            }
-            match (&f.approver_name, &f.approver) {
-                (Some(name), Some(id)) => {
-                    lines.push(format!("Approver: {} ({})", esc(name), esc(id)));
-                }
-                (None, Some(id)) => lines.push(format!("Approver: {}", esc(id))),
-                _ => {}
-            }
-            if !f.answers.is_empty() {
-                lines.push(format!(
-                    "Triggered by: {}",
-                    answers_text(&f.answers, &esc, &esc, "=")
-                ));
-            }
+        Block::Flag { flag: f, facts } => {
             md.block(&format!(
                 "**\\[{}\\] {}**",
                 esc(f.severity.label()),
                 esc(&f.title)
             ));
-            md.list(&lines);
+            md.list(
+                &facts
+                    .iter()
+                    .map(|x| fact_line(x, inline(&x.value)))
+                    .collect::<Vec<_>>(),
+            );
         }
         Block::Trace { item: t, currency } => {
             md.block(&format!(
@@ -154,6 +138,7 @@ fn inline(spans: &[Span]) -> String {
             }
             Span::Items(v) => out.push_str(&esc(&join_lines(v))),
             Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, "=")),
+            Span::Answers(a) => out.push_str(&answers_text(a, &esc, &esc, "=")),
             Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }
@@ -189,6 +174,9 @@ pub(crate) fn plain(spans: &[Span]) -> String {
             Span::Items(v) if v.is_empty() => out.push_str(words::MISSING),
             Span::Items(v) => out.push_str(&join_lines(v)),
             Span::Reason(r) => out.push_str(&reason_text(r, &str::to_string, &str::to_string, "=")),
+            Span::Answers(a) => {
+                out.push_str(&answers_text(a, &str::to_string, &str::to_string, "="));
+            }
             Span::Class(_, inner) => out.push_str(&plain(inner)),
         }
     }

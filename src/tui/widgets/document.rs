@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{width, wrap};
-use crate::export::document::{Block, Document, Span as Piece, Table};
+use crate::export::document::{Block, Document, Span as Piece, Table, fact_line};
 use crate::export::document::{
     INSTEAD, ON_REQUEST, answers_text, join_lines, price_line_text, reason_text,
 };
@@ -65,34 +65,13 @@ fn block(out: &mut Out<'_>, b: &Block) {
                 (format!(" {}", one_line(&b.instead)), false),
             ]);
         }
-        Block::Flag(f) => {
+        Block::Flag { flag: f, facts } => {
             out.para(&vec![(
                 one_line(&format!("[{}] {}", f.severity.label(), f.title)),
                 true,
             )]);
-            let mut lines = vec![
-                format!("Rule: {}", f.rule),
-                f.detail.clone(),
-                format!("Remediation: {}", f.remediation),
-            ];
-            match (&f.approver_name, &f.approver) {
-                (Some(name), Some(id)) => lines.push(format!("Approver: {name} ({id})")),
-                (None, Some(id)) => lines.push(format!("Approver: {id}")),
-                _ => {}
-            }
-            if !f.answers.is_empty() {
-                lines.push(format!(
-                    "Triggered by: {}",
-                    answers_text(&f.answers, &same, &same, "=")
-                ));
-            }
-            out.list(
-                "• ",
-                &lines
-                    .iter()
-                    .map(|l| vec![(one_line(l), false)])
-                    .collect::<Vec<_>>(),
-            );
+            let lines: Vec<String> = facts.iter().map(|x| fact_line(x, cell(&x.value))).collect();
+            out.plain_list(&lines);
         }
         Block::Trace { item: t, currency } => {
             out.para(&vec![
@@ -190,6 +169,7 @@ fn runs(spans: &[Piece]) -> Runs {
             Piece::Paren(t) => push(format!("({})", one_line(t)), false),
             Piece::Items(v) => push(one_line(&join_lines(v)), false),
             Piece::Reason(r) => push(one_line(&reason_text(r, &same, &same, "=")), false),
+            Piece::Answers(a) => push(one_line(&answers_text(a, &same, &same, "=")), false),
             Piece::Class(_, inner) => {
                 for (t, b) in runs(inner) {
                     push(t, b);
@@ -244,6 +224,12 @@ impl Out<'_> {
             let lines = runs_lines(i, lead, self.theme.text, self.w);
             self.lines.extend(lines);
         }
+    }
+
+    /// Bullets of plain text.
+    fn plain_list(&mut self, lines: &[String]) {
+        let items: Vec<Runs> = lines.iter().map(|l| vec![(one_line(l), false)]).collect();
+        self.list("• ", &items);
     }
 
     fn numbered(&mut self, items: &[Runs]) {
