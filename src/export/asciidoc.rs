@@ -15,11 +15,11 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Block, Document, Field, Inline, Section, Span, Table, fact_line, price_line,
+    Block, Document, Field, Inline, Section, Span, Table, fact_line, price_line_text,
 };
 use super::markdown::plain;
 use super::proposal::{answers_text, reason_text};
-use super::{amount, join_lines, words};
+use super::{join_lines, words};
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p))
@@ -81,7 +81,7 @@ fn block(a: &mut Adoc, b: &Block) {
                 .collect();
             a.list(&lines);
         }
-        Block::Trace { item: t, currency } => {
+        Block::Trace { item: t, lines } => {
             a.blank();
             a.line(&format!(
                 "*{}* {}",
@@ -93,25 +93,7 @@ fn block(a: &mut Adoc, b: &Block) {
                     t.owner_name.as_deref().unwrap_or(&t.owner)
                 ))
             ));
-            let mut lines: Vec<String> = t
-                .because
-                .iter()
-                .map(|r| reason_text(r, &esc, &esc, &esc("=")))
-                .collect();
-            for l in &t.price_lines {
-                lines.push(esc(&price_line(
-                    &l.label,
-                    l.recurrence,
-                    currency,
-                    &amount(l.amount),
-                    &l.calculation,
-                    l.indicative,
-                )));
-            }
-            if t.price_lines.is_empty() {
-                lines.push(esc(words::ON_REQUEST));
-            }
-            a.list(&lines);
+            a.list(&lines.iter().map(|l| inline(l)).collect::<Vec<_>>());
         }
         Block::Notes(notes) => {
             let lines: Vec<String> = notes
@@ -160,6 +142,8 @@ fn inline(spans: &[Span]) -> String {
             Span::Items(v) => out.push_str(&esc(&join_lines(v))),
             Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, &esc("="))),
             Span::Answers(v) => out.push_str(&answers_text(v, &esc, &esc, &esc("="))),
+            // The whole line escaped as one, as it reads.
+            Span::Price(l, currency) => out.push_str(&esc(&price_line_text(l, currency))),
             Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }

@@ -9,12 +9,12 @@
 //! words, an id in parentheses…), so each format can show it its way.
 
 pub(crate) use super::join_lines;
-use super::proposal::TracePrice;
 use super::proposal::{
-    Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceAnswer, TraceItem, TraceReason,
+    Boundary as ProposalBoundary, InternalFlag, Note, Proposal, TraceAnswer, TraceItem, TracePrice,
+    TraceReason,
 };
 pub(crate) use super::proposal::{answers_text, reason_text};
-pub(crate) use super::words::{INSTEAD, ON_REQUEST};
+pub(crate) use super::words::INSTEAD;
 use super::{amount, amount_cell, number, words};
 use crate::knowledge::Recurrence;
 
@@ -65,9 +65,11 @@ pub enum Block {
         flag: InternalFlag,
         facts: Vec<Fact>,
     },
+    /// An item's trace: what it is, then why it is there and how its
+    /// price is made, a line each.
     Trace {
         item: TraceItem,
-        currency: String,
+        lines: Vec<Inline>,
     },
     Notes(Vec<Note>),
 }
@@ -124,6 +126,8 @@ pub enum Span {
     Reason(TraceReason),
     /// The answers that raised a flag: "question = answer; …".
     Answers(Vec<TraceAnswer>),
+    /// A price line of a trace, in this currency.
+    Price(TracePrice, String),
     /// HTML wraps the spans in `<span class="…">`; the other formats show
     /// them as they are.
     Class(&'static str, Vec<Span>),
@@ -708,9 +712,24 @@ fn internal(p: &Proposal) -> Section {
     }
 
     blocks.push(Block::Heading("Trace".into()));
-    blocks.extend(i.trace.iter().map(|t| Block::Trace {
-        item: t.clone(),
-        currency: p.currency.clone(),
+    blocks.extend(i.trace.iter().map(|t| {
+        let mut lines: Vec<Inline> = t
+            .because
+            .iter()
+            .map(|r| vec![Span::Reason(r.clone())])
+            .collect();
+        lines.extend(
+            t.price_lines
+                .iter()
+                .map(|l| vec![Span::Price(l.clone(), p.currency.clone())]),
+        );
+        if t.price_lines.is_empty() {
+            lines.push(vec![Span::Text(words::ON_REQUEST.into())]);
+        }
+        Block::Trace {
+            item: t.clone(),
+            lines,
+        }
     }));
 
     if !i.excluded.is_empty() {

@@ -134,7 +134,7 @@ fn block(h: &mut String, b: &Block) {
             }
             h.push_str("</dl>\n</div>\n");
         }
-        Block::Trace { item: t, currency } => {
+        Block::Trace { item: t, lines } => {
             let _ = write!(
                 h,
                 "<div class=\"trace\">\n<h4>{} <span class=\"id\">({} / {}, owner {})</span></h4>\n<ul>\n",
@@ -143,22 +143,8 @@ fn block(h: &mut String, b: &Block) {
                 e(&t.plan),
                 e(t.owner_name.as_deref().unwrap_or(&t.owner))
             );
-            for b in &t.because {
-                let _ = writeln!(h, "<li>{}</li>", reason_text(b, &e, &bdi, "="));
-            }
-            for l in &t.price_lines {
-                let line = price_line(
-                    &e(&l.label),
-                    l.recurrence,
-                    &e(currency),
-                    &e(&amount(l.amount)),
-                    &e(&l.calculation),
-                    l.indicative,
-                );
-                let _ = writeln!(h, "<li>{line}</li>");
-            }
-            if t.price_lines.is_empty() {
-                let _ = writeln!(h, "<li>{}</li>", e(words::ON_REQUEST));
+            for l in lines {
+                let _ = writeln!(h, "<li>{}</li>", inline(l));
             }
             h.push_str("</ul>\n</div>\n");
         }
@@ -271,6 +257,14 @@ fn inline(spans: &[Span]) -> String {
             Span::Items(v) => out.push_str(&ul(v)),
             Span::Reason(r) => out.push_str(&reason_text(r, &e, &bdi, "=")),
             Span::Answers(a) => out.push_str(&answers_text(a, &e, &bdi, "=")),
+            Span::Price(l, currency) => out.push_str(&price_line(
+                &e(&l.label),
+                l.recurrence,
+                &e(currency),
+                &e(&amount(l.amount)),
+                &e(&l.calculation),
+                l.indicative,
+            )),
             Span::Class(c, inner) => {
                 let _ = write!(out, "<span class=\"{c}\">{}</span>", inline(inner));
             }

@@ -11,7 +11,9 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Field, Inline, Span, Table, fact_line, price_line};
+use super::document::{
+    Block, Document, Field, Inline, Span, Table, fact_line, price_line, price_line_text,
+};
 use super::proposal::{answers_text, reason_text};
 use super::{amount, join_lines, words};
 
@@ -64,7 +66,7 @@ fn block(md: &mut Md, b: &Block) {
                     .collect::<Vec<_>>(),
             );
         }
-        Block::Trace { item: t, currency } => {
+        Block::Trace { item: t, lines } => {
             md.block(&format!(
                 "**{}** ({} / {}, owner {})",
                 esc(&t.component),
@@ -72,25 +74,7 @@ fn block(md: &mut Md, b: &Block) {
                 esc(&t.plan),
                 esc(t.owner_name.as_deref().unwrap_or(&t.owner))
             ));
-            let mut lines: Vec<String> = t
-                .because
-                .iter()
-                .map(|r| reason_text(r, &esc, &esc, "="))
-                .collect();
-            for l in &t.price_lines {
-                lines.push(price_line(
-                    &esc(&l.label),
-                    l.recurrence,
-                    &esc(currency),
-                    &esc(&amount(l.amount)),
-                    &esc(&l.calculation),
-                    l.indicative,
-                ));
-            }
-            if t.price_lines.is_empty() {
-                lines.push(esc(words::ON_REQUEST));
-            }
-            md.list(&lines);
+            md.list(&lines.iter().map(|l| inline(l)).collect::<Vec<_>>());
         }
         Block::Notes(notes) => {
             let lines: Vec<String> = notes
@@ -139,6 +123,14 @@ fn inline(spans: &[Span]) -> String {
             Span::Items(v) => out.push_str(&esc(&join_lines(v))),
             Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, "=")),
             Span::Answers(a) => out.push_str(&answers_text(a, &esc, &esc, "=")),
+            Span::Price(l, currency) => out.push_str(&price_line(
+                &esc(&l.label),
+                l.recurrence,
+                &esc(currency),
+                &esc(&amount(l.amount)),
+                &esc(&l.calculation),
+                l.indicative,
+            )),
             Span::Class(_, inner) => out.push_str(&inline(inner)),
         }
     }
@@ -177,6 +169,7 @@ pub(crate) fn plain(spans: &[Span]) -> String {
             Span::Answers(a) => {
                 out.push_str(&answers_text(a, &str::to_string, &str::to_string, "="));
             }
+            Span::Price(l, currency) => out.push_str(&price_line_text(l, currency)),
             Span::Class(_, inner) => out.push_str(&plain(inner)),
         }
     }

@@ -9,9 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::{width, wrap};
 use crate::export::document::{Block, Document, Span as Piece, Table, fact_line};
-use crate::export::document::{
-    INSTEAD, ON_REQUEST, answers_text, join_lines, price_line_text, reason_text,
-};
+use crate::export::document::{INSTEAD, answers_text, join_lines, price_line_text, reason_text};
 use crate::tui::theme::Theme;
 
 /// The lines of `doc` laid out `w` columns wide.
@@ -73,7 +71,7 @@ fn block(out: &mut Out<'_>, b: &Block) {
             let lines: Vec<String> = facts.iter().map(|x| fact_line(x, cell(&x.value))).collect();
             out.plain_list(&lines);
         }
-        Block::Trace { item: t, currency } => {
+        Block::Trace { item: t, lines } => {
             out.para(&vec![
                 (one_line(&t.component), true),
                 (
@@ -86,22 +84,8 @@ fn block(out: &mut Out<'_>, b: &Block) {
                     false,
                 ),
             ]);
-            let mut lines: Vec<String> = t
-                .because
-                .iter()
-                .map(|r| reason_text(r, &same, &same, "="))
-                .collect();
-            lines.extend(t.price_lines.iter().map(|l| price_line_text(l, currency)));
-            if t.price_lines.is_empty() {
-                lines.push(ON_REQUEST.to_string());
-            }
-            out.list(
-                "• ",
-                &lines
-                    .iter()
-                    .map(|l| vec![(one_line(l), false)])
-                    .collect::<Vec<_>>(),
-            );
+            let lines: Vec<String> = lines.iter().map(|l| cell(l)).collect();
+            out.plain_list(&lines);
         }
         Block::Notes(notes) => {
             let items: Vec<Runs> = notes
@@ -170,6 +154,7 @@ fn runs(spans: &[Piece]) -> Runs {
             Piece::Items(v) => push(one_line(&join_lines(v)), false),
             Piece::Reason(r) => push(one_line(&reason_text(r, &same, &same, "=")), false),
             Piece::Answers(a) => push(one_line(&answers_text(a, &same, &same, "=")), false),
+            Piece::Price(l, currency) => push(one_line(&price_line_text(l, currency)), false),
             Piece::Class(_, inner) => {
                 for (t, b) in runs(inner) {
                     push(t, b);
