@@ -150,6 +150,18 @@ pub fn search(area: Rect) -> SearchBox {
 
 /// The area for content inside a one-cell border, with one column of
 /// air on either side so text never touches the frame.
+/// The inside of a bordered pane less `top` rows above and `bottom` rows
+/// below: the lines under a header and over a footer.
+pub fn inset(r: Rect, top: u16, bottom: u16) -> Rect {
+    let inner = inner(r);
+    Rect::new(
+        inner.x,
+        inner.y + top,
+        inner.width,
+        inner.height.saturating_sub(top + bottom),
+    )
+}
+
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
         r.x.saturating_add(2),

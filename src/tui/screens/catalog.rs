@@ -15,7 +15,7 @@ use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::message::{Ctx, Gesture, MouseOutcome, Outcome, Request, View};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{fit, window_offset};
+use crate::tui::widgets::{fit, offset_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -191,11 +191,7 @@ pub fn rows(knowledge: &Knowledge, order: &[usize]) -> Vec<Row> {
 }
 
 pub fn list_offset(state: &CatalogState, rows: &[Row], height: u16) -> usize {
-    let selected = rows
-        .iter()
-        .position(|r| *r == Row::Offering(state.cursor))
-        .unwrap_or(0);
-    window_offset(selected, rows.len(), height as usize)
+    offset_of(rows, &Row::Offering(state.cursor), height)
 }
 
 /// A price in words: "CHF 55 per GiB memory/month*".

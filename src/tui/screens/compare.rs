@@ -76,13 +76,7 @@ const MARK: usize = 2;
 
 /// The rows under the column heads.
 pub fn text_area(body: Rect) -> Rect {
-    let inner = layout::inner(body);
-    Rect::new(
-        inner.x,
-        inner.y + 2,
-        inner.width,
-        inner.height.saturating_sub(2),
-    )
+    layout::inset(body, 2, 0)
 }
 
 /// One row: ◆ when it differs, its label, a cell per option.

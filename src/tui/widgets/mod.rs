@@ -101,6 +101,13 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
     lines
 }
 
+/// The first row to show of `rows` in `height` rows so that the row equal
+/// to `selected` (or the first) is visible; see [`window_offset`].
+pub fn offset_of<T: PartialEq>(rows: &[T], selected: &T, height: u16) -> usize {
+    let at = rows.iter().position(|r| r == selected).unwrap_or(0);
+    window_offset(at, rows.len(), height as usize)
+}
+
 /// The first row to show of a list of `len` rows in `height` rows so that
 /// `selected` is visible. A pure function of its inputs, so drawing and
 /// mouse hit-testing always agree on what is where: the list scrolls only

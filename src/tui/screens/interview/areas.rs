@@ -248,21 +248,11 @@ pub fn scope_rows(scope: &Scope, height: u16) -> Vec<ScopeRow> {
 /// The scope list area inside the scope box: a column header on top and
 /// two rows of totals at the bottom.
 pub fn scope_list_area(scope_box: Rect) -> Rect {
-    let inner = layout::inner(scope_box);
-    Rect::new(
-        inner.x,
-        inner.y + 1,
-        inner.width,
-        inner.height.saturating_sub(3),
-    )
+    layout::inset(scope_box, 1, 2)
 }
 
 pub fn scope_offset(state: &InterviewState, rows: &[ScopeRow], height: u16) -> usize {
-    let selected = rows
-        .iter()
-        .position(|r| *r == ScopeRow::Item(state.scope_cursor))
-        .unwrap_or(0);
-    window_offset(selected, rows.len(), height as usize)
+    offset_of(rows, &ScopeRow::Item(state.scope_cursor), height)
 }
 
 pub fn flag_offset(state: &InterviewState, scope: &Scope, height: u16) -> usize {

@@ -28,7 +28,9 @@ use crate::tui::layout;
 use crate::tui::message::{Ctx, Outcome, Request, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_input::Edit;
-use crate::tui::widgets::{TextInput, badge, fit, fit_right, truncate, width, window_offset, wrap};
+use crate::tui::widgets::{
+    TextInput, badge, fit, fit_right, offset_of, truncate, width, window_offset, wrap,
+};
 
 mod areas;
 mod draw;
