@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{highlighted, pane};
+use super::{highlighted, pane, pick};
 use crate::search::{Case, Fuzzy};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -329,18 +329,11 @@ pub fn on_mouse(
     x: u16,
     y: u16,
 ) -> MouseOutcome {
-    match gesture {
-        Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
-        Gesture::Down => state.cursor = (state.cursor + 1).min(state.shown.len().saturating_sub(1)),
-        Gesture::Click => {
-            let i = row_at(state, body, x, y)?;
-            if i == state.cursor {
-                return state
-                    .selected()
-                    .map(|s| vec![Request::OpenSession(s.id.clone())]);
-            }
-            state.cursor = i;
-        }
+    let hit = row_at(state, body, x, y);
+    if pick(&mut state.cursor, state.shown.len(), gesture, || hit)? {
+        return state
+            .selected()
+            .map(|s| vec![Request::OpenSession(s.id.clone())]);
     }
     Some(Vec::new())
 }

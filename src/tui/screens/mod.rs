@@ -53,6 +53,30 @@ pub fn scroll_text(
     Outcome::done()
 }
 
+/// The mouse on a list of `len` rows with a cursor: the wheel moves the
+/// cursor, a click on a row (`hit`) selects it. `Some(true)`: the click
+/// was on the row already selected, which opens it (a double click);
+/// `None`: nothing changed.
+pub fn pick(
+    cursor: &mut usize,
+    len: usize,
+    gesture: Gesture,
+    hit: impl FnOnce() -> Option<usize>,
+) -> Option<bool> {
+    match gesture {
+        Gesture::Up => *cursor = cursor.saturating_sub(1),
+        Gesture::Down => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
+        Gesture::Click => {
+            let i = hit()?;
+            if i == *cursor {
+                return Some(true);
+            }
+            *cursor = i;
+        }
+    }
+    Some(false)
+}
+
 /// The wheel as three presses of ↑ or ↓; a click does nothing.
 pub fn wheel(gesture: Gesture, mut press: impl FnMut(Command)) -> MouseOutcome {
     let command = gesture.wheel()?;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::compare::CompareState;
-use super::pane;
+use super::{pane, pick};
 use crate::compare::{Column, MAX_OPTIONS};
 use crate::session::Session;
 use crate::tui::keymap::Command;
@@ -198,16 +198,9 @@ pub fn on_mouse(
     x: u16,
     y: u16,
 ) -> MouseOutcome {
-    match gesture {
-        Gesture::Up => state.cursor = state.cursor.saturating_sub(1),
-        Gesture::Down => state.cursor = (state.cursor + 1).min(n),
-        Gesture::Click => {
-            let i = row_at(body, n, x, y)?;
-            if i == state.cursor {
-                return Some(vec![Request::EditOption(i.checked_sub(1))]);
-            }
-            state.cursor = i;
-        }
+    // Base and the `n` options.
+    if pick(&mut state.cursor, n + 1, gesture, || row_at(body, n, x, y))? {
+        return Some(vec![Request::EditOption(state.cursor.checked_sub(1))]);
     }
     Some(Vec::new())
 }
