@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{draw_text, page_of, pane, scroll_text, wrapped};
+use crate::engine::Money;
 use crate::insights::{Insights, of_sessions};
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::Session;
@@ -68,6 +69,21 @@ pub fn on_command(
             let (page, total) = page_of(body.map(text_area), |w| lines(theme, state, w).len());
             scroll_text(&mut state.scroll, other, page, total)
         }
+    }
+}
+
+/// Sessions, customers and the monthly value at stake: in words when
+/// the row is wide, abbreviated when not.
+fn demand(wide: bool, sessions: usize, customers: usize, value: Money, cur: &str) -> String {
+    if wide {
+        format!(
+            "{} {}  {cur} {:>8}/mo",
+            count(sessions, "session", "sessions"),
+            count(customers, "customer", "customers"),
+            value.whole()
+        )
+    } else {
+        format!("{sessions:>3} sess. {customers:>3} cust.")
     }
 }
 
@@ -196,16 +212,7 @@ pub fn lines(t: &Theme, state: &InsightsState, w: u16) -> Vec<Line<'static>> {
     let c = columns(w, lead_w, 44, 19);
     let max = boundaries.iter().map(|f| f.sessions).max().unwrap_or(0);
     for f in &boundaries {
-        let figures = if c.wide {
-            format!(
-                "{} {}  {cur} {:>8}/mo",
-                count(f.sessions, "session", "sessions"),
-                count(f.customers, "customer", "customers"),
-                f.monthly_value.whole()
-            )
-        } else {
-            format!("{:>3} sess. {:>3} cust.", f.sessions, f.customers)
-        };
+        let figures = demand(c.wide, f.sessions, f.customers, f.monthly_value, cur);
         out.push(bar_line(
             t,
             lead(t, f.severity),
@@ -226,16 +233,7 @@ pub fn lines(t: &Theme, state: &InsightsState, w: u16) -> Vec<Line<'static>> {
     let c = columns(w, 2, 44, 19);
     let max = r.requests.iter().map(|q| q.sessions).max().unwrap_or(0);
     for q in &r.requests {
-        let figures = if c.wide {
-            format!(
-                "{} {}  {cur} {:>8}/mo",
-                count(q.sessions, "session", "sessions"),
-                count(q.customers, "customer", "customers"),
-                q.monthly_value.whole()
-            )
-        } else {
-            format!("{:>3} sess. {:>3} cust.", q.sessions, q.customers)
-        };
+        let figures = demand(c.wide, q.sessions, q.customers, q.monthly_value, cur);
         out.push(bar_line(
             t,
             vec![Span::raw("  ")],
