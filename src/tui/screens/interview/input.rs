@@ -255,16 +255,26 @@ pub(super) fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Com
     }
 }
 
+/// The keys that move a cursor through a list whose last row is `last`:
+/// a row, ten rows, the ends. False for any other command.
+fn move_in(cursor: &mut usize, command: Command, last: usize) -> bool {
+    *cursor = match command {
+        Command::Up => cursor.saturating_sub(1),
+        Command::Down => (*cursor + 1).min(last),
+        Command::PageUp => cursor.saturating_sub(10),
+        Command::PageDown => (*cursor + 10).min(last),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => return false,
+    };
+    true
+}
+
 pub(super) fn on_sections(state: &mut InterviewState, ctx: &Ctx<'_>, command: Command) -> Outcome {
     let rows = nav_rows(ctx, &state.question);
     let last = rows.len().saturating_sub(1);
     match command {
-        Command::Up => state.nav_cursor = state.nav_cursor.saturating_sub(1),
-        Command::Down => state.nav_cursor = (state.nav_cursor + 1).min(last),
-        Command::PageUp => state.nav_cursor = state.nav_cursor.saturating_sub(10),
-        Command::PageDown => state.nav_cursor = (state.nav_cursor + 10).min(last),
-        Command::Top => state.nav_cursor = 0,
-        Command::Bottom => state.nav_cursor = last,
+        c if move_in(&mut state.nav_cursor, c, last) => {}
         Command::Select | Command::Toggle | Command::Right => {
             return activate_nav(ctx, rows.get(state.nav_cursor));
         }
@@ -368,12 +378,7 @@ pub(super) fn on_scope(state: &mut InterviewState, ctx: &Ctx<'_>, command: Comma
     let total = items + ctx.scope.flags.len();
     let last = total.saturating_sub(1);
     match command {
-        Command::Up => state.scope_cursor = state.scope_cursor.saturating_sub(1),
-        Command::Down => state.scope_cursor = (state.scope_cursor + 1).min(last),
-        Command::PageUp => state.scope_cursor = state.scope_cursor.saturating_sub(10),
-        Command::PageDown => state.scope_cursor = (state.scope_cursor + 10).min(last),
-        Command::Top => state.scope_cursor = 0,
-        Command::Bottom => state.scope_cursor = last,
+        c if move_in(&mut state.scope_cursor, c, last) => {}
         Command::Select | Command::Why | Command::Remove => {
             return scope_action(ctx, state.scope_cursor, command);
         }
