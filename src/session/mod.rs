@@ -5,6 +5,7 @@
 
 mod atomic;
 pub mod changes;
+pub mod conflict;
 pub mod file;
 pub mod lock;
 pub mod merge;
@@ -14,8 +15,9 @@ pub mod store;
 pub mod templates;
 
 pub use changes::Change;
+pub use conflict::{Conflict, Field};
 pub use lock::{Holder, LockGuard};
-pub use merge::{Conflict, Field, Merged, merge};
+pub use merge::{Merged, merge};
 pub use model::{
     Customer, Decision, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary, Session,
     Status, Verdict,

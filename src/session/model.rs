@@ -58,7 +58,7 @@ pub struct Session {
     /// Values a team merge did not keep, shown until someone resolves them
     /// (`session::merge`): no answer is lost to a conflict.
     #[serde(default)]
-    pub conflicts: Vec<super::merge::Conflict>,
+    pub conflicts: Vec<super::conflict::Conflict>,
 }
 
 /// A decision on the flag of one rule: approved or declined, by whom, when,

@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 pub use catalog::Applied;
 pub use git::{Git, GitError};
 
-use crate::session::merge::{Conflict, Side, merge_sides};
+use crate::session::Conflict;
+use crate::session::merge::{Side, merge_sides};
 use crate::session::{file, lock};
 use crate::sources::Places;
 
