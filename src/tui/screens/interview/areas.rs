@@ -138,7 +138,11 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
     }
     match &q.kind {
         QuestionKind::Number {
-            min, max, integer, ..
+            min,
+            max,
+            integer,
+            presets,
+            ..
         } => {
             let range = match (min, max) {
                 (Some(lo), Some(hi)) => {
@@ -149,7 +153,15 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
                 (None, None) => "any number".into(),
             };
             let whole = if *integer { ", whole numbers" } else { "" };
-            format!("  {range}{whole}; Enter to go on")
+            if presets.is_empty() {
+                format!("  {range}{whole}; Enter to go on")
+            } else {
+                let usual: Vec<String> = presets.iter().map(|p| format_number(*p)).collect();
+                format!(
+                    "  usual: {} (↑ ↓); or type {range}{whole}",
+                    usual.join(" · ")
+                )
+            }
         }
         QuestionKind::Text { radar: true } if !state.suggestions.is_empty() => {
             "  From the Tech Radar: Tab takes the first, ↓ chooses, Esc hides".into()

@@ -164,6 +164,9 @@ pub fn on_key(
                 if let Some(outcome) = suggestion_key(state, ctx, q, key) {
                     return outcome;
                 }
+                if let Some(outcome) = preset_key(state, ctx, q, key) {
+                    return outcome;
+                }
                 match state.field.handle(key) {
                     Edit::Changed => {
                         state.refresh_suggestions(ctx, q);
@@ -185,6 +188,34 @@ pub fn on_key(
 /// The keys of the suggestion list under a radar field, while it shows:
 /// ↓ and ↑ choose, Tab and Enter put the choice (Tab: the first) in place
 /// of the name being typed, Esc hides the list. `None`: not for the list.
+/// ↑ and ↓ in a number field with usual values (the availability tiers)
+/// put the previous or next one in, as if typed.
+fn preset_key(
+    state: &mut InterviewState,
+    ctx: &Ctx<'_>,
+    q: &Question,
+    key: KeyEvent,
+) -> Option<Outcome> {
+    let QuestionKind::Number { presets, .. } = &q.kind else {
+        return None;
+    };
+    if presets.is_empty() || !key.modifiers.is_empty() {
+        return None;
+    }
+    let typed: Option<f64> = state.field.value().trim().parse().ok();
+    let next = match (key.code, typed) {
+        (KeyCode::Down, None) => presets.first(),
+        (KeyCode::Down, Some(v)) => presets.iter().find(|p| **p > v).or(presets.last()),
+        (KeyCode::Up, None) => presets.last(),
+        (KeyCode::Up, Some(v)) => presets.iter().rev().find(|p| **p < v).or(presets.first()),
+        _ => return None,
+    }?;
+    state
+        .field
+        .set(&crate::engine::answers::format_number(*next));
+    Some(Outcome::with(field_requests(state, q, ctx)))
+}
+
 pub(super) fn suggestion_key(
     state: &mut InterviewState,
     ctx: &Ctx<'_>,
