@@ -83,7 +83,7 @@ fn keystroke(c: &mut Criterion) {
         &mut group,
         "shipped",
         screen,
-        "compliance regimes",
+        "regulations apply",
         "compliance",
     );
     // The richest shipped template at the size of a laptop terminal: a
@@ -99,7 +99,7 @@ fn keystroke(c: &mut Criterion) {
         &mut group,
         "richest_template_120x40",
         screen,
-        "compliance regimes",
+        "regulations apply",
         "compliance",
     );
     let big = Knowledge::from_texts(&generated::texts()).expect("valid");
