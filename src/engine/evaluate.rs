@@ -23,9 +23,40 @@ use crate::knowledge::{
 
 struct Draft<'a> {
     offering: &'a str,
+    /// The offering's index in the catalog, where a rule resolved it.
+    at: Option<usize>,
     plan: &'a str,
     quantity: DraftQuantity<'a>,
-    because: Vec<Because>,
+    /// The first reason, and any later ones: most items have one, and a
+    /// large catalog keeps thousands of drafts that an exclusion drops.
+    because: Reason<'a>,
+    more: Vec<Reason<'a>>,
+}
+
+/// Why a draft is there: a rule, turned into a `Because` (with the answers
+/// it read) only for what reaches the scope; or a manual decision.
+enum Reason<'a> {
+    Rule(&'a crate::knowledge::Rule),
+    // Boxed, so a reason is two words and moving drafts stays cheap.
+    Made(Box<Because>),
+}
+
+impl Reason<'_> {
+    fn into_because(self, ctx: &Context<'_>) -> Because {
+        match self {
+            Reason::Rule(rule) => ctx.because(rule),
+            Reason::Made(b) => *b,
+        }
+    }
+}
+
+impl<'a> Draft<'a> {
+    fn reasons(self, ctx: &Context<'_>) -> Vec<Because> {
+        let mut out = Vec::with_capacity(1 + self.more.len());
+        out.push(self.because.into_because(ctx));
+        out.extend(self.more.into_iter().map(|r| r.into_because(ctx)));
+        out
+    }
 }
 
 /// A rule's quantity is computed when prices are, so it can use the
@@ -75,13 +106,15 @@ pub fn evaluate<'a>(
     let mut draft_index: ById<'a, usize> =
         ById::with_capacity_and_hasher(knowledge.rules.len(), Default::default());
     ctx.included.reserve(knowledge.rules.len());
-    let mut exclusions: Vec<(&'a str, Because)> = Vec::new();
+    // The offering, its index in the catalog where known, and why.
+    let mut exclusions: Vec<(&'a str, Option<usize>, Reason<'a>)> = Vec::new();
     for rule in &knowledge.rules {
         let shapes_scope = rule.effects.iter().any(|e| !matches!(e, Effect::Flag(_)));
         if !shapes_scope || !ctx.holds(&rule.when) {
             continue;
         }
-        for effect in &rule.effects {
+        for (n, effect) in rule.effects.iter().enumerate() {
+            let target = rule.targets.get(n).copied().flatten();
             match effect {
                 Effect::Include {
                     offering,
@@ -89,28 +122,30 @@ pub fn evaluate<'a>(
                     quantity,
                 } => {
                     let quantity = DraftQuantity::Rule(quantity);
-                    let because = ctx.because(rule);
                     match draft_index.get(offering.as_str()) {
                         Some(&i) => {
                             let d = &mut drafts[i];
+                            d.at = target;
                             d.plan = plan;
                             d.quantity = quantity;
-                            d.because.push(because);
+                            d.more.push(Reason::Rule(rule));
                         }
                         None => {
                             draft_index.insert(offering, drafts.len());
                             drafts.push(Draft {
                                 offering,
+                                at: target,
                                 plan,
                                 quantity,
-                                because: vec![because],
+                                because: Reason::Rule(rule),
+                                more: Vec::new(),
                             });
                         }
                     }
                     ctx.included.insert(offering, plan);
                 }
                 Effect::Exclude { offering } => {
-                    exclusions.push((offering, ctx.because(rule)));
+                    exclusions.push((offering, target, Reason::Rule(rule)));
                 }
                 Effect::Flag(_) => {}
             }
@@ -118,14 +153,17 @@ pub fn evaluate<'a>(
     }
     // Excluded offering ids in a set, the drafts filtered once: a retain
     // and a search per exclusion made many exclusions quadratic.
-    let mut excluded: Vec<Excluded> = Vec::new();
+    let mut excluded: Vec<Excluded> = Vec::with_capacity(exclusions.len());
     let mut excluded_ids: ById<'a, ()> =
         ById::with_capacity_and_hasher(exclusions.len(), Default::default());
-    let mut exclude = |offering: &'a str, because: Because| {
+    let mut exclude = |offering: &'a str, target: Option<usize>, because: Reason<'a>| {
         if excluded_ids.insert(offering, ()).is_none() {
-            let name = knowledge
-                .offering(offering)
-                .map_or_else(|| offering.to_string(), |o| o.name.clone());
+            let because = because.into_because(&ctx);
+            let found = match target {
+                Some(i) => knowledge.catalog.offerings.get(i),
+                None => knowledge.offering(offering),
+            };
+            let name = found.map_or_else(|| offering.to_string(), |o| o.name.clone());
             excluded.push(Excluded {
                 offering: offering.to_string(),
                 name,
@@ -133,8 +171,8 @@ pub fn evaluate<'a>(
             });
         }
     };
-    for (offering, because) in exclusions {
-        exclude(offering, because);
+    for (offering, target, because) in exclusions {
+        exclude(offering, target, because);
     }
 
     // 3. Manual overrides win over rules. Overrides naming what the
@@ -146,7 +184,7 @@ pub fn evaluate<'a>(
             description: format!("removed by hand: {}", r.reason),
             answers: Vec::new(),
         };
-        exclude(&r.offering, because);
+        exclude(&r.offering, None, Reason::Made(Box::new(because)));
     }
     drafts.retain(|d| !excluded_ids.contains_key(d.offering));
     for add in &overrides.added {
@@ -167,13 +205,15 @@ pub fn evaluate<'a>(
             Some(d) => {
                 d.plan = &add.plan;
                 d.quantity = DraftQuantity::Manual(add.quantity);
-                d.because.push(because);
+                d.more.push(Reason::Made(Box::new(because)));
             }
             None => drafts.push(Draft {
                 offering: &add.offering,
+                at: None,
                 plan: &add.plan,
                 quantity: DraftQuantity::Manual(add.quantity),
-                because: vec![because],
+                because: Reason::Made(Box::new(because)),
+                more: Vec::new(),
             }),
         }
     }
@@ -187,7 +227,11 @@ pub fn evaluate<'a>(
     let mut priced: Vec<(&'a Offering, &'a Plan)> = Vec::with_capacity(drafts.len());
     let mut priced_drafts = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let Some(offering) = knowledge.offering(d.offering) else {
+        let found = match d.at {
+            Some(i) => knowledge.catalog.offerings.get(i),
+            None => knowledge.offering(d.offering),
+        };
+        let Some(offering) = found else {
             continue;
         };
         let Some(plan) = offering.plan(d.plan) else {
@@ -216,11 +260,12 @@ pub fn evaluate<'a>(
             DraftQuantity::Manual(n) => n,
         };
         note_sizes(&mut used_sizes, &quantity_trail);
+        let because = d.reasons(&ctx);
         if depends_on_others(plan) {
-            shares.push((slots.len(), quantity, d.because));
+            shares.push((slots.len(), quantity, because));
             slots.push(None);
         } else {
-            let (mut item, trail) = price_item(&ctx, offering, plan, quantity, d.because, None);
+            let (mut item, trail) = price_item(&ctx, offering, plan, quantity, because, None);
             note_sizes(&mut used_sizes, &trail);
             // What the item's quantity assumed holds for each of its prices.
             for line in &mut item.price_lines {

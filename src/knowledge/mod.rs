@@ -240,15 +240,25 @@ impl Knowledge {
         radar: TechRadar,
         version: String,
     ) -> Knowledge {
-        for rule in &mut rules {
-            rule.reads = rule.when.questions();
-        }
-        let offerings = catalog
+        let offerings: IdMap<usize> = catalog
             .offerings
             .iter()
             .enumerate()
             .map(|(i, o)| (o.id.clone(), i))
             .collect();
+        for rule in &mut rules {
+            rule.reads = rule.when.questions();
+            rule.targets = rule
+                .effects
+                .iter()
+                .map(|e| match e {
+                    Effect::Include { offering, .. } | Effect::Exclude { offering } => {
+                        offerings.get(offering).copied()
+                    }
+                    Effect::Flag(_) => None,
+                })
+                .collect();
+        }
         let approvers = catalog
             .approvers
             .iter()

@@ -29,6 +29,11 @@ pub struct Rule {
     /// not walk the condition again for every trace.
     #[serde(skip)]
     pub reads: Vec<String>,
+    /// For each effect, the index in the catalog of the offering it names
+    /// (`None` for a flag): resolved at load, so evaluation does not hash
+    /// an id per effect.
+    #[serde(skip)]
+    pub targets: Vec<Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
