@@ -236,26 +236,8 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
     }
     let plan = plan_changes(&knowledge, &opened, args)?;
     let session = &mut opened.session;
-    for (q, value) in &plan.answers {
-        match value {
-            Some(a) => {
-                session.answers.insert(q.clone(), a.clone());
-            }
-            None => {
-                session.answers.remove(q);
-            }
-        }
-    }
-    for (q, note) in &plan.notes {
-        match note {
-            Some(n) => {
-                session.notes.insert(q.clone(), n.clone());
-            }
-            None => {
-                session.notes.remove(q);
-            }
-        }
-    }
+    set_or_remove(&mut session.answers, &plan.answers);
+    set_or_remove(&mut session.notes, &plan.notes);
     if let Some(s) = plan.status {
         if matches!(s, Status::Proposed | Status::Won) && s != session.status {
             // The gate before selling: every approval current, nothing
@@ -444,4 +426,22 @@ pub fn session_scope_and_decisions(
     notify(&opened);
     let scope = opened.session.evaluate(knowledge).scope;
     Ok((scope, opened.session.decisions))
+}
+
+/// Applies planned changes to a map: `Some` sets the value, `None` removes
+/// the key.
+fn set_or_remove<V: Clone>(
+    map: &mut std::collections::BTreeMap<String, V>,
+    changes: &[(String, Option<V>)],
+) {
+    for (q, value) in changes {
+        match value {
+            Some(v) => {
+                map.insert(q.clone(), v.clone());
+            }
+            None => {
+                map.remove(q);
+            }
+        }
+    }
 }
