@@ -288,18 +288,15 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
     let scope = opened.session.evaluate(&knowledge).scope;
     let cur = &scope.totals.currency;
     let mut out = format!("saved {}\n", opened.path.display());
-    let set: Vec<&str> = plan
-        .answers
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(q, _)| q.as_str())
-        .collect();
-    let cleared: Vec<&str> = plan
-        .answers
-        .iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(q, _)| q.as_str())
-        .collect();
+    // The questions answered (`true`) or cleared (`false`).
+    let questions = |answered: bool| -> Vec<&str> {
+        plan.answers
+            .iter()
+            .filter(|(_, v)| v.is_some() == answered)
+            .map(|(q, _)| q.as_str())
+            .collect()
+    };
+    let (set, cleared) = (questions(true), questions(false));
     if !set.is_empty() {
         let _ = writeln!(out, "  answered: {}", set.join(", "));
     }
