@@ -45,6 +45,11 @@ impl Hasher for IdHasher {
 /// A map from the knowledge's ids.
 pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<IdHasher>>;
 
+/// Each id and where it stands in the list.
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> IdMap<usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
@@ -243,18 +248,8 @@ impl Knowledge {
         for rule in &mut rules {
             rule.reads = rule.when.questions();
         }
-        let offerings = catalog
-            .offerings
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.clone(), i))
-            .collect();
-        let approvers = catalog
-            .approvers
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let offerings = positions(catalog.offerings.iter().map(|o| &o.id));
+        let approvers = positions(catalog.approvers.iter().map(|a| &a.id));
         let questions = questionnaire
             .sections
             .iter()
