@@ -37,6 +37,23 @@ pub struct Review<'a> {
     pub state: Option<State>,
 }
 
+/// A decision in words: "approved by Lea Legal on 2026-12-02, on condition:
+/// …", or for a stale one what it was and that it no longer holds, headed
+/// by `stale` ("stale" in the proposal, "STALE" in `check`).
+pub fn decision_words(d: &Decision, state: State, stale: &str) -> String {
+    let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
+    let conditions = d
+        .conditions
+        .as_deref()
+        .map(|c| format!(", on condition: {c}"))
+        .unwrap_or_default();
+    let head = match state {
+        State::Stale => format!("{stale}: {} for other answers", d.verdict.id()),
+        s => s.id().to_string(),
+    };
+    format!("{head} by {} on {date}{conditions}", d.by)
+}
+
 /// The decision recorded for `flag`, and where it stands.
 pub fn decision_for<'a>(flag: &Flag, decisions: &'a [Decision]) -> Option<(&'a Decision, State)> {
     let d = decisions.iter().rev().find(|d| d.rule == flag.rule)?;

@@ -108,6 +108,26 @@ fn differs<T: PartialEq>(cells: &[T]) -> bool {
     cells.windows(2).any(|w| w[0] != w[1])
 }
 
+/// Rows `(rank, id, name)` of the entries of every option, each id once in
+/// the order it first appears across options, then stably by rank.
+fn first_seen<'a, E: 'a, R: Ord + Copy>(
+    options: &'a [(String, Scope)],
+    entries: impl Fn(&'a Scope) -> &'a [E],
+    row: impl Fn(&E) -> (R, String, String),
+) -> Vec<(R, String, String)> {
+    let mut rows: Vec<(R, String, String)> = Vec::new();
+    for (_, s) in options {
+        for e in entries(s) {
+            let r = row(e);
+            if !rows.iter().any(|(_, id, _)| id == &r.1) {
+                rows.push(r);
+            }
+        }
+    }
+    rows.sort_by_key(|(rank, _, _)| *rank);
+    rows
+}
+
 /// Compares the scopes of named options, in the order given.
 pub fn compare(options: &[(String, Scope)]) -> Comparison {
     let columns = options
@@ -116,15 +136,11 @@ pub fn compare(options: &[(String, Scope)]) -> Comparison {
         .collect();
 
     // Rows in the order items first appear across options, then by family.
-    let mut offerings: Vec<(Family, String, String)> = Vec::new();
-    for (_, s) in options {
-        for i in &s.items {
-            if !offerings.iter().any(|(_, o, _)| o == &i.offering) {
-                offerings.push((i.family, i.offering.clone(), i.name.clone()));
-            }
-        }
-    }
-    offerings.sort_by_key(|(f, _, _)| *f);
+    let offerings = first_seen(
+        options,
+        |s| &s.items,
+        |i| (i.family, i.offering.clone(), i.name.clone()),
+    );
 
     let mut items = Vec::with_capacity(offerings.len());
     let mut service_levels = Vec::new();
@@ -162,15 +178,11 @@ pub fn compare(options: &[(String, Scope)]) -> Comparison {
         });
     }
 
-    let mut rules: Vec<(Severity, String, String)> = Vec::new();
-    for (_, s) in options {
-        for f in &s.flags {
-            if !rules.iter().any(|(_, r, _)| r == &f.rule) {
-                rules.push((f.severity, f.rule.clone(), f.title.clone()));
-            }
-        }
-    }
-    rules.sort_by_key(|(sev, _, _)| *sev);
+    let rules = first_seen(
+        options,
+        |s| &s.flags,
+        |f| (f.severity, f.rule.clone(), f.title.clone()),
+    );
     let flags = rules
         .into_iter()
         .map(|(severity, rule, title)| {

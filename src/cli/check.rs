@@ -211,22 +211,8 @@ pub fn text_report(knowledge: &Knowledge, scope: &Scope, decisions: &[Decision])
                 let _ = writeln!(out, "      approver: {a}");
             }
             if let Some((d, state)) = crate::approvals::decision_for(f, decisions) {
-                let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
-                let conditions = d
-                    .conditions
-                    .as_deref()
-                    .map(|c| format!(", on condition: {c}"))
-                    .unwrap_or_default();
-                let stale = if state == crate::approvals::State::Stale {
-                    format!("STALE: {} for other answers", d.verdict.id())
-                } else {
-                    state.id().to_string()
-                };
-                let _ = writeln!(
-                    out,
-                    "      decision: {stale} by {} on {date}{conditions}",
-                    d.by
-                );
+                let words = crate::approvals::decision_words(d, state, "STALE");
+                let _ = writeln!(out, "      decision: {words}");
             }
         }
     }

@@ -236,26 +236,8 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
     }
     let plan = plan_changes(&knowledge, &opened, args)?;
     let session = &mut opened.session;
-    for (q, value) in &plan.answers {
-        match value {
-            Some(a) => {
-                session.answers.insert(q.clone(), a.clone());
-            }
-            None => {
-                session.answers.remove(q);
-            }
-        }
-    }
-    for (q, note) in &plan.notes {
-        match note {
-            Some(n) => {
-                session.notes.insert(q.clone(), n.clone());
-            }
-            None => {
-                session.notes.remove(q);
-            }
-        }
-    }
+    set_or_remove(&mut session.answers, &plan.answers);
+    set_or_remove(&mut session.notes, &plan.notes);
     if let Some(s) = plan.status {
         if matches!(s, Status::Proposed | Status::Won) && s != session.status {
             // The gate before selling: every approval current, nothing
@@ -306,18 +288,15 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
     let scope = opened.session.evaluate(&knowledge).scope;
     let cur = &scope.totals.currency;
     let mut out = format!("saved {}\n", opened.path.display());
-    let set: Vec<&str> = plan
-        .answers
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(q, _)| q.as_str())
-        .collect();
-    let cleared: Vec<&str> = plan
-        .answers
-        .iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(q, _)| q.as_str())
-        .collect();
+    // The questions answered (`true`) or cleared (`false`).
+    let questions = |answered: bool| -> Vec<&str> {
+        plan.answers
+            .iter()
+            .filter(|(_, v)| v.is_some() == answered)
+            .map(|(q, _)| q.as_str())
+            .collect()
+    };
+    let (set, cleared) = (questions(true), questions(false));
     if !set.is_empty() {
         let _ = writeln!(out, "  answered: {}", set.join(", "));
     }
@@ -444,4 +423,22 @@ pub fn session_scope_and_decisions(
     notify(&opened);
     let scope = opened.session.evaluate(knowledge).scope;
     Ok((scope, opened.session.decisions))
+}
+
+/// Applies planned changes to a map: `Some` sets the value, `None` removes
+/// the key.
+fn set_or_remove<V: Clone>(
+    map: &mut std::collections::BTreeMap<String, V>,
+    changes: &[(String, Option<V>)],
+) {
+    for (q, value) in changes {
+        match value {
+            Some(v) => {
+                map.insert(q.clone(), v.clone());
+            }
+            None => {
+                map.remove(q);
+            }
+        }
+    }
 }

@@ -151,16 +151,7 @@ fn who(places: &Places) -> Result<String, Error> {
     rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
     let mut out = String::new();
     for (author, (n, won, lost, customers)) in rows {
-        const SHOWN: usize = 5;
-        let mut names = customers
-            .iter()
-            .take(SHOWN)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if customers.len() > SHOWN {
-            names.push_str(&format!(" and {} more", customers.len() - SHOWN));
-        }
+        let names = team::first_few(&customers, 5, ", ", |n| format!(" and {n} more"));
         out.push_str(&format!(
             "{author}: {n} session(s), {won} won, {lost} lost, {} open — {names}\n",
             n - won - lost,

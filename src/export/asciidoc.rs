@@ -223,22 +223,21 @@ impl Adoc {
     }
 
     fn list(&mut self, items: &[String]) {
-        if items.is_empty() {
-            return;
-        }
-        self.blank();
-        for i in items {
-            self.line(&format!("* {i}"));
-        }
+        self.marked("*", items);
     }
 
     fn numbered(&mut self, items: &[String]) {
+        self.marked(".", items);
+    }
+
+    /// A list whose items each start with `marker`; nothing for none.
+    fn marked(&mut self, marker: &str, items: &[String]) {
         if items.is_empty() {
             return;
         }
         self.blank();
         for i in items {
-            self.line(&format!(". {i}"));
+            self.line(&format!("{marker} {i}"));
         }
     }
 

@@ -329,6 +329,18 @@ impl Document {
     }
 }
 
+/// A section that is one plain table, its class the section's id.
+fn table_section(id: &'static str, title: &'static str, cols: Vec<Col>, rows: Vec<Row>) -> Section {
+    let table = Table {
+        class: id,
+        cols,
+        rows,
+        row_heads: false,
+        total: None,
+    };
+    section(id, title, vec![Block::Table(table)])
+}
+
 fn section(id: &'static str, title: &'static str, blocks: Vec<Block>) -> Section {
     Section {
         id,
@@ -550,29 +562,19 @@ fn service_levels(p: &Proposal) -> Section {
             ])
         })
         .collect();
-    let table = Table {
-        class: "service-levels",
-        cols: vec![
-            col("Component", "3"),
-            col("Availability", "2"),
-            col("Support hours", "2"),
-            col("Response time", "2"),
-            col("Backups", "3"),
-            col("Maintenance", "3"),
-            Col {
-                class: Some("note"),
-                ..col("Note", "2")
-            },
-        ],
-        rows,
-        row_heads: false,
-        total: None,
-    };
-    section(
-        "service-levels",
-        words::SERVICE_LEVELS,
-        vec![Block::Table(table)],
-    )
+    let cols = vec![
+        col("Component", "3"),
+        col("Availability", "2"),
+        col("Support hours", "2"),
+        col("Response time", "2"),
+        col("Backups", "3"),
+        col("Maintenance", "3"),
+        Col {
+            class: Some("note"),
+            ..col("Note", "2")
+        },
+    ];
+    table_section("service-levels", words::SERVICE_LEVELS, cols, rows)
 }
 
 fn responsibilities(p: &Proposal) -> Section {
@@ -593,24 +595,14 @@ fn responsibilities(p: &Proposal) -> Section {
             ])
         })
         .collect();
-    let table = Table {
-        class: "responsibilities",
-        cols: vec![
-            col("Component", "2"),
-            col("Provider", "2"),
-            col("Provider's part", "3"),
-            col("Customer's part", "3"),
-            col("Partner's part", "3"),
-        ],
-        rows,
-        row_heads: false,
-        total: None,
-    };
-    section(
-        "responsibilities",
-        words::RESPONSIBILITIES,
-        vec![Block::Table(table)],
-    )
+    let cols = vec![
+        col("Component", "2"),
+        col("Provider", "2"),
+        col("Provider's part", "3"),
+        col("Customer's part", "3"),
+        col("Partner's part", "3"),
+    ];
+    table_section("responsibilities", words::RESPONSIBILITIES, cols, rows)
 }
 
 fn out_of_scope(p: &Proposal) -> Section {

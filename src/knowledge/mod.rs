@@ -45,6 +45,11 @@ impl Hasher for IdHasher {
 /// A map from the knowledge's ids.
 pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<IdHasher>>;
 
+/// Each id and where it stands in the list.
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> IdMap<usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
@@ -240,12 +245,8 @@ impl Knowledge {
         radar: TechRadar,
         version: String,
     ) -> Knowledge {
-        let offerings: IdMap<usize> = catalog
-            .offerings
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.clone(), i))
-            .collect();
+        let offerings: IdMap<usize> = positions(catalog.offerings.iter().map(|o| &o.id));
+        let approvers = positions(catalog.approvers.iter().map(|a| &a.id));
         for rule in &mut rules {
             rule.reads = rule.when.questions();
             rule.targets = rule
@@ -259,12 +260,6 @@ impl Knowledge {
                 })
                 .collect();
         }
-        let approvers = catalog
-            .approvers
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
         let questions = questionnaire
             .sections
             .iter()

@@ -119,7 +119,12 @@ fn write_steps(
         }
     };
     let io = |s: SaveStep| move |e: io::Error| (s, Failure::Io(e));
-    let gone = || io::Error::other("the temporary file is gone");
+    // A temporary file made in an earlier step, taken to be persisted.
+    let take = |slot: &mut Option<NamedTempFile>, s: SaveStep| {
+        slot.take()
+            .ok_or_else(|| io::Error::other("the temporary file is gone"))
+            .map_err(io(s))
+    };
 
     step(SaveStep::CreateTemp)?;
     let t = temps
@@ -148,21 +153,13 @@ fn write_steps(
             .and_then(|()| b.as_file().sync_all())
             .map_err(io(SaveStep::BackupWrite))?;
         step(SaveStep::BackupReplace)?;
-        let b = temps
-            .bak
-            .take()
-            .ok_or_else(gone)
-            .map_err(io(SaveStep::BackupReplace))?;
+        let b = take(&mut temps.bak, SaveStep::BackupReplace)?;
         b.persist(backup_path(path))
             .map_err(|e| (SaveStep::BackupReplace, Failure::Io(e.error)))?;
     }
 
     step(SaveStep::Replace)?;
-    let t = temps
-        .new
-        .take()
-        .ok_or_else(gone)
-        .map_err(io(SaveStep::Replace))?;
+    let t = take(&mut temps.new, SaveStep::Replace)?;
     let persisted = if creating {
         match t.persist_noclobber(path) {
             // Some file systems (FAT on a USB stick) cannot refuse to

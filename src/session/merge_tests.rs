@@ -9,28 +9,12 @@ fn t(secs: i64) -> jiff::Timestamp {
 }
 
 fn base() -> Session {
-    let mut s = Session {
-        format: crate::session::FORMAT,
-        id: "s1".into(),
-        customer: Customer {
-            name: "Acme AG".into(),
-            contact: None,
-        },
-        created: t(0),
-        updated: t(100),
-        status: Status::Draft,
-        answers: BTreeMap::new(),
-        notes: BTreeMap::new(),
-        overrides: Overrides::default(),
-        knowledge_version: "k1".into(),
-        template: None,
-        options: Vec::new(),
-        last_scope: None,
-        decisions: Vec::new(),
-        forced: Vec::new(),
-        flags_seen: BTreeMap::new(),
-        conflicts: Vec::new(),
+    let customer = Customer {
+        name: "Acme AG".into(),
+        contact: None,
     };
+    let mut s = Session::blank("s1".into(), customer, t(0), "k1".into());
+    s.updated = t(100);
     s.answers
         .insert("tenancy".into(), Answer::Text("shared".into()));
     s.answers.insert("environments".into(), Answer::Number(2.0));

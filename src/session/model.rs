@@ -212,6 +212,17 @@ impl Session {
         now: jiff::Timestamp,
         knowledge: &Knowledge,
     ) -> Self {
+        Session::blank(id, customer, now, knowledge.version.clone())
+    }
+
+    /// A new draft with nothing answered, made `now` against knowledge of
+    /// `knowledge_version`.
+    pub(crate) fn blank(
+        id: String,
+        customer: Customer,
+        now: jiff::Timestamp,
+        knowledge_version: String,
+    ) -> Self {
         Session {
             format: FORMAT,
             id,
@@ -222,7 +233,7 @@ impl Session {
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
             overrides: Overrides::default(),
-            knowledge_version: knowledge.version.clone(),
+            knowledge_version,
             template: None,
             options: Vec::new(),
             last_scope: None,

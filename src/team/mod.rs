@@ -236,15 +236,25 @@ impl SyncReport {
 
 /// The first few names, and how many more.
 fn shortened(names: &[String]) -> String {
-    const SHOWN: usize = 8;
+    first_few(names, 8, ", ", |n| format!(" and {n} more"))
+}
+
+/// The first `shown` of `names` joined by `sep`, then `rest` of how many
+/// were left out, if any.
+pub(crate) fn first_few(
+    names: &[String],
+    shown: usize,
+    sep: &str,
+    rest: impl Fn(usize) -> String,
+) -> String {
     let mut s = names
         .iter()
-        .take(SHOWN)
+        .take(shown)
         .cloned()
         .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+        .join(sep);
+    if names.len() > shown {
+        s.push_str(&rest(names.len() - shown));
     }
     s
 }
@@ -577,16 +587,7 @@ fn commit_local(
     }
     let names = changed_names(git.dir(), &staged);
     let subject = shortened(&names);
-    const LISTED: usize = 100;
-    let mut body = staged
-        .iter()
-        .take(LISTED)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n");
-    if staged.len() > LISTED {
-        body.push_str(&format!("\n… and {} more files", staged.len() - LISTED));
-    }
+    let body = first_few(&staged, 100, "\n", |n| format!("\n… and {n} more files"));
     let message = format!("{title}: {subject}\n\n{body}\n");
     git.run_with_input(&["commit", "-q", "-F", "-"], Some(&message))?;
     Ok(Some(names))

@@ -676,8 +676,9 @@ impl Builder<'_> {
                     approver: f.approver.as_deref().map(clean_line),
                     approver_name: f.approver_name.as_deref().map(clean_line),
                     answers: self.trace_answers(&f.answers),
-                    decision: crate::approvals::decision_for(f, self.subject.decisions)
-                        .map(|(d, state)| clean(&decision_words(d, state))),
+                    decision: crate::approvals::decision_for(f, self.subject.decisions).map(
+                        |(d, state)| clean(&crate::approvals::decision_words(d, state, "stale")),
+                    ),
                 })
                 .collect(),
             decision_log: self.decision_log(),
@@ -732,22 +733,6 @@ impl Builder<'_> {
             problems: problems.iter().map(|p| clean(&p.to_string())).collect(),
         }
     }
-}
-
-/// A decision in words: "approved by Lea Legal on 2026-12-02, on condition:
-/// …", or for a stale one what it was and that it no longer holds.
-fn decision_words(d: &crate::session::Decision, state: crate::approvals::State) -> String {
-    let date = jiff::tz::TimeZone::UTC.to_datetime(d.at).date();
-    let conditions = d
-        .conditions
-        .as_deref()
-        .map(|c| format!(", on condition: {c}"))
-        .unwrap_or_default();
-    let head = match state {
-        crate::approvals::State::Stale => format!("stale: {} for other answers", d.verdict.id()),
-        s => s.id().to_string(),
-    };
-    format!("{head} by {} on {date}{conditions}", d.by)
 }
 
 /// A calculation and what it rests on: "8 GiB × CHF 55 (nonprod_memory_gib

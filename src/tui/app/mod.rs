@@ -12,6 +12,19 @@
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
+/// The context of an open session's screens, borrowing only the fields it
+/// reads, so that the screens' own states stay free to change.
+macro_rules! open_ctx {
+    ($knowledge:expr, $open:expr) => {
+        Ctx::new(
+            &$knowledge,
+            &$open.session,
+            &$open.eval.scope,
+            $open.editing,
+        )
+    };
+}
+
 mod requests;
 
 use super::keymap::{Command, Context, Keymap};
@@ -155,9 +168,7 @@ impl App {
     }
 
     pub fn ctx(&self) -> Option<Ctx<'_>> {
-        self.open
-            .as_ref()
-            .map(|o| Ctx::new(&self.knowledge, &o.session, &o.eval.scope, o.editing))
+        self.open.as_ref().map(|o| open_ctx!(self.knowledge, o))
     }
 
     /// The keymap context of what has the keys now.
@@ -362,12 +373,7 @@ impl App {
                 let Some(open) = &mut self.open else {
                     return vec![Request::Back];
                 };
-                let ctx = Ctx::new(
-                    &self.knowledge,
-                    &open.session,
-                    &open.eval.scope,
-                    open.editing,
-                );
+                let ctx = open_ctx!(self.knowledge, open);
                 match self.screen {
                     Screen::Interview => interview::on_key(&mut open.interview, &ctx, key, command),
                     Screen::Catalog => {
@@ -430,12 +436,7 @@ impl App {
             });
         }
         let open = self.open.as_mut()?;
-        let ctx = Ctx::new(
-            &self.knowledge,
-            &open.session,
-            &open.eval.scope,
-            open.editing,
-        );
+        let ctx = open_ctx!(self.knowledge, open);
         match self.screen {
             Screen::Interview => {
                 interview::on_mouse(&mut open.interview, &ctx, &self.theme, body, gesture, x, y)
@@ -469,12 +470,7 @@ impl App {
         match (self.screen, &mut self.open) {
             (Screen::Home, _) => home::on_paste(&mut self.home, text),
             (Screen::Interview, Some(open)) => {
-                let ctx = Ctx::new(
-                    &self.knowledge,
-                    &open.session,
-                    &open.eval.scope,
-                    open.editing,
-                );
+                let ctx = open_ctx!(self.knowledge, open);
                 interview::on_paste(&mut open.interview, &ctx, text)
             }
             _ => Vec::new(),
@@ -493,12 +489,7 @@ impl App {
         self.overlay = None;
         open.editing = editing;
         open.eval = evaluate(&self.knowledge, &open.session, editing);
-        let ctx = Ctx::new(
-            &self.knowledge,
-            &open.session,
-            &open.eval.scope,
-            open.editing,
-        );
+        let ctx = open_ctx!(self.knowledge, open);
         open.interview.after_change(&ctx);
         let current = open.interview.question.clone();
         let focus = open.interview.focus;
@@ -567,12 +558,7 @@ impl App {
         if screen == Screen::Catalog
             && let Some(open) = &mut self.open
         {
-            let ctx = Ctx::new(
-                &self.knowledge,
-                &open.session,
-                &open.eval.scope,
-                open.editing,
-            );
+            let ctx = open_ctx!(self.knowledge, open);
             open.catalog.sync(&ctx, &self.catalog_order);
         }
     }
@@ -622,12 +608,7 @@ impl App {
             open.session.last_scope = Some(ScopeSummary::of(&open.eval.scope));
         }
         open.session.knowledge_version = self.knowledge.version.clone();
-        let ctx = Ctx::new(
-            &self.knowledge,
-            &open.session,
-            &open.eval.scope,
-            open.editing,
-        );
+        let ctx = open_ctx!(self.knowledge, open);
         open.interview.after_change(&ctx);
         open.catalog.sync(&ctx, &self.catalog_order);
         actions.push(Action::Save(Box::new(open.session.clone())));
@@ -660,12 +641,7 @@ impl App {
             session,
             eval,
         };
-        let ctx = Ctx::new(
-            &self.knowledge,
-            &open.session,
-            &open.eval.scope,
-            open.editing,
-        );
+        let ctx = open_ctx!(self.knowledge, open);
         let first = interview::first_question(&ctx);
         if let Some(q) = first {
             open.interview.go_to(&ctx, &q);

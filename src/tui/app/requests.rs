@@ -26,12 +26,7 @@ impl App {
                     Some(_) if !own => {
                         if let Some(open) = &mut self.open {
                             // The field shows what the option answers again.
-                            let ctx = Ctx::new(
-                                &self.knowledge,
-                                &open.session,
-                                &open.eval.scope,
-                                open.editing,
-                            );
+                            let ctx = open_ctx!(self.knowledge, open);
                             let (current, focus) =
                                 (open.interview.question.clone(), open.interview.focus);
                             open.interview.go_to(&ctx, &current);
@@ -71,12 +66,7 @@ impl App {
                 self.overlay = None;
                 self.screen = Screen::Interview;
                 if let Some(open) = &mut self.open {
-                    let ctx = Ctx::new(
-                        &self.knowledge,
-                        &open.session,
-                        &open.eval.scope,
-                        open.editing,
-                    );
+                    let ctx = open_ctx!(self.knowledge, open);
                     if !ctx.scope.visible_questions.contains(&q) {
                         let prompt = self
                             .knowledge
@@ -95,12 +85,7 @@ impl App {
             }
             Request::NextQuestion | Request::PrevQuestion | Request::NextOpen => {
                 let Some(open) = &mut self.open else { return };
-                let ctx = Ctx::new(
-                    &self.knowledge,
-                    &open.session,
-                    &open.eval.scope,
-                    open.editing,
-                );
+                let ctx = open_ctx!(self.knowledge, open);
                 let target = match request {
                     Request::NextQuestion => {
                         interview::next_visible(&ctx, &open.interview.question, 1)
@@ -133,12 +118,7 @@ impl App {
             Request::ShowOffering(id) => {
                 self.overlay = None;
                 if let Some(open) = &mut self.open {
-                    let ctx = Ctx::new(
-                        &self.knowledge,
-                        &open.session,
-                        &open.eval.scope,
-                        open.editing,
-                    );
+                    let ctx = open_ctx!(self.knowledge, open);
                     open.catalog.show(&ctx, &self.catalog_order, &id);
                     self.screen = Screen::Catalog;
                 }

@@ -73,29 +73,46 @@ pub(super) fn section_index(ctx: &Ctx<'_>, q: &str) -> Option<usize> {
 /// The section list: every section with its progress, and the questions
 /// of the current one.
 pub fn nav_rows(ctx: &Ctx<'_>, current: &str) -> Vec<NavRow> {
-    let expanded = section_index(ctx, current);
     let progress = Progress::of(ctx.scope);
+    rows_by(
+        ctx,
+        current,
+        |q| progress.visible(q),
+        |q| progress.answered(q),
+        |qs| progress.worst_of(qs),
+    )
+}
+
+/// The section list, with what is visible, what is answered and the worst
+/// flag of some questions told by the three lookups.
+fn rows_by(
+    ctx: &Ctx<'_>,
+    current: &str,
+    visible: impl Fn(&str) -> bool,
+    answered: impl Fn(&str) -> bool,
+    worst: impl Fn(&[&str]) -> Option<Severity>,
+) -> Vec<NavRow> {
+    let expanded = section_index(ctx, current);
     let mut rows = Vec::new();
     for (index, section) in ctx.knowledge.questionnaire.sections.iter().enumerate() {
-        let visible: Vec<&str> = section
+        let shown: Vec<&str> = section
             .questions
             .iter()
             .map(|q| q.id.as_str())
-            .filter(|q| progress.visible(q))
+            .filter(|q| visible(q))
             .collect();
-        let answered = visible.iter().filter(|q| progress.answered(q)).count();
         rows.push(NavRow::Section {
             index,
-            answered,
-            visible: visible.len(),
-            worst: progress.worst_of(&visible),
+            answered: shown.iter().filter(|q| answered(q)).count(),
+            visible: shown.len(),
+            worst: worst(&shown),
         });
         if expanded == Some(index) {
-            for q in visible {
+            for q in shown {
                 rows.push(NavRow::Question {
                     id: q.to_string(),
-                    answered: progress.answered(q),
-                    worst: progress.worst_of(&[q]),
+                    answered: answered(q),
+                    worst: worst(&[q]),
                 });
             }
         }
@@ -180,32 +197,13 @@ mod progress_tests {
                 .map(|f| f.severity)
                 .min()
         };
-        let expanded = section_index(ctx, current);
-        let mut rows = Vec::new();
-        for (index, section) in ctx.knowledge.questionnaire.sections.iter().enumerate() {
-            let visible: Vec<&str> = section
-                .questions
-                .iter()
-                .map(|q| q.id.as_str())
-                .filter(|q| scope.visible_questions.iter().any(|v| v == q))
-                .collect();
-            rows.push(NavRow::Section {
-                index,
-                answered: visible.iter().filter(|q| answered(q)).count(),
-                visible: visible.len(),
-                worst: worst(&visible),
-            });
-            if expanded == Some(index) {
-                for q in visible {
-                    rows.push(NavRow::Question {
-                        id: q.to_string(),
-                        answered: answered(q),
-                        worst: worst(&[q]),
-                    });
-                }
-            }
-        }
-        rows
+        rows_by(
+            ctx,
+            current,
+            |q| scope.visible_questions.iter().any(|v| v == q),
+            answered,
+            worst,
+        )
     }
 
     #[test]
