@@ -98,14 +98,16 @@ pub fn evaluate<'a>(
     }
 
     // 2. Includes and excludes, in rule order.
-    // Sized for every rule including something, so a large catalog does
-    // not rehash its way through the rules.
-    let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(knowledge.rules.len());
+    // Sized for the includes the knowledge holds (counted at load), so a
+    // large catalog neither rehashes its way through the rules nor asks
+    // for memory it will not use.
+    let includes = knowledge.include_effects();
+    let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(includes);
     // offering id → index in `drafts`; a linear search made large catalogs
     // quadratic.
     let mut draft_index: ById<'a, usize> =
-        ById::with_capacity_and_hasher(knowledge.rules.len(), Default::default());
-    ctx.included.reserve(knowledge.rules.len());
+        ById::with_capacity_and_hasher(includes, Default::default());
+    ctx.included.reserve(includes);
     // The offering, its index in the catalog where known, and why.
     let mut exclusions: Vec<(&'a str, Option<usize>, Reason<'a>)> = Vec::new();
     for rule in &knowledge.rules {

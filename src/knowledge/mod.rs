@@ -283,6 +283,20 @@ impl Knowledge {
         }
     }
 
+    /// How many Include effects the rules hold: what a scope can hold at
+    /// most, for sizing the engine's maps.
+    pub fn include_effects(&self) -> usize {
+        self.rules
+            .iter()
+            .map(|r| {
+                r.effects
+                    .iter()
+                    .filter(|e| matches!(e, Effect::Include { .. }))
+                    .count()
+            })
+            .sum()
+    }
+
     pub fn offering(&self, id: &str) -> Option<&Offering> {
         self.offerings.get(id).map(|&i| &self.catalog.offerings[i])
     }
