@@ -2,16 +2,15 @@
 //! a gate before selling, and the requests as tickets.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The binary with its directories in the test's home (tests/common).
 fn nunki(home: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("nunki").unwrap();
-    c.env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NUNKI_CONFIG_DIR", home.path().join("config"))
-        .env("NO_COLOR", "1");
-    c
+    common::nunki(home.path())
 }
 
 /// A bank on a dedicated cluster, 24/7: FINMA and 24/7 need approval.

@@ -3,17 +3,16 @@
 //! simply open, and the drift report names what the new prices changed.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use tempfile::TempDir;
 
 const FIXTURE: &str = include_str!("fixtures/session_before_sizing.ron");
 
+/// The binary with its directories in the test's home (tests/common).
 fn nunki(home: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("nunki").unwrap();
-    c.env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NUNKI_CONFIG_DIR", home.path().join("config"))
-        .env("NO_COLOR", "1");
-    c
+    common::nunki(home.path())
 }
 
 #[test]

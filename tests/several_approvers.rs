@@ -3,14 +3,14 @@
 //! and the internal proposal shows both; the customer's shows neither.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+/// The binary with its directories in the test's home (tests/common).
 fn nunki(home: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("nunki").unwrap();
-    c.env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NUNKI_CONFIG_DIR", home.path().join("config"));
-    c
+    common::nunki(home.path())
 }
 
 #[test]

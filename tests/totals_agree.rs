@@ -2,15 +2,14 @@
 //! and every one of them names the same items left out of the totals.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+/// The binary with its directories in the test's home (tests/common).
 fn nunki(home: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("nunki").unwrap();
-    c.env("NUNKI_DATA_DIR", home.path().join("data"))
-        .env("NUNKI_CONFIG_DIR", home.path().join("config"))
-        .env("NO_COLOR", "1");
-    c
+    common::nunki(home.path())
 }
 
 fn run(home: &TempDir, args: &[&str]) -> String {
