@@ -239,6 +239,19 @@ impl Scope {
     /// export, to follow other words: "not in the totals: on request: GPU
     /// nodes; billed by the provider: Cloud infrastructure". `None` when
     /// they leave out nothing.
+    /// The items the totals leave out: priced on request, billed by the
+    /// provider or the customer's own, in scope order.
+    pub fn left_out_items(&self) -> impl Iterator<Item = &Item> {
+        self.items
+            .iter()
+            .filter(|i| !matches!(i.basis, PriceBasis::Priced | PriceBasis::Included))
+    }
+
+    /// The items priced on request or by the provider (`totals.priced_on_request`).
+    pub fn priced_on_request_items(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.basis.is_priced_on_request())
+    }
+
     pub fn left_out_phrase(&self) -> Option<String> {
         let parts: Vec<String> = [
             (PriceBasis::OnRequest, "on request"),

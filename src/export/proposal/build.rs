@@ -273,9 +273,7 @@ impl Builder<'_> {
                 incomplete,
                 priced_on_request: self
                     .scope
-                    .items
-                    .iter()
-                    .filter(|i| i.basis.is_priced_on_request())
+                    .priced_on_request_items()
                     .map(|i| clean_line(&i.name))
                     .collect(),
                 note,

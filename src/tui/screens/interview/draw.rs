@@ -516,12 +516,7 @@ pub(super) fn draw_scope(
     let total_style = t.money.patch(t.title);
     // What the totals leave out shows where the rule above them was: the
     // engineer sees at a glance that the total is not the whole price.
-    let left_out: Vec<&str> = scope
-        .items
-        .iter()
-        .filter(|i| !matches!(i.basis, PriceBasis::Priced | PriceBasis::Included))
-        .map(|i| i.name.as_str())
-        .collect();
+    let left_out: Vec<&str> = scope.left_out_items().map(|i| i.name.as_str()).collect();
     let rule = if left_out.is_empty() {
         Line::styled("─".repeat(w), t.border)
     } else {
