@@ -333,6 +333,27 @@ impl App {
                     self.set_notice(Tone::Info, format!("The status stays {}.", status.id()));
                     return;
                 }
+                // The gate before selling, as `nunki set --status` has it:
+                // no proposal or deal while approvals are missing.
+                if matches!(
+                    status,
+                    crate::session::Status::Proposed | crate::session::Status::Won
+                ) {
+                    let scope = open.session.evaluate(&self.knowledge).scope;
+                    let missing = crate::approvals::missing(&scope, &open.session.decisions);
+                    if !missing.is_empty() {
+                        let list: Vec<String> = missing.iter().map(|m| m.describe()).collect();
+                        self.set_notice(
+                            Tone::Info,
+                            format!(
+                                "Not {} yet, missing: {}. Record them with `nunki approve`.",
+                                status.id(),
+                                list.join("; ")
+                            ),
+                        );
+                        return;
+                    }
+                }
                 // The status belongs to the session, whatever option is edited.
                 self.change(actions, |s| s.status = status);
                 if self

@@ -624,7 +624,7 @@ pub(super) fn draw_flags(
         );
         return;
     }
-    let title_w = (inner.width as usize).saturating_sub(crate::tui::widgets::badge::WIDTH + 1);
+    let title_w = (inner.width as usize).saturating_sub(crate::tui::widgets::badge::WIDTH + 3);
     let lines: Vec<Line> = scope
         .flags
         .iter()
@@ -634,9 +634,18 @@ pub(super) fn draw_flags(
         .map(|(i, f)| {
             let selected = focused && state.scope_cursor == items + i;
             let style = if selected { t.selected } else { t.text };
+            // The pre-sales decision on the flag: ✓ approved, ✗ declined,
+            // ! decided for other answers (stale).
+            let decision = match crate::approvals::decision_for(f, &ctx.session.decisions) {
+                Some((_, crate::approvals::State::Approved)) => Span::styled("✓ ", t.ok),
+                Some((_, crate::approvals::State::Declined)) => Span::styled("✗ ", t.error),
+                Some((_, crate::approvals::State::Stale)) => Span::styled("! ", t.warn),
+                None => Span::styled("  ", style),
+            };
             let line = Line::from(vec![
                 badge(t, f.severity),
                 Span::styled(" ", style),
+                decision,
                 Span::styled(fit(&f.title, title_w), style),
             ]);
             if selected {
