@@ -56,8 +56,8 @@ pub fn decision_words(d: &Decision, state: State, stale: &str) -> String {
 
 /// The decision recorded for `flag`, and where it stands.
 pub fn decision_for<'a>(flag: &Flag, decisions: &'a [Decision]) -> Option<(&'a Decision, State)> {
-    let d = decisions.iter().rev().find(|d| d.rule == flag.rule)?;
-    let state = if d.fingerprint != flag.fingerprint() {
+    let d = Decision::latest_for(decisions, flag)?;
+    let state = if !d.holds_for(flag) {
         State::Stale
     } else {
         match d.verdict {

@@ -148,6 +148,8 @@ pub struct Knowledge {
     offerings: IdMap<usize>,
     questions: IdMap<(usize, usize)>,
     approvers: IdMap<usize>,
+    /// How many Include effects the rules hold, counted once at load.
+    include_effects: usize,
 }
 
 /// The RON dialect of every file nunki reads and writes.
@@ -271,6 +273,11 @@ impl Knowledge {
                     .map(move |(q, question)| (question.id.clone(), (s, q)))
             })
             .collect();
+        let include_effects = rules
+            .iter()
+            .flat_map(|r| &r.effects)
+            .filter(|e| matches!(e, Effect::Include { .. }))
+            .count();
         Knowledge {
             catalog,
             questionnaire,
@@ -280,21 +287,14 @@ impl Knowledge {
             offerings,
             questions,
             approvers,
+            include_effects,
         }
     }
 
     /// How many Include effects the rules hold: what a scope can hold at
     /// most, for sizing the engine's maps.
     pub fn include_effects(&self) -> usize {
-        self.rules
-            .iter()
-            .map(|r| {
-                r.effects
-                    .iter()
-                    .filter(|e| matches!(e, Effect::Include { .. }))
-                    .count()
-            })
-            .sum()
+        self.include_effects
     }
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answer, AnswerProblem, Answers, Overrides, Scope, check_answers, evaluate};
+use crate::engine::{
+    Answer, AnswerProblem, Answers, Flag, Overrides, Scope, check_answers, evaluate,
+};
 use crate::knowledge::{Knowledge, Severity};
 
 /// The version of the session file format this nunki writes.
@@ -97,6 +99,18 @@ impl Verdict {
             Verdict::Approved => "approved",
             Verdict::Declined => "declined",
         }
+    }
+}
+
+impl Decision {
+    /// The latest decision on `flag`'s rule, if any.
+    pub fn latest_for<'a>(decisions: &'a [Decision], flag: &Flag) -> Option<&'a Decision> {
+        decisions.iter().rev().find(|d| d.rule == flag.rule)
+    }
+
+    /// Whether it was made for the answers that raise `flag` today.
+    pub fn holds_for(&self, flag: &Flag) -> bool {
+        self.fingerprint == flag.fingerprint()
     }
 }
 
@@ -277,10 +291,10 @@ impl Session {
         let scope = evaluate(knowledge, answers, overrides);
         let mut extra: Vec<crate::engine::ManualRemove> = Vec::new();
         for flag in &scope.flags {
-            let Some(d) = self.decisions.iter().rev().find(|d| d.rule == flag.rule) else {
+            let Some(d) = Decision::latest_for(&self.decisions, flag) else {
                 continue;
             };
-            if d.verdict != Verdict::Declined || d.fingerprint != flag.fingerprint() {
+            if d.verdict != Verdict::Declined || !d.holds_for(flag) {
                 continue;
             }
             let Some(rule) = knowledge.rule(&flag.rule) else {
