@@ -9,6 +9,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod i18n;
 pub mod insights;
 pub mod knowledge;
 pub mod printable;

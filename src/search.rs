@@ -138,7 +138,7 @@ impl Index {
                 entries.push(Entry::new(
                     HitKind::Question,
                     q.id.clone(),
-                    q.prompt.clone(),
+                    q.prompt.to_string(),
                     format!("{} · {}", section.title, q.kind.name()),
                     &options.join(" "),
                 ));
@@ -149,7 +149,7 @@ impl Index {
             entries.push(Entry::new(
                 HitKind::Offering,
                 o.id.clone(),
-                o.name.clone(),
+                o.name.to_string(),
                 format!("{} · {}", o.family.label(), o.provider),
                 &format!("{} {}", plans.join(" "), o.description),
             ));

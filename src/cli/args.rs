@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -324,6 +327,10 @@ pub struct NewArgs {
     /// Answers file (RON or JSON) applied on top of the template.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+    /// The language of the customer's proposal and of the interview's
+    /// questions: en or de (change it later with `nunki set S --lang`).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]
@@ -350,6 +357,9 @@ pub struct SetArgs {
     /// reason is recorded and shown in the internal proposal.
     #[arg(long, value_name = "REASON", requires = "status")]
     pub force: Option<String>,
+    /// The language of the customer's proposal and of the interview: en or de.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -374,4 +384,18 @@ pub struct ApproveArgs {
     /// proposal (without who decided). Otherwise they stay internal.
     #[arg(long, requires = "conditions")]
     pub for_customer: bool,
+}
+
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let v = PossibleValue::new(self.id()).help(self.name().into_owned());
+        Some(match self {
+            Lang::En => v.alias("english"),
+            Lang::De => v.alias("german").alias("deutsch"),
+        })
+    }
 }

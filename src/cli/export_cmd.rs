@@ -53,6 +53,11 @@ pub struct ExportArgs {
     /// Add the session's options side by side.
     #[arg(long, requires = "session")]
     pub compare: bool,
+    /// The language of the customer's proposal, en or de (default: the
+    /// session's, English for --answers). The internal proposal, JSON keys
+    /// and the ticket formats stay English.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The `after_help` of `nunki export`.
@@ -192,6 +197,13 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                 };
                 return write_out(output, &text, t.id(), None);
             }
+            // The customer's proposal speaks the session's language (or the
+            // one asked for); the internal one stays English (README).
+            let lang = match args.audience {
+                Audience::Customer => args.lang.unwrap_or(session.lang),
+                Audience::Internal => crate::i18n::Lang::En,
+            };
+            let knowledge = knowledge.in_language(lang);
             let chosen = match &args.option {
                 Some(name) => Some(session.option_named(name).map_err(Error::input)?),
                 None => None,
@@ -231,6 +243,11 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             ));
         }
         (None, Some(path)) => {
+            let lang = match args.audience {
+                Audience::Customer => args.lang.unwrap_or_default(),
+                Audience::Internal => crate::i18n::Lang::En,
+            };
+            let knowledge = knowledge.in_language(lang);
             let raw = input::read_raw_answers(path)?;
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
             let scope = evaluate(&knowledge, &answers, &Overrides::default());

@@ -62,6 +62,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
             template,
             answers,
             answers_origin,
+            lang: args.lang,
         },
         &knowledge,
     )?;
@@ -222,9 +223,13 @@ fn pad(text: &str, width: usize) -> String {
 
 /// `nunki set`: answers, notes and status, checked first, saved at once.
 pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Outcome, Error> {
-    if args.answers.is_empty() && args.notes.is_empty() && args.status.is_none() {
+    if args.answers.is_empty()
+        && args.notes.is_empty()
+        && args.status.is_none()
+        && args.lang.is_none()
+    {
         return Err(Error::input(
-            "nothing to set: give QUESTION=VALUE (QUESTION= clears), --status STATUS or --note QUESTION=TEXT",
+            "nothing to set: give QUESTION=VALUE (QUESTION= clears), --status STATUS, --note QUESTION=TEXT or --lang en|de",
         ));
     }
     let knowledge = load_knowledge(places, catalog)?;
@@ -283,6 +288,9 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
         }
         session.status = s;
     }
+    if let Some(lang) = args.lang {
+        session.lang = lang;
+    }
     store.save(&mut opened, &knowledge)?;
     notify(&opened);
     let scope = opened.session.evaluate(&knowledge).scope;
@@ -308,6 +316,9 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
         let _ = writeln!(out, "  notes: {}", noted.join(", "));
     }
     let _ = writeln!(out, "  status: {}", opened.session.status.id());
+    if args.lang.is_some() {
+        let _ = writeln!(out, "  language: {}", opened.session.lang);
+    }
     let _ = writeln!(
         out,
         "  scope: {} items, {cur} {} per month, {cur} {} one-time, worst flag: {}; {} open questions",

@@ -61,20 +61,22 @@ impl Answer {
         }
     }
 
-    /// The answer in words, with option labels, for people.
+    /// The answer in words, with option labels, for people, in the
+    /// language the question's texts are set to.
     pub fn display(&self, question: Option<&Question>) -> String {
+        let lang = question.map_or(crate::i18n::Lang::En, |q| q.prompt.lang());
         let label = |id: &str| {
             question
                 .and_then(|q| q.option(id))
-                .map_or_else(|| id.to_string(), |c| c.label.clone())
+                .map_or_else(|| id.to_string(), |c| c.label.to_string())
         };
         match self {
-            Answer::Bool(true) => "yes".into(),
-            Answer::Bool(false) => "no".into(),
+            Answer::Bool(true) => crate::tr!(lang, "answer-yes"),
+            Answer::Bool(false) => crate::tr!(lang, "answer-no"),
             Answer::Number(n) => {
                 let unit = match question.map(|q| &q.kind) {
-                    Some(QuestionKind::Number { unit, .. }) if !unit.is_empty() => {
-                        format!(" {}", unit_for(*n, unit))
+                    Some(QuestionKind::Number { unit, unit_one, .. }) if !unit.is_empty() => {
+                        format!(" {}", unit_for(*n, unit, unit_one.as_deref()))
                     }
                     _ => String::new(),
                 };
@@ -84,7 +86,7 @@ impl Answer {
                 Some(QuestionKind::Single { .. }) => label(t),
                 _ => t.clone(),
             },
-            Answer::List(items) if items.is_empty() => "none".into(),
+            Answer::List(items) if items.is_empty() => crate::tr!(lang, "answer-none"),
             Answer::List(items) => items
                 .iter()
                 .map(|i| label(i))
@@ -95,13 +97,18 @@ impl Answer {
 }
 
 /// A question's unit (written in the plural: "applications", "weeks") as
-/// it follows `n`: "1 application", "2 applications".
-pub fn unit_for(n: f64, unit: &str) -> std::borrow::Cow<'_, str> {
-    if n == 1.0
-        && let Some(one) = unit.strip_suffix('s')
-        && unit.chars().all(|c| c.is_ascii_lowercase())
-    {
-        return std::borrow::Cow::Borrowed(one);
+/// it follows `n`: "1 application", "2 applications". `one` is the unit
+/// after 1 where the knowledge gives it (German: "1 Anwendung").
+pub fn unit_for<'u>(n: f64, unit: &'u str, one: Option<&'u str>) -> std::borrow::Cow<'u, str> {
+    if n == 1.0 {
+        if let Some(one) = one {
+            return std::borrow::Cow::Borrowed(one);
+        }
+        if let Some(one) = unit.strip_suffix('s')
+            && unit.chars().all(|c| c.is_ascii_lowercase())
+        {
+            return std::borrow::Cow::Borrowed(one);
+        }
     }
     std::borrow::Cow::Borrowed(unit)
 }
@@ -407,7 +414,7 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<Answer, Answ
                     value: *n,
                     min: *min,
                     max: *max,
-                    unit: unit.clone(),
+                    unit: unit.to_string(),
                 })
             } else if *integer && n.fract() != 0.0 {
                 Err(AnswerProblem::NotWhole {
@@ -514,10 +521,15 @@ mod unit_tests {
 
     #[test]
     fn units_agree_with_their_number() {
-        assert_eq!(unit_for(1.0, "applications"), "application");
-        assert_eq!(unit_for(2.0, "applications"), "applications");
-        assert_eq!(unit_for(1.0, "GiB"), "GiB");
-        assert_eq!(unit_for(1.0, "per month"), "per month");
+        assert_eq!(unit_for(1.0, "applications", None), "application");
+        assert_eq!(unit_for(2.0, "applications", None), "applications");
+        assert_eq!(unit_for(1.0, "GiB", None), "GiB");
+        assert_eq!(unit_for(1.0, "per month", None), "per month");
+        assert_eq!(unit_for(1.0, "Anwendungen", Some("Anwendung")), "Anwendung");
+        assert_eq!(
+            unit_for(3.0, "Anwendungen", Some("Anwendung")),
+            "Anwendungen"
+        );
         assert_eq!(units_of(3.0, "engineering day"), "engineering days");
         assert_eq!(units_of(1.0, "engineering day"), "engineering day");
         assert_eq!(

@@ -136,13 +136,15 @@ impl<'a> Context<'a> {
         let value = self.number(amount)?;
         let own = self.knowledge.currency();
         Some(match self.budget_rate(currency) {
-            Some(rate) => format!(
-                "{} {} (about {own} {} at {}, rate of {})",
-                rate.currency,
-                Money::from_units(value),
-                Money::from_units(value * rate.rate),
-                super::answers::format_number(rate.rate),
-                rate.date
+            Some(rate) => crate::tr!(
+                self.knowledge.lang(),
+                "budget-converted",
+                currency = rate.currency.as_str(),
+                amount = Money::from_units(value).to_string(),
+                own = own,
+                converted = Money::from_units(value * rate.rate).to_string(),
+                rate = super::answers::format_number(rate.rate),
+                date = crate::i18n::format::date_text(self.knowledge.lang(), &rate.date),
             ),
             None => format!("{own} {}", Money::from_units(value)),
         })

@@ -165,7 +165,7 @@ pub fn evaluate<'a>(
                 Some(i) => knowledge.catalog.offerings.get(i),
                 None => knowledge.offering(offering),
             };
-            let name = found.map_or_else(|| offering.to_string(), |o| o.name.clone());
+            let name = found.map_or_else(|| offering.to_string(), |o| o.name.to_string());
             excluded.push(Excluded {
                 offering: offering.to_string(),
                 name,
@@ -423,10 +423,11 @@ pub fn evaluate<'a>(
         flags.push(Flag {
             rule: "manual_override_unknown".into(),
             severity: crate::knowledge::Severity::Info,
-            title: "Manual additions no longer in the catalog".into(),
-            detail: format!(
-                "These offerings were added by hand but the catalog no longer has them: {}.",
-                stale_overrides.join(", ")
+            title: crate::tr!(knowledge.lang(), "stale-overrides-title"),
+            detail: crate::tr!(
+                knowledge.lang(),
+                "stale-overrides-detail",
+                offerings = stale_overrides.join(", ")
             ),
             remediation: "Remove the overrides or choose a current plan in the catalog browser."
                 .into(),
@@ -479,13 +480,14 @@ fn needs(ctx: &Context<'_>, totals: &Totals) -> Vec<Need> {
                 continue;
             };
             let text = match (&q.kind, answer) {
-                (QuestionKind::Single { .. }, Answer::Text(id)) => {
-                    q.option(id).and_then(|o| o.statement.clone()).or_else(|| {
+                (QuestionKind::Single { .. }, Answer::Text(id)) => q
+                    .option(id)
+                    .and_then(|o| o.statement.as_ref().map(|t| t.to_string()))
+                    .or_else(|| {
                         q.statement
                             .as_deref()
                             .map(|t| statement(t, q, answer, ctx, totals))
-                    })
-                }
+                    }),
                 (QuestionKind::YesNo, Answer::Bool(true)) => q
                     .statement
                     .as_deref()
@@ -542,7 +544,7 @@ fn statement(
         ) => ctx
             .budget_text(&q.id, Some(c))
             .unwrap_or_else(|| answer.display(Some(q))),
-        (QuestionKind::Number { unit, .. }, Answer::Number(n)) => {
+        (QuestionKind::Number { unit, unit_one, .. }, Answer::Number(n)) => {
             let words = if n.fract() == 0.0 && n.abs() < 1e15 {
                 Money::from_units(*n).to_string()
             } else {
@@ -551,7 +553,10 @@ fn statement(
             if unit.is_empty() {
                 words
             } else {
-                format!("{words} {}", super::answers::unit_for(*n, unit))
+                format!(
+                    "{words} {}",
+                    super::answers::unit_for(*n, unit, unit_one.as_deref())
+                )
             }
         }
         _ => answer.display(Some(q)),
@@ -623,9 +628,14 @@ fn fill_placeholders(
                     "technologies" => Some(subjects.join(", ")),
                     "budget" => budget.map(str::to_string),
                     "priced_on_request" => Some(ctx.priced_on_request.join(", ")),
-                    "earliest_go_live_weeks" => ctx
-                        .earliest_go_live
-                        .map(|w| format!("{} weeks", super::answers::format_number(w))),
+                    "earliest_go_live_weeks" => ctx.earliest_go_live.map(|w| {
+                        let lang = ctx.knowledge.lang();
+                        if w.fract() == 0.0 && w.abs() < 1e9 {
+                            crate::tr!(lang, "weeks", count = w as i64)
+                        } else {
+                            crate::tr!(lang, "weeks", count = super::answers::format_number(w))
+                        }
+                    }),
                     q => ctx
                         .answers
                         .get(q)
@@ -633,7 +643,7 @@ fn fill_placeholders(
                 };
                 match value {
                     Some(v) => out.push_str(&v),
-                    None => out.push_str("(not answered)"),
+                    None => out.push_str(&crate::tr!(ctx.knowledge.lang(), "not-answered")),
                 }
                 rest = &after[end + 1..];
             }

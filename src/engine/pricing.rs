@@ -114,11 +114,11 @@ pub(crate) fn price_item<'a>(
     };
     let item = Item {
         offering: offering.id.clone(),
-        name: offering.name.clone(),
+        name: offering.name.to_string(),
         family: offering.family,
         provider: offering.provider.clone(),
         plan: plan.id.clone(),
-        plan_name: plan.name.clone(),
+        plan_name: plan.name.to_string(),
         quantity,
         monthly: sum(Recurrence::Monthly),
         one_time: sum(Recurrence::OneTime),

@@ -253,10 +253,20 @@ impl Scope {
     }
 
     pub fn left_out_phrase(&self) -> Option<String> {
+        self.left_out_phrase_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Scope::left_out_phrase`] in `lang`.
+    pub fn left_out_phrase_in(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.left_out_parts(lang)
+            .map(|parts| crate::tr!(lang, "not-in-totals", parts = parts))
+    }
+
+    fn left_out_parts(&self, lang: crate::i18n::Lang) -> Option<String> {
         let parts: Vec<String> = [
-            (PriceBasis::OnRequest, "on request"),
-            (PriceBasis::ByProvider, "billed by the provider"),
-            (PriceBasis::CustomersOwn, "the customer's own"),
+            (PriceBasis::OnRequest, "basis-on-request"),
+            (PriceBasis::ByProvider, "basis-by-provider"),
+            (PriceBasis::CustomersOwn, "basis-customers-own"),
         ]
         .into_iter()
         .filter_map(|(basis, words)| {
@@ -266,21 +276,27 @@ impl Scope {
                 .filter(|i| i.basis == basis)
                 .map(|i| i.name.as_str())
                 .collect();
-            (!names.is_empty()).then(|| format!("{words}: {}", names.join(", ")))
+            (!names.is_empty()).then(|| {
+                format!(
+                    "{}: {}",
+                    crate::i18n::message(lang, words, &[]),
+                    names.join(", ")
+                )
+            })
         })
         .collect();
-        (!parts.is_empty()).then(|| format!("not in the totals: {}", parts.join("; ")))
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 
     /// [`Scope::left_out_phrase`] as a sentence of its own.
     pub fn left_out(&self) -> Option<String> {
-        self.left_out_phrase().map(|p| {
-            let mut s = String::with_capacity(p.len() + 1);
-            s.push_str("Not");
-            s.push_str(&p[3..]);
-            s.push('.');
-            s
-        })
+        self.left_out_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Scope::left_out`] in `lang`.
+    pub fn left_out_in(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.left_out_parts(lang)
+            .map(|parts| crate::tr!(lang, "not-in-totals-sentence", parts = parts))
     }
 
     /// Every default the prices assumed for an unanswered question, once

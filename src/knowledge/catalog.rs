@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 /// The product families of the portfolio. The ids are part of the JSON
 /// contract of `nunki check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -265,11 +267,11 @@ pub struct Approver {
 #[serde(deny_unknown_fields)]
 pub struct Offering {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     pub family: Family,
     /// "VSHN" or the name of the partner who delivers it.
     pub provider: String,
-    pub description: String,
+    pub description: Text,
     /// Approver id of the product owner who signs off exceptions.
     pub owner: String,
     #[serde(default)]
@@ -313,18 +315,18 @@ pub struct Capabilities {
 #[serde(deny_unknown_fields)]
 pub struct Responsibilities {
     #[serde(default)]
-    pub provider: Vec<String>,
+    pub provider: Vec<Text>,
     #[serde(default)]
-    pub customer: Vec<String>,
+    pub customer: Vec<Text>,
     #[serde(default)]
-    pub partner: Vec<String>,
+    pub partner: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
     pub service_level: ServiceLevel,
     pub prices: Vec<Price>,
@@ -351,11 +353,11 @@ pub struct ServiceLevel {
     #[serde(default)]
     pub support_hours: Option<SupportHours>,
     #[serde(default)]
-    pub response_time: Option<String>,
+    pub response_time: Option<Text>,
     #[serde(default)]
-    pub backups: Option<String>,
+    pub backups: Option<Text>,
     #[serde(default)]
-    pub maintenance: Option<String>,
+    pub maintenance: Option<Text>,
     #[serde(default)]
     pub source: Source,
 }

@@ -11,9 +11,14 @@ pub mod diagnostic;
 pub mod questionnaire;
 pub mod radar;
 pub mod rules;
+pub mod text;
+pub mod texts;
 mod validate;
 
-pub use validate::completeness;
+pub use text::Text;
+pub use validate::{completeness, statement_gaps, translation_gaps};
+
+use crate::i18n::Lang;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -150,6 +155,8 @@ pub struct Knowledge {
     approvers: IdMap<usize>,
     /// How many Include effects the rules hold, counted once at load.
     include_effects: usize,
+    /// The language its customer-facing texts show in.
+    lang: Lang,
 }
 
 /// The RON dialect of every file nunki reads and writes.
@@ -288,7 +295,26 @@ impl Knowledge {
             questions,
             approvers,
             include_effects,
+            lang: Lang::En,
         }
+    }
+
+    /// The same knowledge with every customer-facing text in `lang`
+    /// (English where a text has no translation): scoping with it words
+    /// the scope, the interview and the proposal in that language. Ids,
+    /// prices and the version stay the same.
+    pub fn in_language(&self, lang: Lang) -> Knowledge {
+        let mut k = self.clone();
+        if k.lang != lang {
+            texts::set_lang(&mut k, lang);
+            k.lang = lang;
+        }
+        k
+    }
+
+    /// The language its texts show in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// How many Include effects the rules hold: what a scope can hold at

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
 use super::condition::Condition;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ impl Questionnaire {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub questions: Vec<Question>,
 }
 
@@ -32,10 +33,10 @@ pub struct Question {
     /// What the question is about, in the customer's words, for the open
     /// questions of the customer's proposal: "The contract term".
     #[serde(default)]
-    pub topic: Option<String>,
-    pub prompt: String,
+    pub topic: Option<Text>,
+    pub prompt: Text,
     /// "Why we ask": what the answer changes in the proposal.
-    pub help: String,
+    pub help: Text,
     pub kind: QuestionKind,
     /// Skip logic: the question is asked only while this holds.
     #[serde(default)]
@@ -47,11 +48,11 @@ pub struct Question {
     /// stay in {answer}." `{answer}` is the answer in words; any flag
     /// placeholder works too. For a yes/no question this is the "yes".
     #[serde(default)]
-    pub statement: Option<String>,
+    pub statement: Option<Text>,
     /// The statement of a "no", for yes/no questions; without it a "no"
     /// says nothing in the proposal.
     #[serde(default)]
-    pub statement_no: Option<String>,
+    pub statement_no: Option<Text>,
 }
 
 fn default_importance() -> u8 {
@@ -113,7 +114,11 @@ pub enum QuestionKind {
         retired: Vec<Choice>,
     },
     Number {
-        unit: String,
+        unit: Text,
+        /// The unit after "1" where the plural rule cannot find it
+        /// ("Anwendung" beside "Anwendungen"); English drops the "s".
+        #[serde(default)]
+        unit_one: Option<Text>,
         #[serde(default)]
         min: Option<f64>,
         #[serde(default)]
@@ -153,12 +158,12 @@ impl QuestionKind {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
-    pub label: String,
+    pub label: Text,
     /// An exclusive choice ("none") clears the others in a multi choice.
     #[serde(default)]
     pub exclusive: bool,
     /// This choice in the customer's words, for the proposal ("Data must
     /// stay in Switzerland."); overrides the question's statement.
     #[serde(default)]
-    pub statement: Option<String>,
+    pub statement: Option<Text>,
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
 use super::catalog::Quantity;
 use super::condition::Condition;
 
@@ -56,15 +57,15 @@ pub enum Effect {
 #[serde(deny_unknown_fields)]
 pub struct FlagSpec {
     pub severity: Severity,
-    pub title: String,
+    pub title: Text,
     /// What the boundary is, in words a customer understands.
-    pub detail: String,
+    pub detail: Text,
     /// What to propose instead, as advice to the engineer (internal).
-    pub remediation: String,
+    pub remediation: Text,
     /// What the customer's proposal says we propose instead; without it,
     /// the proposal words it from the severity.
     #[serde(default)]
-    pub customer_remediation: Option<String>,
+    pub customer_remediation: Option<Text>,
     /// Approver id of who must sign off; none for plain information.
     #[serde(default)]
     pub approver: Option<String>,

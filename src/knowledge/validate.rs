@@ -14,6 +14,50 @@ use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind
 /// catalog validate` reports these as errors; loading for scoping only
 /// warns, and the proposal falls back to the question's prompt.
 pub fn completeness(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
+    let mut out = statement_gaps(k, texts);
+    out.extend(translation_gaps(k, texts));
+    out
+}
+
+/// Customer-facing texts without German: errors for `nunki catalog
+/// validate` (the shipped knowledge has none), a warning when scoping,
+/// where a German proposal shows the English instead.
+pub fn translation_gaps(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
+    use super::texts::{File, each_text};
+    let mut places = Vec::new();
+    each_text(k, &mut |t, required, place| {
+        if required && !t.has(crate::i18n::Lang::De) {
+            places.push(place());
+        }
+    });
+    let mut indexes: Vec<(File, TextIndex<'_>)> = Vec::new();
+    places
+        .into_iter()
+        .map(|p| {
+            let src = match p.file {
+                File::Catalog => &texts.catalog,
+                File::Questionnaire => &texts.questionnaire,
+                File::Rules => &texts.rules,
+            };
+            let n = match indexes.iter().position(|(f, _)| *f == p.file) {
+                Some(n) => n,
+                None => {
+                    indexes.push((p.file, TextIndex::new(&src.text)));
+                    indexes.len() - 1
+                }
+            };
+            let index = &indexes[n].1;
+            let anchors: Vec<&str> = p.anchors.iter().map(String::as_str).collect();
+            let pos = index.locate(&anchors);
+            Diagnostic::on_line(&src.origin, index.line(pos.0), pos, format!("{} has no German text", p.what))
+                .with_help("write it in both languages: `(en: \"…\", de: \"…\")` (README: \"Adding a translation\")")
+        })
+        .collect()
+}
+
+/// Questions without the statement or topic the customer's proposal
+/// words them with.
+pub fn statement_gaps(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
     let src = &texts.questionnaire;
     let statements = k.questionnaire.questions().filter(|q| !q.has_statement()).map(|q| {
             let pos = locate(&src.text, &[&id_field(&q.id)]);

@@ -120,20 +120,20 @@ impl Change {
         let offering = |id: &str| {
             knowledge
                 .offering(id)
-                .map_or_else(|| id.to_string(), |o| o.name.clone())
+                .map_or_else(|| id.to_string(), |o| o.name.to_string())
         };
         let plan = |o: &str, p: &str| {
             knowledge
                 .offering(o)
                 .and_then(|o| o.plans.iter().find(|x| x.id == p))
-                .map_or_else(|| p.to_string(), |x| x.name.clone())
+                .map_or_else(|| p.to_string(), |x| x.name.to_string())
         };
         let flag = |r: &str| {
             knowledge
                 .rule(r)
                 .and_then(|rule| {
                     rule.effects.iter().find_map(|e| match e {
-                        crate::knowledge::Effect::Flag(spec) => Some(spec.title.clone()),
+                        crate::knowledge::Effect::Flag(spec) => Some(spec.title.to_string()),
                         _ => None,
                     })
                 })

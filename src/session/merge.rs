@@ -155,6 +155,8 @@ pub fn merge_sides(base: Option<&Session>, ours: Side<'_>, theirs: Side<'_>) -> 
         forced: set_merge(base.map(|b| b.forced.as_slice()), &o.forced, &t.forced),
         flags_seen,
         conflicts,
+        // The language of the side saved last, like its knowledge version.
+        lang: winner.lang,
     };
     Merged {
         session,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{
     Answer, AnswerProblem, Answers, Flag, Overrides, Scope, check_answers, evaluate,
 };
+use crate::i18n::Lang;
 use crate::knowledge::{Knowledge, Severity};
 
 /// The version of the session file format this nunki writes.
@@ -61,6 +62,15 @@ pub struct Session {
     /// (`session::merge`): no answer is lost to a conflict.
     #[serde(default)]
     pub conflicts: Vec<super::conflict::Conflict>,
+    /// The language of the customer's proposal and of the interview's
+    /// knowledge texts. Files without it (older ones) are English, and an
+    /// English session writes none, so it reads as it always did.
+    #[serde(default, skip_serializing_if = "is_english")]
+    pub lang: Lang,
+}
+
+fn is_english(lang: &Lang) -> bool {
+    *lang == Lang::En
 }
 
 /// A decision on the flag of one rule: approved or declined, by whom, when,
@@ -255,6 +265,7 @@ impl Session {
             forced: Vec::new(),
             flags_seen: BTreeMap::new(),
             conflicts: Vec::new(),
+            lang: Lang::En,
         }
     }
 

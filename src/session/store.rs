@@ -294,6 +294,8 @@ pub struct NewSession {
     /// messages (a file path, "the command line").
     pub answers: BTreeMap<String, Answer>,
     pub answers_origin: String,
+    /// The language of its proposal and interview.
+    pub lang: crate::i18n::Lang,
 }
 
 /// The sessions directory.
@@ -483,6 +485,7 @@ impl Store {
                 || dir.join(names::file_name(&customer_name, id)).exists()
         });
         let mut session = Session::new(id, new.customer, now, knowledge);
+        session.lang = new.lang;
         if let Some(t) = new.template {
             session.answers = t.answers;
             session.notes = t.notes;

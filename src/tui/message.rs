@@ -39,6 +39,7 @@ pub enum Action {
     Create {
         customer: String,
         template: Option<String>,
+        lang: crate::i18n::Lang,
     },
     /// Save this state of the session (the shell stamps `updated`).
     Save(Box<Session>),
@@ -80,6 +81,7 @@ pub enum Request {
     CreateSession {
         customer: String,
         template: Option<String>,
+        lang: crate::i18n::Lang,
     },
     AskAdd {
         offering: String,

@@ -68,7 +68,12 @@ pub trait SessionStore {
     /// Opens and locks a session by id, path or unique prefix.
     fn open(&mut self, wanted: &str) -> Result<Opened, Error>;
     /// Creates, saves and locks a new session, from a template if given.
-    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, Error>;
+    fn create(
+        &mut self,
+        customer: &str,
+        template: Option<&str>,
+        lang: crate::i18n::Lang,
+    ) -> Result<Opened, Error>;
     /// Saves atomically, keeping the previous version; stamps `updated`.
     fn save(&mut self, session: &mut Session) -> Result<PathBuf, Error>;
     /// Lets go of the open session's lock.
@@ -150,7 +155,12 @@ impl SessionStore for DiskStore {
         Ok(self.opened(opened))
     }
 
-    fn create(&mut self, customer: &str, template: Option<&str>) -> Result<Opened, Error> {
+    fn create(
+        &mut self,
+        customer: &str,
+        template: Option<&str>,
+        lang: crate::i18n::Lang,
+    ) -> Result<Opened, Error> {
         self.close();
         let template = match template {
             Some(id) => Some(crate::session::templates::find(&self.templates, id)?.clone()),
@@ -164,6 +174,7 @@ impl SessionStore for DiskStore {
             template,
             answers: Default::default(),
             answers_origin: String::new(),
+            lang,
         };
         let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))

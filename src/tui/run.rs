@@ -89,9 +89,13 @@ impl<S: SessionStore> Shell<S> {
         match action {
             Action::ListSessions => Some(Msg::Sessions(shown(self.store.list()))),
             Action::Open(id) => Some(Msg::Opened(shown(self.store.open(&id).map(Box::new)))),
-            Action::Create { customer, template } => Some(Msg::Opened(shown(
+            Action::Create {
+                customer,
+                template,
+                lang,
+            } => Some(Msg::Opened(shown(
                 self.store
-                    .create(&customer, template.as_deref())
+                    .create(&customer, template.as_deref(), lang)
                     .map(Box::new),
             ))),
             Action::Close => {

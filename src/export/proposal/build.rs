@@ -308,7 +308,8 @@ impl Builder<'_> {
     }
 
     fn responsibilities(&self) -> Vec<ResponsibilityRow> {
-        let lines = |v: &[String]| v.iter().map(|s| clean_line(s)).collect::<Vec<_>>();
+        let lines =
+            |v: &[crate::knowledge::Text]| v.iter().map(|s| clean_line(s)).collect::<Vec<_>>();
         self.scope
             .items
             .iter()

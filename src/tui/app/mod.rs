@@ -536,7 +536,7 @@ impl App {
     fn offering_name(&self, id: &str) -> String {
         self.knowledge
             .offering(id)
-            .map_or_else(|| id.to_string(), |o| o.name.clone())
+            .map_or_else(|| id.to_string(), |o| o.name.to_string())
     }
 
     fn go_screen(&mut self, screen: Screen) {
@@ -630,6 +630,13 @@ impl App {
 
     fn opened(&mut self, opened: Opened) {
         let session = opened.session;
+        // The interview shows the knowledge's texts in the session's
+        // language; keys and hints stay English.
+        if self.knowledge.lang() != session.lang {
+            self.knowledge = self.knowledge.in_language(session.lang);
+            self.index = Index::new(&self.knowledge);
+            self.catalog_order = catalog::order(&self.knowledge);
+        }
         let eval = session.evaluate(&self.knowledge);
         let mut open = Open {
             interview: InterviewState::default(),
@@ -723,7 +730,8 @@ fn overrides_mut(session: &mut Session, editing: Option<usize>) -> &mut Override
     }
 }
 
-/// The proposal of what is edited, as `nunki export --option` builds it.
+/// The proposal of what is edited, as `nunki export --option` builds it:
+/// the customer's in the session's language, the internal one in English.
 fn proposal(knowledge: &Knowledge, open: &Open, audience: Audience) -> Proposal {
     let mut subject = Subject::of_session(&open.session);
     let option = open.editing.and_then(|i| open.session.options.get(i));
@@ -731,6 +739,11 @@ fn proposal(knowledge: &Knowledge, open: &Open, audience: Audience) -> Proposal 
     if let (Some(o), Some(answers)) = (option, &merged) {
         subject.option = Some(&o.name);
         subject.answers = answers;
+    }
+    if audience == Audience::Internal && knowledge.lang() != crate::i18n::Lang::En {
+        let english = knowledge.in_language(crate::i18n::Lang::En);
+        let eval = evaluate(&english, &open.session, open.editing);
+        return Proposal::build(&subject, &eval.scope, &english, audience);
     }
     Proposal::build(&subject, &open.eval.scope, knowledge, audience)
 }

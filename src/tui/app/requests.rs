@@ -151,9 +151,17 @@ impl App {
             Request::NewSessionDialog => {
                 self.overlay = Some(Overlay::Dialog(Dialog::new_session()));
             }
-            Request::CreateSession { customer, template } => {
+            Request::CreateSession {
+                customer,
+                template,
+                lang,
+            } => {
                 self.overlay = None;
-                actions.push(Action::Create { customer, template });
+                actions.push(Action::Create {
+                    customer,
+                    template,
+                    lang,
+                });
             }
             Request::AskAdd { offering, plan } => {
                 self.overlay = Some(Overlay::Dialog(Dialog::add(

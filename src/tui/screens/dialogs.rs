@@ -59,6 +59,8 @@ pub struct NewSession {
     pub customer: TextInput,
     /// 0 is "no template"; n is `templates[n - 1]`.
     pub template: usize,
+    /// The language of the proposal and the interview.
+    pub lang: crate::i18n::Lang,
     pub field: usize,
     pub error: Option<String>,
 }
@@ -338,7 +340,7 @@ fn new_session_key(
 ) -> Outcome {
     match command {
         Some(Command::NextPane | Command::PrevPane) => {
-            cycle(&mut d.field, 2, command == Some(Command::NextPane))
+            cycle(&mut d.field, 3, command == Some(Command::NextPane))
         }
         Some(Command::Select) => {
             let customer = d.customer.value().trim().to_string();
@@ -352,7 +354,21 @@ fn new_session_key(
                 .checked_sub(1)
                 .and_then(|i| templates.get(i))
                 .map(|t| t.id.clone());
-            return Outcome::one(Request::CreateSession { customer, template });
+            return Outcome::one(Request::CreateSession {
+                customer,
+                template,
+                lang: d.lang,
+            });
+        }
+        Some(Command::Up | Command::Down | Command::Left | Command::Right) if d.field == 2 => {
+            let all = crate::i18n::Lang::ALL;
+            let at = all.iter().position(|l| *l == d.lang).unwrap_or(0);
+            let next = if matches!(command, Some(Command::Up | Command::Left)) {
+                at.checked_sub(1).unwrap_or(all.len() - 1)
+            } else {
+                (at + 1) % all.len()
+            };
+            d.lang = all[next];
         }
         Some(Command::Up) if d.field == 1 => d.template = d.template.saturating_sub(1),
         Some(Command::Down) if d.field == 1 => d.template = (d.template + 1).min(templates.len()),
@@ -563,6 +579,15 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 for l in wrap(description, w.saturating_sub(LABEL_W)) {
                     lines.push(Line::styled(format!("{indent}{l}"), t.dim));
                 }
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Language of the proposal",
+                if d.field == 2 { t.key } else { t.text },
+            ));
+            for lang in crate::i18n::Lang::ALL {
+                let on = lang == d.lang;
+                lines.push(choice_line(t, on, d.field == 2 && on, &lang.name(), w));
             }
             if let Some(e) = &d.error {
                 lines.push(Line::raw(""));

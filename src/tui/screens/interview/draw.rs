@@ -299,7 +299,7 @@ pub(super) fn draw_question(
                 Span::raw(if on_input { "›[" } else { " [" }),
                 Span::styled(fit(&shown, field_w), t.input),
                 Span::raw("] "),
-                Span::styled(unit.clone(), t.text),
+                Span::styled(unit.to_string(), t.text),
             ]);
             frame.render_widget(Paragraph::new(line), a.input);
             if on_input && a.input.height > 0 {
