@@ -164,13 +164,21 @@ pub fn load_knowledge(
 ) -> Result<Knowledge, SourceError> {
     let (texts, _) = knowledge_texts(places, catalog_dir)?;
     let knowledge = Knowledge::from_texts(&texts)?;
-    let gaps = crate::knowledge::completeness(&knowledge, &texts);
+    let gaps = crate::knowledge::statement_gaps(&knowledge, &texts);
     if !gaps.is_empty() {
         // Scoping goes on with an older override file; the proposal shows
         // the prompt where a statement is missing.
         eprintln!(
             "warning: {} question(s) have no statement for the customer's proposal; it shows their prompt instead (`nunki catalog validate` lists them)",
             gaps.len()
+        );
+    }
+    let untranslated = crate::knowledge::translation_gaps(&knowledge, &texts);
+    if !untranslated.is_empty() {
+        // English-only override files keep working: German shows English.
+        eprintln!(
+            "warning: {} customer-facing text(s) have no German; a German proposal shows them in English (`nunki catalog validate` lists them)",
+            untranslated.len()
         );
     }
     Ok(knowledge)

@@ -428,3 +428,37 @@ fn completions_are_printed_for_each_shell_a_user_names() {
         .code(2)
         .stderr(predicate::str::contains("invalid value 'tcsh'"));
 }
+
+#[test]
+fn validate_names_a_customer_text_without_german() {
+    let (code, err) = validate("missing_german");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "missing_german/rules.ron:12:17: the flag detail of rule \"windows_out_of_scope\" has no German text"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("(en: \"…\", de: \"…\")"), "{err}");
+}
+
+#[test]
+fn scoping_with_an_english_only_override_warns_and_falls_back_to_english() {
+    let home = TempDir::new().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_data/missing_german");
+    let answers = home.path().join("answers.json");
+    std::fs::write(&answers, r#"{"workload_os": "windows"}"#).unwrap();
+    let out = nunki(home.path())
+        .args(["export", "--lang", "de", "--catalog"])
+        .arg(&dir)
+        .arg("--answers")
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("no German"), "{err}");
+    assert!(text.contains("Windows-Workloads"), "{text}");
+    assert!(text.contains("We run Linux containers only."), "{text}");
+}
