@@ -63,6 +63,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
             answers,
             answers_origin,
             lang: args.lang,
+            engineer: crate::config::load(places.config_dir.as_deref())?.engineer,
         },
         &knowledge,
     )?;

@@ -351,12 +351,20 @@ pub fn evaluate<'a>(
     let earliest = (ctx.max_lead_time.is_some() || engineering_days > 0.0)
         .then(|| f64::from(ctx.max_lead_time.unwrap_or(0)) + engineering_weeks);
     ctx.earliest_go_live = earliest;
-    let delivery = Delivery {
+    let mut delivery = Delivery {
         lead_time_weeks: ctx.max_lead_time,
         engineering_days,
         engineering_weeks,
         earliest_go_live_weeks: earliest,
+        requested_go_live_weeks: knowledge
+            .catalog
+            .go_live
+            .requested
+            .as_deref()
+            .and_then(|q| ctx.number(q)),
+        plan: Vec::new(),
     };
+    delivery.plan = super::plan::plan(&ctx, &items, &delivery);
     used_sizes.sort_unstable();
     let sizes: Vec<SizeValue> = used_sizes
         .iter()

@@ -157,6 +157,8 @@ pub fn merge_sides(base: Option<&Session>, ours: Side<'_>, theirs: Side<'_>) -> 
         conflicts,
         // The language of the side saved last, like its knowledge version.
         lang: winner.lang,
+        // Set when the session was made, the same on both sides.
+        engineer: o.engineer.clone().or_else(|| t.engineer.clone()),
     };
     Merged {
         session,

@@ -62,6 +62,10 @@ pub struct Session {
     /// (`session::merge`): no answer is lost to a conflict.
     #[serde(default)]
     pub conflicts: Vec<super::conflict::Conflict>,
+    /// The sales engineer who scoped it, from nunki's `config.ron` when the
+    /// session was made: the proposal names them as the customer's contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engineer: Option<Engineer>,
     /// The language of the customer's proposal and of the interview's
     /// knowledge texts. Files without it (older ones) are English, and an
     /// English session writes none, so it reads as it always did.
@@ -71,6 +75,17 @@ pub struct Session {
 
 fn is_english(lang: &Lang) -> bool {
     *lang == Lang::En
+}
+
+/// A sales engineer, as the proposal names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engineer {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 /// A decision on the flag of one rule: approved or declined, by whom, when,
@@ -266,6 +281,7 @@ impl Session {
             flags_seen: BTreeMap::new(),
             conflicts: Vec::new(),
             lang: Lang::En,
+            engineer: None,
         }
     }
 

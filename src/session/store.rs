@@ -296,6 +296,8 @@ pub struct NewSession {
     pub answers_origin: String,
     /// The language of its proposal and interview.
     pub lang: crate::i18n::Lang,
+    /// Who scopes it (from `config.ron`), if nunki knows.
+    pub engineer: Option<super::Engineer>,
 }
 
 /// The sessions directory.
@@ -492,6 +494,7 @@ impl Store {
             session.template = Some(t.id);
         }
         session.answers.extend(new.answers);
+        session.engineer = new.engineer;
         let path = self
             .dir
             .join(names::file_name(&session.customer.name, &session.id));

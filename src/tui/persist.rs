@@ -90,6 +90,8 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
+    /// Stored in each new session (from `config.ron`).
+    engineer: Option<crate::session::Engineer>,
 }
 
 impl DiskStore {
@@ -99,7 +101,14 @@ impl DiskStore {
             knowledge,
             templates,
             open: None,
+            engineer: None,
         }
+    }
+
+    /// Names `engineer` in every session this store makes.
+    pub fn with_engineer(mut self, engineer: Option<crate::session::Engineer>) -> DiskStore {
+        self.engineer = engineer;
+        self
     }
 
     fn opened(&mut self, opened: store::Opened) -> Opened {
@@ -175,6 +184,7 @@ impl SessionStore for DiskStore {
             answers: Default::default(),
             answers_origin: String::new(),
             lang,
+            engineer: self.engineer.clone(),
         };
         let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))
