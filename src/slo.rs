@@ -209,6 +209,24 @@ pub fn documents_of(
     knowledge_version: &str,
     objectives: &[Objective],
 ) -> Vec<Document> {
+    documents_in(
+        crate::i18n::Lang::En,
+        customer,
+        start,
+        knowledge_version,
+        objectives,
+    )
+}
+
+/// [`documents_of`] with the service's description in `lang` (the
+/// objectives carry their own).
+pub fn documents_in(
+    lang: crate::i18n::Lang,
+    customer: &str,
+    start: Option<&str>,
+    knowledge_version: &str,
+    objectives: &[Objective],
+) -> Vec<Document> {
     let service = dns_label(customer);
     let mut docs = vec![Document {
         api_version: "openslo/v1".into(),
@@ -219,8 +237,11 @@ pub fn documents_of(
             annotations: Default::default(),
         },
         spec: Spec::Service(ServiceSpec {
-            description: format!(
-                "Service levels agreed with {customer}, exported by nunki (knowledge {knowledge_version})."
+            description: crate::tr!(
+                lang,
+                "slo-service",
+                customer = customer,
+                version = knowledge_version
             ),
         }),
     }];

@@ -233,7 +233,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                     )));
                 }
                 let cmp = crate::compare::of_session(&knowledge, session);
-                proposal.comparison = Some(export::ComparisonView::new(&cmp, args.audience));
+                proposal.comparison = Some(export::ComparisonView::new(&cmp, args.audience, lang));
             }
             export::render(format, &proposal)
         }

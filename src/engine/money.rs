@@ -22,35 +22,23 @@ impl Money {
     /// Whole currency units with Swiss thousands separators: "12'500".
     /// Indicative prices have no meaningful cents.
     pub fn whole(self) -> String {
-        let units = (self.0 as f64 / 100.0).round() as i64;
-        group_thousands(units)
+        crate::i18n::format::whole(self.0)
     }
 
     /// With cents, for unit prices such as 0.09 per GiB.
     pub fn exact(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        let units = group_thousands((abs / 100) as i64);
-        format!("{sign}{units}.{:02}", abs % 100)
+        crate::i18n::format::exact(self.0)
     }
-}
 
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\'');
-        }
-        out.push(c);
+    /// Whole units when whole, cents otherwise: "1'234", "1'234.50".
+    pub fn amount(self) -> String {
+        crate::i18n::format::amount(self.0)
     }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// Formats a unit price without inventing precision: whole when whole.
 pub fn format_amount(amount: f64) -> String {
-    let m = Money::from_units(amount);
-    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+    Money::from_units(amount).amount()
 }
 
 /// A catalog price in words, without its label: "CHF 55 per GiB

@@ -71,7 +71,7 @@ pub(super) fn plan(ctx: &Context<'_>, items: &[Item], delivery: &Delivery) -> Ve
             TaskDue::BeforeGoLive => go_live.saturating_sub(1).max(1),
         };
         out.push(PlanStep {
-            task: Some((task.id.clone(), task.text.clone())),
+            task: Some((task.id.clone(), task.text.to_string())),
             ..step(PlanStepKind::Customer, week, week, Vec::new())
         });
     }

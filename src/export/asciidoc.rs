@@ -32,7 +32,7 @@ pub fn emit(d: &Document) -> String {
     a.line(":doctype: article");
     a.blank();
     fields(&mut a, &d.cover);
-    if let Some(banner) = d.banner {
+    if let Some(banner) = &d.banner {
         a.blank();
         a.line(&format!("CAUTION: {}", esc(banner)));
     }
@@ -43,7 +43,7 @@ pub fn emit(d: &Document) -> String {
 }
 
 fn section(a: &mut Adoc, s: &Section) {
-    a.heading(2, s.title);
+    a.heading(2, &s.title);
     for b in &s.blocks {
         block(a, b);
     }
@@ -63,7 +63,7 @@ fn block(a: &mut Adoc, b: &Block) {
             a.heading(3, &format!("{}: {}", b.label, b.title));
             a.para(&b.detail);
             a.blank();
-            a.line(&format!("*{}:* {}", esc(words::INSTEAD), esc(&b.instead)));
+            a.line(&format!("*{}:* {}", esc(&b.instead_label), esc(&b.instead)));
         }
         Block::Flag { flag: f, facts } => {
             a.blank();
@@ -186,7 +186,7 @@ fn table(a: &mut Adoc, t: &Table) {
         })
         .collect();
     let total = t.total.as_ref().map(|total| {
-        let mut cells = vec![format!("*{}*", esc(total.label))];
+        let mut cells = vec![format!("*{}*", esc(&total.label))];
         cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
         cells.extend(total.cells.iter().map(cell));
         cells

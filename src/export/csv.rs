@@ -13,21 +13,27 @@ pub fn render(p: &Proposal) -> String {
     let b = &p.bill;
     let internal = b.rows.iter().any(|r| r.offering.is_some());
     let mut out = String::new();
-    let mut head = vec![
-        "part",
-        "component",
-        "plan",
-        "provider",
-        "quantity",
-        "monthly",
-        "one_time",
-        "currency",
-        "note",
-    ];
+    // The header row in the proposal's language; English keeps the
+    // column ids scripts read.
+    let lang = p.lang;
+    let mut head: Vec<String> = [
+        "csv-part",
+        "csv-component",
+        "csv-plan",
+        "csv-provider",
+        "csv-quantity",
+        "csv-monthly",
+        "csv-one-time",
+        "csv-currency",
+        "csv-note",
+    ]
+    .into_iter()
+    .map(|id| crate::i18n::message(lang, id, &[]))
+    .collect();
     if internal {
-        head.extend(["offering", "plan_id"]);
+        head.extend(["offering".to_string(), "plan_id".to_string()]);
     }
-    row(&mut out, head.into_iter().map(Cell::Text));
+    row(&mut out, head.iter().map(|h| Cell::Text(h)));
     for r in &b.rows {
         let amount = |m: Option<_>| m.map(plain_amount).unwrap_or_default();
         let mut cells = vec![
@@ -47,8 +53,9 @@ pub fn render(p: &Proposal) -> String {
         }
         row(&mut out, cells);
     }
+    let total_label = crate::tr!(lang, "total");
     let mut total = vec![
-        Cell::Text("Total"),
+        Cell::Text(&total_label),
         Cell::Text(""),
         Cell::Text(""),
         Cell::Text(""),

@@ -14,8 +14,9 @@ use super::proposal::{
     TraceReason,
 };
 pub(crate) use super::proposal::{answers_text, reason_text};
-pub(crate) use super::words::INSTEAD;
 use super::{amount, amount_cell, number, words};
+use crate::i18n::Lang;
+use crate::tr;
 use crate::knowledge::Recurrence;
 
 /// The whole proposal.
@@ -27,7 +28,9 @@ pub struct Document {
     /// Customer, contact, date, validity, prices.
     pub cover: Vec<Field>,
     /// The internal audience's warning, on the cover and its section.
-    pub banner: Option<&'static str>,
+    pub banner: Option<String>,
+    /// The language of its words.
+    pub lang: Lang,
     pub sections: Vec<Section>,
 }
 
@@ -36,7 +39,7 @@ pub struct Document {
 pub struct Section {
     /// The HTML id.
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// The internal section: outside the proposal's main part in HTML.
     pub internal: bool,
     pub blocks: Vec<Block>,
@@ -96,7 +99,7 @@ impl Fact {
 /// A term and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    pub term: &'static str,
+    pub term: String,
     pub value: Span,
 }
 
@@ -193,7 +196,7 @@ impl Row {
 /// The total row: a label over the first `span` columns, then cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Total {
-    pub label: &'static str,
+    pub label: String,
     pub span: usize,
     /// Empty cells are left empty.
     pub cells: Vec<Inline>,
@@ -208,34 +211,40 @@ pub const SLO_HEADING: &str = "Service level objectives (hand-over to operations
 
 impl Document {
     pub fn of(p: &Proposal) -> Document {
+        let lang = p.lang;
         let mut cover = vec![Field {
-            term: "Customer",
+            term: tr!(lang, "cover-customer"),
             value: Span::Typed(p.customer.name.clone()),
         }];
         if let Some(c) = &p.customer.contact {
             cover.push(Field {
-                term: "Contact",
+                term: tr!(lang, "cover-contact"),
                 value: Span::Typed(c.clone()),
             });
         }
+        let long = |d: &str| crate::i18n::format::date_text(lang, d);
         cover.push(Field {
-            term: "Date",
-            value: Span::Text(p.date.clone().unwrap_or_else(|| words::UNDATED.into())),
+            term: tr!(lang, "cover-date"),
+            value: Span::Text(
+                p.date
+                    .as_deref()
+                    .map_or_else(|| tr!(lang, "undated"), long),
+            ),
         });
         if let Some(v) = &p.valid_until {
             cover.push(Field {
-                term: "Valid until",
-                value: Span::Text(v.clone()),
+                term: tr!(lang, "valid-until"),
+                value: Span::Text(long(v)),
             });
         }
         cover.push(Field {
-            term: "Prices",
+            term: tr!(lang, "cover-prices"),
             value: Span::Text(p.prices.clone()),
         });
         if let Some(e) = &p.customer.engineer {
             let reach = super::proposal::reach(e).map_or_else(String::new, |r| format!(", {r}"));
             cover.push(Field {
-                term: "Your contact at VSHN",
+                term: tr!(lang, "cover-engineer"),
                 value: Span::Text(format!("{}{reach}", e.name)),
             });
         }
@@ -249,7 +258,7 @@ impl Document {
             responsibilities(p),
             Section {
                 id: "assumptions",
-                title: words::ASSUMPTIONS,
+                title: tr!(lang, "section-assumptions"),
                 internal: false,
                 blocks: vec![Block::Compact(
                     p.assumptions.iter().map(|a| text(a)).collect(),
@@ -271,7 +280,7 @@ impl Document {
                 .collect();
             sections.push(section(
                 "good-to-know",
-                words::GOOD_TO_KNOW,
+                tr!(lang, "section-good-to-know"),
                 vec![Block::List { items, class: None }],
             ));
         }
@@ -311,16 +320,16 @@ impl Document {
             };
             sections.push(section(
                 "comparison",
-                words::COMPARISON,
+                tr!(lang, "section-comparison"),
                 vec![
                     Block::Table(table),
-                    Block::Para(words::COMPARISON_NOTE.into()),
+                    Block::Para(tr!(lang, "comparison-note")),
                 ],
             ));
         }
         sections.push(section(
             "next-steps",
-            words::NEXT_STEPS,
+            tr!(lang, "section-next-steps"),
             vec![Block::Numbered(
                 p.next_steps.iter().map(|s| text(s)).collect(),
             )],
@@ -332,14 +341,18 @@ impl Document {
             title: p.title.clone(),
             customer: p.customer.name.clone(),
             cover,
-            banner: p.internal.is_some().then_some(words::INTERNAL_BANNER),
+            banner: p
+                .internal
+                .is_some()
+                .then(|| words::INTERNAL_BANNER.to_string()),
+            lang,
             sections,
         }
     }
 }
 
 /// A section that is one plain table, its class the section's id.
-fn table_section(id: &'static str, title: &'static str, cols: Vec<Col>, rows: Vec<Row>) -> Section {
+fn table_section(id: &'static str, title: String, cols: Vec<Col>, rows: Vec<Row>) -> Section {
     let table = Table {
         class: id,
         cols,
@@ -350,7 +363,7 @@ fn table_section(id: &'static str, title: &'static str, cols: Vec<Col>, rows: Ve
     section(id, title, vec![Block::Table(table)])
 }
 
-fn section(id: &'static str, title: &'static str, blocks: Vec<Block>) -> Section {
+fn section(id: &'static str, title: String, blocks: Vec<Block>) -> Section {
     Section {
         id,
         title,
@@ -361,45 +374,47 @@ fn section(id: &'static str, title: &'static str, blocks: Vec<Block>) -> Section
 
 /// What we propose and what it costs, in a few lines, before anything else.
 fn summary(p: &Proposal) -> Section {
+    let lang = p.lang;
     let s = &p.summary;
     let mut blocks = Vec::new();
     if !s.goal.is_empty() {
         blocks.push(Block::Para(s.goal.clone()));
     }
     if s.solution.is_empty() {
-        blocks.push(Block::Para(words::NO_ITEMS.into()));
+        blocks.push(Block::Para(tr!(lang, "no-items")));
     } else {
         blocks.push(Block::List {
             items: s.solution.iter().map(|l| text(l)).collect(),
             class: Some("summary"),
         });
     }
-    let field = |term: &'static str, value: &str| Field {
+    let field = |term: String, value: &str| Field {
         term,
         value: Span::Text(value.to_string()),
     };
-    let mut fields = vec![field(words::SUMMARY_PRICE, &s.totals)];
+    let mut fields = vec![field(tr!(lang, "summary-price"), &s.totals)];
     if let Some(sl) = &s.service_level {
-        fields.push(field(words::SUMMARY_SERVICE_LEVEL, sl));
+        fields.push(field(tr!(lang, "summary-service-level"), sl));
     }
     if let Some(g) = &s.go_live {
-        fields.push(field(words::SUMMARY_GO_LIVE, g));
+        fields.push(field(tr!(lang, "summary-go-live"), g));
     }
     fields.push(field(
-        words::SUMMARY_OPEN,
+        tr!(lang, "summary-open"),
         &if s.open.is_empty() {
-            words::SUMMARY_NOTHING_OPEN.to_string()
+            tr!(lang, "summary-nothing-open")
         } else {
             s.open.join("; ")
         },
     ));
     blocks.push(Block::Fields(fields));
-    section("summary", words::SUMMARY, blocks)
+    section("summary", tr!(lang, "section-summary"), blocks)
 }
 
 /// The plan to go-live: a row per step, the go-live, and the earliest
 /// possible one when the one asked for is too early.
 fn plan(p: &Proposal) -> Section {
+    let lang = p.lang;
     let plan = &p.plan;
     let rows = plan
         .steps
@@ -416,10 +431,10 @@ fn plan(p: &Proposal) -> Section {
     let table = Table {
         class: "plan",
         cols: vec![
-            col("When", "2"),
-            col("Who", "2"),
-            col("Step", "2"),
-            col("What", "5"),
+            col(&tr!(lang, "col-when"), "2"),
+            col(&tr!(lang, "col-who"), "2"),
+            col(&tr!(lang, "col-step"), "2"),
+            col(&tr!(lang, "col-what"), "5"),
         ],
         rows,
         row_heads: false,
@@ -431,17 +446,21 @@ fn plan(p: &Proposal) -> Section {
             "{e}; {}.",
             plan.too_early.as_deref().unwrap_or_default()
         ))),
-        (None, Some(g)) => blocks.push(Block::Para(format!("{}: {g}.", words::SUMMARY_GO_LIVE))),
+        (None, Some(g)) => blocks.push(Block::Para(format!(
+            "{}: {g}.",
+            tr!(lang, "summary-go-live")
+        ))),
         (None, None) => {}
     }
     blocks.push(Block::Para(plan.note.clone()));
-    section("plan", words::PLAN, blocks)
+    section("plan", tr!(lang, "section-plan"), blocks)
 }
 
 fn need(p: &Proposal) -> Section {
+    let lang = p.lang;
     let mut blocks = Vec::new();
     if p.need.is_empty() {
-        blocks.push(Block::Para("No answers yet.".into()));
+        blocks.push(Block::Para(tr!(lang, "no-answers")));
     }
     for s in &p.need {
         blocks.push(Block::Heading(s.title.clone()));
@@ -477,13 +496,14 @@ fn need(p: &Proposal) -> Section {
             total: None,
         }));
     }
-    section("need", words::NEED, blocks)
+    section("need", tr!(lang, "section-need"), blocks)
 }
 
 fn solution(p: &Proposal) -> Section {
+    let lang = p.lang;
     let mut blocks = Vec::new();
     if p.solution.is_empty() {
-        blocks.push(Block::Para(words::NO_ITEMS.into()));
+        blocks.push(Block::Para(tr!(lang, "no-items")));
     }
     for g in &p.solution {
         blocks.push(Block::Heading(g.title.clone()));
@@ -504,7 +524,10 @@ fn solution(p: &Proposal) -> Section {
                     s.push(Span::fixed(", "));
                     s.push(Span::Class(
                         "partner",
-                        vec![Span::fixed("delivered by "), Span::Text(i.provider.clone())],
+                        vec![
+                            Span::Fixed(format!("{} ", tr!(lang, "delivered-by"))),
+                            Span::Text(i.provider.clone()),
+                        ],
                     ));
                 }
                 if !i.description.is_empty() {
@@ -515,7 +538,7 @@ fn solution(p: &Proposal) -> Section {
                     s.push(Span::fixed(" "));
                     s.push(Span::Class(
                         "lead",
-                        vec![Span::Fixed(format!("(lead time {w} weeks)"))],
+                        vec![Span::Fixed(tr!(lang, "lead-time", weeks = w))],
                     ));
                 }
                 s
@@ -526,14 +549,15 @@ fn solution(p: &Proposal) -> Section {
             class: Some("solution"),
         });
     }
-    section("solution", words::SOLUTION, blocks)
+    section("solution", tr!(lang, "section-solution"), blocks)
 }
 
 fn bill(p: &Proposal) -> Section {
+    let lang = p.lang;
     let b = &p.bill;
     let mut blocks = Vec::new();
     if b.rows.is_empty() {
-        blocks.push(Block::Para(words::NO_ITEMS.into()));
+        blocks.push(Block::Para(tr!(lang, "no-items")));
     }
     let ids = b.rows.iter().any(|r| r.offering.is_some());
     let money = |label: String| Col {
@@ -543,21 +567,21 @@ fn bill(p: &Proposal) -> Section {
         class: Some("num"),
     };
     let mut cols = vec![
-        col("Part", "2"),
-        col("Component", "3"),
-        col("Plan", "2"),
-        col("Provider", "2"),
+        col(&tr!(lang, "col-part"), "2"),
+        col(&tr!(lang, "col-component"), "3"),
+        col(&tr!(lang, "col-plan"), "2"),
+        col(&tr!(lang, "col-provider"), "2"),
         Col {
-            label: Span::fixed("Quantity"),
+            label: Span::Fixed(tr!(lang, "col-quantity")),
             right: true,
             width: ">1",
             class: Some("num"),
         },
-        money(format!("Monthly ({})", b.currency)),
-        money(format!("One-time ({})", b.currency)),
+        money(tr!(lang, "col-monthly", currency = &b.currency)),
+        money(tr!(lang, "col-one-time", currency = &b.currency)),
         Col {
             class: Some("note"),
-            ..col("Note", "3")
+            ..col(&tr!(lang, "col-note"), "3")
         },
     ];
     if ids {
@@ -576,8 +600,8 @@ fn bill(p: &Proposal) -> Section {
                 text(&r.plan),
                 text(&r.provider),
                 text(&number(r.quantity)),
-                text(&amount_cell(r.monthly, r.one_time)),
-                text(&amount_cell(r.one_time, r.monthly)),
+                text(&amount_cell(lang, r.monthly, r.one_time)),
+                text(&amount_cell(lang, r.one_time, r.monthly)),
                 text(&r.note),
             ];
             if let (Some(o), Some(pl)) = (&r.offering, &r.plan_id) {
@@ -610,25 +634,35 @@ fn bill(p: &Proposal) -> Section {
         rows,
         row_heads: false,
         total: Some(Total {
-            label: "Total",
+            label: tr!(lang, "total"),
             span: 5,
             cells: total,
         }),
     }));
     blocks.push(Block::Para(match &p.valid_until {
-        Some(v) => format!("All prices in {}, {}. Valid until {v}.", b.currency, b.vat),
-        None => format!(
-            "All prices in {}, {}. Valid for {} days from the date of this proposal.",
-            b.currency, b.vat, p.validity_days
+        Some(v) => tr!(
+            lang,
+            "bill-valid-until",
+            currency = &b.currency,
+            vat = &b.vat,
+            date = crate::i18n::format::date_text(lang, v)
+        ),
+        None => tr!(
+            lang,
+            "bill-valid-for",
+            currency = &b.currency,
+            vat = &b.vat,
+            days = p.validity_days
         ),
     }));
-    section("bill", words::BILL, blocks)
+    section("bill", tr!(lang, "section-bill"), blocks)
 }
 
 fn service_levels(p: &Proposal) -> Section {
+    let lang = p.lang;
     if p.service_levels.is_empty() {
-        let none = Block::Para("No service levels apply yet.".into());
-        return section("service-levels", words::SERVICE_LEVELS, vec![none]);
+        let none = Block::Para(tr!(lang, "no-service-levels"));
+        return section("service-levels", tr!(lang, "section-service-levels"), vec![none]);
     }
     let opt = |o: &Option<String>| text(o.as_deref().unwrap_or(words::MISSING));
     let rows = p
@@ -651,24 +685,25 @@ fn service_levels(p: &Proposal) -> Section {
         })
         .collect();
     let cols = vec![
-        col("Component", "3"),
-        col("Availability", "2"),
-        col("Support hours", "2"),
-        col("Response time", "2"),
-        col("Backups", "3"),
-        col("Maintenance", "3"),
+        col(&tr!(lang, "col-component"), "3"),
+        col(&tr!(lang, "col-availability"), "2"),
+        col(&tr!(lang, "col-support-hours"), "2"),
+        col(&tr!(lang, "col-response-time"), "2"),
+        col(&tr!(lang, "col-backups"), "3"),
+        col(&tr!(lang, "col-maintenance"), "3"),
         Col {
             class: Some("note"),
-            ..col("Note", "2")
+            ..col(&tr!(lang, "col-note"), "2")
         },
     ];
-    table_section("service-levels", words::SERVICE_LEVELS, cols, rows)
+    table_section("service-levels", tr!(lang, "section-service-levels"), cols, rows)
 }
 
 fn responsibilities(p: &Proposal) -> Section {
+    let lang = p.lang;
     if p.responsibilities.is_empty() {
-        let none = Block::Para("No responsibilities recorded yet.".into());
-        return section("responsibilities", words::RESPONSIBILITIES, vec![none]);
+        let none = Block::Para(tr!(lang, "no-responsibilities"));
+        return section("responsibilities", tr!(lang, "section-responsibilities"), vec![none]);
     }
     let rows = p
         .responsibilities
@@ -684,27 +719,29 @@ fn responsibilities(p: &Proposal) -> Section {
         })
         .collect();
     let cols = vec![
-        col("Component", "2"),
-        col("Provider", "2"),
-        col("Provider's part", "3"),
-        col("Customer's part", "3"),
-        col("Partner's part", "3"),
+        col(&tr!(lang, "col-component"), "2"),
+        col(&tr!(lang, "col-provider"), "2"),
+        col(&tr!(lang, "col-provider-part"), "3"),
+        col(&tr!(lang, "col-customer-part"), "3"),
+        col(&tr!(lang, "col-partner-part"), "3"),
     ];
-    table_section("responsibilities", words::RESPONSIBILITIES, cols, rows)
+    table_section("responsibilities", tr!(lang, "section-responsibilities"), cols, rows)
 }
 
 fn out_of_scope(p: &Proposal) -> Section {
+    let lang = p.lang;
     let mut blocks = Vec::new();
     if p.out_of_scope.is_empty() {
-        blocks.push(Block::Para(words::NONE_CROSSED.into()));
+        blocks.push(Block::Para(tr!(lang, "none-crossed")));
     }
     blocks.extend(p.out_of_scope.iter().cloned().map(Block::Boundary));
-    section("out-of-scope", words::OUT_OF_SCOPE, blocks)
+    section("out-of-scope", tr!(lang, "section-out-of-scope"), blocks)
 }
 
 fn open_questions(p: &Proposal) -> Section {
+    let lang = p.lang;
     let block = if p.open_questions.is_empty() {
-        Block::Para("None: every question is answered.".into())
+        Block::Para(tr!(lang, "no-open-questions"))
     } else {
         Block::Numbered(
             p.open_questions
@@ -720,27 +757,27 @@ fn open_questions(p: &Proposal) -> Section {
                 .collect(),
         )
     };
-    section("open-questions", words::OPEN_QUESTIONS, vec![block])
+    section("open-questions", tr!(lang, "section-open-questions"), vec![block])
 }
 
 fn internal(p: &Proposal) -> Section {
     let mut blocks = Vec::new();
     let Some(i) = &p.internal else {
-        return section("internal", words::INTERNAL, blocks);
+        return section("internal", words::INTERNAL.to_string(), blocks);
     };
     let or_missing =
         |o: &Option<String>| Span::Text(o.clone().unwrap_or_else(|| words::MISSING.into()));
     blocks.push(Block::Fields(vec![
         Field {
-            term: "Knowledge version",
+            term: "Knowledge version".into(),
             value: Span::Text(i.knowledge_version.clone()),
         },
         Field {
-            term: "Session",
+            term: "Session".into(),
             value: or_missing(&i.session),
         },
         Field {
-            term: "Status",
+            term: "Status".into(),
             value: or_missing(&i.status),
         },
     ]));
@@ -804,7 +841,7 @@ fn internal(p: &Proposal) -> Section {
                 .map(|l| vec![Span::Price(l.clone(), p.currency.clone())]),
         );
         if t.price_lines.is_empty() {
-            lines.push(vec![Span::Text(words::ON_REQUEST.into())]);
+            lines.push(vec![Span::Text(tr!(Lang::En, "price-on-request"))]);
         }
         Block::Trace {
             item: t.clone(),
@@ -843,7 +880,7 @@ fn internal(p: &Proposal) -> Section {
     }
     Section {
         id: "internal",
-        title: words::INTERNAL,
+        title: words::INTERNAL.to_string(),
         internal: true,
         blocks,
     }

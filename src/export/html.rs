@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use super::document::{Block, Document, Field, Section, Span, Table, price_line};
 use super::proposal::{answers_text, reason_text};
 use super::{CSS, amount, words};
+use crate::tr;
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p), p.audience.id())
@@ -22,18 +23,29 @@ pub fn emit(d: &Document, audience: &str) -> String {
     let mut h = String::with_capacity(16 * 1024);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"nunki\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n\
 <body class=\"audience-{audience}\">\n",
         e(&d.title),
-        CSS
+        CSS,
+        lang = d.lang.id(),
     );
-    h.push_str("<header class=\"cover\">\n<p class=\"kicker\">Scoped proposal</p>\n");
-    let _ = writeln!(h, "<h1>Scoped proposal for {}</h1>", bdi(&d.customer));
+    let _ = writeln!(
+        h,
+        "<header class=\"cover\">\n<p class=\"kicker\">{}</p>",
+        e(&tr!(d.lang, "kicker"))
+    );
+    // Our own words around the customer's name, which is escaped and
+    // isolated before it goes in.
+    let _ = writeln!(
+        h,
+        "<h1>{}</h1>",
+        tr!(d.lang, "title", customer = bdi(&d.customer))
+    );
     fields(&mut h, &d.cover);
-    if let Some(banner) = d.banner {
+    if let Some(banner) = &d.banner {
         let _ = writeln!(h, "<p class=\"internal-banner\">{}</p>", e(banner));
     }
     h.push_str("</header>\n<main>\n");
@@ -43,7 +55,7 @@ pub fn emit(d: &Document, audience: &str) -> String {
             h.push_str("</main>\n");
             in_main = false;
         }
-        section(&mut h, s, d.banner);
+        section(&mut h, s, d.banner.as_deref());
     }
     if in_main {
         h.push_str("</main>\n");
@@ -55,12 +67,12 @@ pub fn emit(d: &Document, audience: &str) -> String {
 fn section(h: &mut String, s: &Section, banner: Option<&str>) {
     if s.internal {
         let _ = writeln!(h, "<section class=\"internal\" id=\"{}\">", s.id);
-        let _ = writeln!(h, "<h2>{}</h2>", e(s.title));
+        let _ = writeln!(h, "<h2>{}</h2>", e(&s.title));
         if let Some(banner) = banner {
             let _ = writeln!(h, "<p class=\"internal-banner\">{}</p>", e(banner));
         }
     } else {
-        let _ = writeln!(h, "<section id=\"{}\">\n<h2>{}</h2>", s.id, e(s.title));
+        let _ = writeln!(h, "<section id=\"{}\">\n<h2>{}</h2>", s.id, e(&s.title));
     }
     for b in &s.blocks {
         block(h, b);
@@ -117,7 +129,7 @@ fn block(h: &mut String, b: &Block) {
                 e(&b.label),
                 e(&b.title),
                 e_lines(&b.detail),
-                e(words::INSTEAD),
+                e(&b.instead_label),
                 e_lines(&b.instead)
             );
         }
@@ -168,7 +180,7 @@ fn block(h: &mut String, b: &Block) {
 fn fields(h: &mut String, fields: &[Field]) {
     h.push_str("<dl class=\"meta\">\n");
     for f in fields {
-        dd(h, f.term, &inline(std::slice::from_ref(&f.value)));
+        dd(h, &f.term, &inline(std::slice::from_ref(&f.value)));
     }
     h.push_str("</dl>\n");
 }
@@ -209,7 +221,7 @@ fn table(h: &mut String, t: &Table) {
             h,
             "<tfoot><tr class=\"total\"><td colspan=\"{}\">{}</td>",
             total.span,
-            e(total.label)
+            e(&total.label)
         );
         // The total row is bold by its class; its cells carry no markup.
         for (cell, col) in total.cells.iter().zip(&t.cols[total.span..]) {

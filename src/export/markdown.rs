@@ -26,11 +26,11 @@ pub fn emit(d: &Document) -> String {
     let mut md = Md::default();
     md.heading(1, &d.title);
     md.list(&d.cover.iter().map(field).collect::<Vec<_>>());
-    if let Some(banner) = d.banner {
+    if let Some(banner) = &d.banner {
         md.block(&format!("**{}**", esc(banner)));
     }
     for s in &d.sections {
-        md.heading(2, s.title);
+        md.heading(2, &s.title);
         for b in &s.blocks {
             block(&mut md, b);
         }
@@ -51,7 +51,7 @@ fn block(md: &mut Md, b: &Block) {
         Block::Boundary(b) => {
             md.heading(3, &format!("{}: {}", b.label, b.title));
             md.block(&esc(&b.detail));
-            md.block(&format!("**{}:** {}", esc(words::INSTEAD), esc(&b.instead)));
+            md.block(&format!("**{}:** {}", esc(&b.instead_label), esc(&b.instead)));
         }
         Block::Flag { flag: f, facts } => {
             md.block(&format!(
@@ -97,7 +97,7 @@ fn block(md: &mut Md, b: &Block) {
 fn field(f: &Field) -> String {
     format!(
         "**{}:** {}",
-        esc(f.term),
+        esc(&f.term),
         inline(std::slice::from_ref(&f.value))
     )
 }
@@ -206,7 +206,7 @@ fn table(md: &mut Md, t: &Table) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     if let Some(total) = &t.total {
-        let mut cells = vec![format!("**{}**", esc(total.label))];
+        let mut cells = vec![format!("**{}**", esc(&total.label))];
         cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
         cells.extend(total.cells.iter().map(cell));
         let _ = writeln!(out, "| {} |", cells.join(" | "));

@@ -203,68 +203,71 @@ fn slug(s: &str) -> String {
     }
 }
 
-/// Texts every format shares, so they cannot drift apart.
+/// Words every format shares, so they cannot drift apart. The
+/// customer's are Fluent messages (`assets/i18n/*/proposal.ftl`); what only
+/// the internal proposal says stays English.
 pub(crate) mod words {
-    pub const INDICATIVE: &str = "indicative, to be confirmed";
-    pub const ON_REQUEST: &str = "price on request";
-    pub const INCLUDED: &str = "included";
+    use crate::i18n::{Lang, message};
+    use crate::knowledge::{Group, PriceBasis, SupportHours};
 
-    /// Why an item has no amount.
-    pub fn basis(basis: crate::knowledge::PriceBasis) -> &'static str {
-        use crate::knowledge::PriceBasis as B;
-        match basis {
-            B::Priced => "",
-            B::Included => INCLUDED,
-            B::OnRequest => ON_REQUEST,
-            B::ByProvider => "billed by the provider",
-            B::CustomersOwn => "the customer's own",
-        }
+    /// Why an item has no amount ("price on request"), or that it is
+    /// included.
+    pub fn basis(lang: Lang, basis: PriceBasis) -> String {
+        let id = match basis {
+            PriceBasis::Priced => return String::new(),
+            PriceBasis::Included => "basis-included",
+            PriceBasis::OnRequest => "price-on-request",
+            PriceBasis::ByProvider => "basis-by-provider",
+            PriceBasis::CustomersOwn => "basis-customers-own",
+        };
+        message(lang, id, &[])
     }
-    pub const EXCL_VAT: &str = "excl. VAT";
-    pub const UNDATED: &str = "undated";
-    pub const SUMMARY: &str = "Summary";
-    pub const SUMMARY_PRICE: &str = "Price";
-    pub const SUMMARY_SERVICE_LEVEL: &str = "Service level";
-    pub const SUMMARY_GO_LIVE: &str = "Go-live";
-    pub const SUMMARY_OPEN: &str = "Still open";
-    pub const SUMMARY_NOTHING_OPEN: &str =
-        "nothing: every question is answered and no boundary is crossed";
-    pub const PLAN: &str = "Plan to go-live";
-    pub const NEED: &str = "Your needs";
-    pub const SOLUTION: &str = "Proposed solution";
-    pub const BILL: &str = "Bill of materials";
-    pub const SERVICE_LEVELS: &str = "Service levels";
-    pub const RESPONSIBILITIES: &str = "Responsibilities";
-    pub const ASSUMPTIONS: &str = "Assumptions";
-    pub const OUT_OF_SCOPE: &str = "Out of scope and boundaries";
-    pub const GOOD_TO_KNOW: &str = "Good to know";
-    pub const OPEN_QUESTIONS: &str = "Open questions";
-    pub const NEXT_STEPS: &str = "Next steps";
-    pub const COMPARISON: &str = "Options compared";
-    pub const COMPARISON_NOTE: &str =
-        "Rows in bold differ between the options. Prices are indicative where marked above.";
+
+    /// A part of the proposal: "Platform", "Data services" …
+    pub fn group(lang: Lang, group: Group) -> String {
+        let id = match group {
+            Group::Platform => "group-platform",
+            Group::DataServices => "group-data-services",
+            Group::Operations => "group-operations",
+            Group::Engineering => "group-engineering",
+            Group::Partners => "group-partners",
+        };
+        message(lang, id, &[])
+    }
+
+    /// Support hours in words: "office hours", "24/7" …
+    pub fn hours(lang: Lang, hours: SupportHours) -> String {
+        let id = match hours {
+            SupportHours::OfficeHours => "hours-office",
+            SupportHours::Extended => "hours-extended",
+            SupportHours::TwentyFourSeven => "hours-24x7",
+        };
+        message(lang, id, &[])
+    }
+
     pub const INTERNAL: &str = "Internal";
     pub const INTERNAL_BANNER: &str =
         "Internal: approvers, rules and notes. Do not send this version to the customer.";
-    pub const NO_ITEMS: &str = "No components yet: answer more questions.";
-    pub const NONE_CROSSED: &str = "Everything asked for is part of our offer.";
-    pub const INSTEAD: &str = "What we propose instead";
-    pub const ONCE_CONFIRMED: &str = "What you asked for, once we have confirmed it; otherwise an alternative we agree on with you.";
     pub const DASH: &str = "–";
     pub const MISSING: &str = "—";
 }
 
 /// An amount for a document: whole units when whole, cents otherwise, so
-/// the rows of a bill add up to its total.
+/// the rows of a bill add up to its total (the one formatter,
+/// `crate::i18n::format`).
 pub(crate) fn amount(m: Money) -> String {
-    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+    crate::i18n::format::amount(m.0)
 }
 
 /// A bill cell: "price on request" when there is no price, a dash for a
 /// zero next to a non-zero.
-pub(crate) fn amount_cell(value: Option<Money>, other: Option<Money>) -> String {
+pub(crate) fn amount_cell(
+    lang: crate::i18n::Lang,
+    value: Option<Money>,
+    other: Option<Money>,
+) -> String {
     match value {
-        None => words::ON_REQUEST.to_string(),
+        None => crate::tr!(lang, "price-on-request"),
         Some(m) if m.0 == 0 && other.is_some_and(|o| o.0 != 0) => words::DASH.to_string(),
         Some(m) => amount(m),
     }
@@ -334,11 +337,16 @@ mod tests {
         assert_eq!(amount(Money::from_units(13.5)), "13.50");
         assert_eq!(plain_amount(Money::from_units(12500.0)), "12500.00");
         assert_eq!(plain_amount(Money::from_units(-0.5)), "-0.50");
-        assert_eq!(amount_cell(None, None), "price on request");
+        let en = crate::i18n::Lang::En;
+        assert_eq!(amount_cell(en, None, None), "price on request");
         assert_eq!(
-            amount_cell(Some(Money::ZERO), Some(Money::from_units(1.0))),
+            amount_cell(crate::i18n::Lang::De, None, None),
+            "Preis auf Anfrage"
+        );
+        assert_eq!(
+            amount_cell(en, Some(Money::ZERO), Some(Money::from_units(1.0))),
             "–"
         );
-        assert_eq!(amount_cell(Some(Money::ZERO), Some(Money::ZERO)), "0");
+        assert_eq!(amount_cell(en, Some(Money::ZERO), Some(Money::ZERO)), "0");
     }
 }

@@ -13,7 +13,8 @@ pub fn render(p: &Proposal) -> String {
         .as_deref()
         .and_then(|d| d.get(..7))
         .map(|month| format!("{month}-01"));
-    let docs = slo::documents_of(
+    let docs = slo::documents_in(
+        p.lang,
         &p.customer.name,
         start.as_deref(),
         &p.knowledge_version,

@@ -236,9 +236,11 @@ mod tests {
     #[test]
     fn messages_take_arguments_without_isolation_marks() {
         assert_eq!(tr!(Lang::De, "valid-until"), "Gültig bis");
-        let s = tr!(Lang::En, "open-questions-answer", count = 2usize);
+        let s = tr!(Lang::En, "next-open", count = 2usize);
         assert!(!s.contains('\u{2068}'), "{s:?}");
-        assert!(s.contains("2 open questions"), "{s}");
+        assert!(s.contains("the 2 open questions"), "{s}");
+        let one = tr!(Lang::De, "next-open", count = 1usize);
+        assert!(one.starts_with("Beantworten Sie die offene Frage"), "{one}");
         assert_eq!(Lang::parse("de-CH"), Some(Lang::De));
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);

@@ -293,7 +293,7 @@ fn default_onboarding_weeks() -> u32 {
 pub struct CustomerTask {
     pub id: String,
     /// What the customer delivers, in the customer's words.
-    pub text: String,
+    pub text: Text,
     pub due: TaskDue,
     #[serde(default = "always")]
     pub when: crate::knowledge::Condition,

@@ -47,6 +47,13 @@ fn start(t: &Text) -> String {
 }
 
 fn catalog<'k>(c: &'k Catalog, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Place)) {
+    for task in &c.go_live.customer_tasks {
+        f(&task.text, true, &|| Place {
+            file: File::Catalog,
+            anchors: vec!["go_live".into(), id(&task.id), "text".into()],
+            what: format!("the text of the customer task \"{}\"", task.id),
+        });
+    }
     for o in &c.offerings {
         let at = |field: &str, extra: Option<String>| {
             let mut anchors = vec![id(&o.id)];
@@ -189,6 +196,9 @@ pub fn set_lang(k: &mut Knowledge, lang: Lang) -> usize {
         t.set_lang(lang);
         n += 1;
     };
+    for task in &mut k.catalog.go_live.customer_tasks {
+        set(&mut task.text);
+    }
     for o in &mut k.catalog.offerings {
         set(&mut o.name);
         set(&mut o.description);

@@ -3,6 +3,8 @@
 //! here, so the formats only lay it out.
 
 use super::*;
+use crate::i18n::Lang;
+use crate::tr;
 
 impl Proposal {
     /// The proposal of a saved session; `scope` is the session's evaluated
@@ -53,10 +55,11 @@ impl Builder<'_> {
             name => name,
         };
         let bill = self.bill(&currency);
-        let mut prices = format!("{currency}, {}", words::EXCL_VAT);
+        let lang = self.lang();
+        let mut prices = format!("{currency}, {}", tr!(lang, "excl-vat"));
         if bill.total.indicative {
             prices.push_str(", ");
-            prices.push_str(words::INDICATIVE);
+            prices.push_str(&tr!(lang, "indicative"));
         }
         let service_levels = self.service_levels();
         let out_of_scope = self.boundaries();
@@ -67,8 +70,8 @@ impl Builder<'_> {
             version: JSON_VERSION,
             audience,
             title: match self.subject.option.map(clean_line) {
-                Some(option) => format!("Scoped proposal for {customer}: {option}"),
-                None => format!("Scoped proposal for {customer}"),
+                Some(option) => tr!(lang, "title-option", customer = &customer, option = option),
+                None => tr!(lang, "title", customer = &customer),
             },
             option: self.subject.option.map(clean_line),
             comparison: None,
@@ -105,7 +108,14 @@ impl Builder<'_> {
             internal: self.internal.then(|| self.internal_part()),
             slos: self.slos(),
             knowledge_version: clean_line(&self.scope.knowledge_version),
+            lang,
         }
+    }
+
+    /// The language of the proposal: the knowledge's, which the caller
+    /// chose (`Knowledge::in_language`).
+    pub(super) fn lang(&self) -> Lang {
+        self.knowledge.lang()
     }
 
     fn id(&self, id: &str) -> Option<String> {
@@ -202,7 +212,7 @@ impl Builder<'_> {
             .into_iter()
             .map(|group| SolutionGroup {
                 group,
-                title: group.label().to_string(),
+                title: words::group(self.lang(), group),
                 items: self
                     .scope
                     .items_in(group)
@@ -222,6 +232,7 @@ impl Builder<'_> {
     }
 
     fn bill(&self, currency: &str) -> Bill {
+        let lang = self.lang();
         let mut rows = Vec::with_capacity(self.scope.items.len());
         for group in Group::ALL {
             for i in self.scope.items_in(group) {
@@ -234,18 +245,16 @@ impl Builder<'_> {
                 let priced = |m: Money, r: Recurrence| {
                     (!on_request).then_some(if has(r) { m } else { Money::ZERO })
                 };
-                let note = if on_request {
-                    words::basis(i.basis)
-                } else if i.basis == PriceBasis::Included {
-                    words::INCLUDED
+                let note = if on_request || i.basis == PriceBasis::Included {
+                    words::basis(lang, i.basis)
                 } else if i.indicative {
-                    words::INDICATIVE
+                    tr!(lang, "indicative")
                 } else {
-                    ""
+                    String::new()
                 };
                 rows.push(BillRow {
                     group,
-                    group_label: group.label().to_string(),
+                    group_label: words::group(lang, group),
                     component: clean_line(&i.name),
                     plan: clean_line(&i.plan_name),
                     provider: clean_line(&i.provider),
@@ -262,18 +271,18 @@ impl Builder<'_> {
         }
         let totals = &self.scope.totals;
         let incomplete = rows.iter().any(|r| r.on_request);
-        let mut note = words::EXCL_VAT.to_string();
+        let mut note = tr!(lang, "excl-vat");
         if totals.indicative {
             note.push_str("; ");
-            note.push_str(words::INDICATIVE);
+            note.push_str(&tr!(lang, "indicative"));
         }
-        if let Some(left_out) = self.scope.left_out_phrase() {
+        if let Some(left_out) = self.scope.left_out_phrase_in(lang) {
             note.push_str("; ");
             note.push_str(&clean_line(&left_out));
         }
         Bill {
             currency: currency.to_string(),
-            vat: words::EXCL_VAT.to_string(),
+            vat: tr!(lang, "excl-vat"),
             rows,
             total: BillTotal {
                 monthly: totals.monthly,
@@ -291,6 +300,7 @@ impl Builder<'_> {
     }
 
     fn service_levels(&self) -> Vec<ServiceLevelRow> {
+        let lang = self.lang();
         self.scope
             .items
             .iter()
@@ -302,15 +312,19 @@ impl Builder<'_> {
                     component: clean_line(&i.name),
                     plan: clean_line(&i.plan_name),
                     availability: sl.availability.map_or_else(
-                        || "no guarantee".to_string(),
-                        |a| format!("{} % per month", format_number(a)),
+                        || tr!(lang, "no-guarantee"),
+                        |a| tr!(lang, "percent-per-month", percent = format_number(a)),
                     ),
-                    support_hours: sl.support_hours.map(|h| h.label().to_string()),
+                    support_hours: sl.support_hours.map(|h| words::hours(lang, h)),
                     response_time: sl.response_time.as_deref().map(clean_line),
                     backups: sl.backups.as_deref().map(clean_line),
                     maintenance: sl.maintenance.as_deref().map(clean_line),
                     indicative,
-                    note: if indicative { words::INDICATIVE } else { "" }.to_string(),
+                    note: if indicative {
+                        tr!(lang, "indicative")
+                    } else {
+                        String::new()
+                    },
                 }
             })
             .collect()
@@ -338,13 +352,14 @@ impl Builder<'_> {
 
     /// Flags a customer must know about, once each, in severity order.
     fn boundaries(&self) -> Vec<Boundary> {
+        let lang = self.lang();
         let mut out: Vec<Boundary> = Vec::new();
         for f in &self.scope.flags {
             let label = match f.severity {
-                Severity::OutOfScope => "Not part of our offer",
-                Severity::NeedsApproval => "Subject to our confirmation",
-                Severity::NeedsPartner => "Delivered by a partner",
-                Severity::NeedsEngineering => "Engineering effort to be estimated",
+                Severity::OutOfScope => tr!(lang, "boundary-out-of-scope"),
+                Severity::NeedsApproval => tr!(lang, "boundary-needs-approval"),
+                Severity::NeedsPartner => tr!(lang, "boundary-needs-partner"),
+                Severity::NeedsEngineering => tr!(lang, "boundary-needs-engineering"),
                 Severity::Info => continue,
             };
             // A remediation of a flag that needs approval says who must
@@ -353,15 +368,16 @@ impl Builder<'_> {
             // The rule's customer wording when it has one.
             let instead = match &f.customer_remediation {
                 Some(text) => clean(text),
-                None if f.severity == Severity::NeedsApproval => words::ONCE_CONFIRMED.to_string(),
+                None if f.severity == Severity::NeedsApproval => tr!(lang, "once-confirmed"),
                 None => clean(&f.remediation),
             };
             let b = Boundary {
                 severity: f.severity,
-                label: label.to_string(),
+                label,
                 title: clean_line(&f.title),
                 detail: clean(&f.detail),
                 instead,
+                instead_label: tr!(lang, "instead"),
             };
             if !out.contains(&b) {
                 out.push(b);
@@ -416,16 +432,17 @@ impl Builder<'_> {
         open: &[OpenQuestion],
         valid_until: Option<jiff::civil::Date>,
     ) -> Vec<String> {
-        let cur = &bill.currency;
-        let mut out = vec![format!(
-            "Prices are in {cur}, {}. Monthly prices recur every month; one-time prices are charged once.",
-            words::EXCL_VAT
+        let lang = self.lang();
+        let vat = tr!(lang, "excl-vat");
+        let indicative = tr!(lang, "indicative");
+        let mut out = vec![tr!(
+            lang,
+            "assume-prices",
+            currency = &bill.currency,
+            vat = &vat
         )];
         if bill.total.indicative {
-            out.push(format!(
-                "Figures marked \u{201c}{}\u{201d} are planning figures, not binding prices; the binding offer confirms them.",
-                words::INDICATIVE
-            ));
+            out.push(tr!(lang, "assume-indicative", indicative = &indicative));
         }
         let on_request: Vec<&str> = bill
             .rows
@@ -434,10 +451,7 @@ impl Builder<'_> {
             .map(|r| r.component.as_str())
             .collect();
         if !on_request.is_empty() {
-            out.push(format!(
-                "No price in this estimate: {}. The totals do not include them.",
-                on_request.join(", ")
-            ));
+            out.push(tr!(lang, "assume-no-price", items = on_request.join(", ")));
         }
         // Conditions of approvals that concern the customer, never who
         // approved them.
@@ -452,30 +466,26 @@ impl Builder<'_> {
         }
         let sizes = self.sizing_assumptions();
         if !sizes.is_empty() {
-            out.push(format!("The estimate is sized for {}.", sizes.join(", ")));
+            out.push(tr!(lang, "assume-sized", sizes = sizes.join(", ")));
         }
         if service_levels.iter().any(|s| s.indicative) {
-            out.push(format!(
-                "Service levels marked \u{201c}{}\u{201d} are planning figures until the binding offer.",
-                words::INDICATIVE
-            ));
+            out.push(tr!(lang, "assume-service-levels", indicative = &indicative));
         }
         if !open.is_empty() {
-            out.push(
-                "Where a question is still open, quantities and prices use planning values until it is answered."
-                    .to_string(),
-            );
+            out.push(tr!(lang, "assume-open"));
         }
         if bill.rows.iter().any(|r| r.group == Group::Partners) {
-            out.push(
-                "Partner services are delivered under the partner's own terms and service levels."
-                    .to_string(),
-            );
+            out.push(tr!(lang, "assume-partners"));
         }
         let days = self.knowledge.catalog.validity_days;
         out.push(match valid_until {
-            Some(d) => format!("This proposal is valid until {d} ({days} days from its date)."),
-            None => format!("This proposal is valid for {days} days from its date."),
+            Some(d) => tr!(
+                lang,
+                "assume-valid-until",
+                date = crate::i18n::format::date(lang, d),
+                days = days
+            ),
+            None => tr!(lang, "assume-valid-for", days = days),
         });
         out
     }
@@ -484,22 +494,24 @@ impl Builder<'_> {
     /// "16 GiB of memory in production", "8 GiB in each of 2
     /// non-production environments (assumed)".
     fn sizing_assumptions(&self) -> Vec<String> {
+        let lang = self.lang();
         let size = |id: &str| self.scope.sizes.iter().find(|s| s.id == id);
         let mut out = Vec::new();
         let assumed = |s: &crate::engine::SizeValue| {
             if s.assumptions.is_empty() {
-                ""
+                String::new()
             } else {
-                " (assumed)"
+                tr!(lang, "assume-assumed")
             }
         };
         let n = crate::engine::answers::format_number;
         if let Some(p) = size("prod_memory_gib") {
-            out.push(format!(
-                "{} {} of memory in production{}",
-                n(p.value),
-                clean_line(&p.unit),
-                assumed(p)
+            out.push(tr!(
+                lang,
+                "assume-prod-memory",
+                amount = n(p.value),
+                unit = clean_line(&p.unit),
+                assumed = assumed(p)
             ));
         }
         if let (Some(e), Some(m)) = (
@@ -508,15 +520,17 @@ impl Builder<'_> {
         ) && e.value > 0.0
         {
             let envs = if e.value == 1.0 {
-                "the non-production environment".to_string()
+                tr!(lang, "assume-the-nonprod")
             } else {
-                format!("each of {} non-production environments", n(e.value))
+                tr!(lang, "assume-each-nonprod", count = n(e.value))
             };
-            out.push(format!(
-                "{} {} in {envs}{}",
-                n(m.value),
-                clean_line(&m.unit),
-                assumed(m)
+            out.push(tr!(
+                lang,
+                "assume-nonprod-memory",
+                amount = n(m.value),
+                unit = clean_line(&m.unit),
+                envs = envs,
+                assumed = assumed(m)
             ));
         }
         out
@@ -563,31 +577,20 @@ impl Builder<'_> {
         open: &[OpenQuestion],
         valid_until: Option<jiff::civil::Date>,
     ) -> Vec<String> {
+        let lang = self.lang();
         let has = |s: Severity| boundaries.iter().any(|b| b.severity == s);
         let mut out = Vec::new();
         if !open.is_empty() {
-            out.push(format!(
-                "Answer the {} open question{} above, so that we can confirm quantities and prices.",
-                open.len(),
-                if open.len() == 1 { "" } else { "s" }
-            ));
+            out.push(tr!(lang, "next-open", count = open.len()));
         }
         if has(Severity::OutOfScope) {
-            out.push(
-                "Agree on the alternatives we propose for what is not part of our offer."
-                    .to_string(),
-            );
+            out.push(tr!(lang, "next-out-of-scope"));
         }
         if has(Severity::NeedsApproval) {
-            out.push(
-                "We confirm the points marked \u{201c}subject to our confirmation\u{201d} with the teams responsible."
-                    .to_string(),
-            );
+            out.push(tr!(lang, "next-confirm"));
         }
         if has(Severity::NeedsEngineering) {
-            out.push(
-                "We estimate the engineering effort together with your developers.".to_string(),
-            );
+            out.push(tr!(lang, "next-engineering"));
         }
         let mut partners: Vec<String> = Vec::new();
         let partner_items = self
@@ -602,24 +605,25 @@ impl Builder<'_> {
             }
         }
         if !partners.is_empty() {
-            out.push(format!(
-                "We introduce the partner{} named in this proposal ({}) and obtain their offer.",
-                if partners.len() == 1 { "" } else { "s" },
-                partners.join(", ")
+            out.push(tr!(
+                lang,
+                "next-partners",
+                count = partners.len(),
+                partners = partners.join(", ")
             ));
         } else if has(Severity::NeedsPartner) {
-            out.push("We introduce a partner for the parts a partner delivers.".to_string());
+            out.push(tr!(lang, "next-partner"));
         }
         out.push(match valid_until {
-            Some(d) => format!(
-                "We turn this proposal into a binding offer with confirmed prices; please let us know before {d}."
+            Some(d) => tr!(
+                lang,
+                "next-offer-before",
+                date = crate::i18n::format::date(lang, d)
             ),
-            None => "We turn this proposal into a binding offer with confirmed prices.".to_string(),
+            None => tr!(lang, "next-offer"),
         });
         if let Some(weeks) = self.scope.delivery.go_live_week() {
-            out.push(format!(
-                "After your order, we follow the plan to go-live: go-live in week {weeks}."
-            ));
+            out.push(tr!(lang, "next-plan", week = weeks));
         }
         if let Some(e) = self.subject.engineer {
             let contact = self
@@ -627,11 +631,13 @@ impl Builder<'_> {
                 .contact
                 .map(clean_line)
                 .filter(|c| !c.is_empty())
-                .map_or_else(String::new, |c| format!(" with {c}"));
-            out.push(format!(
-                "{}{} at VSHN is your contact for every question and agrees the next meeting{contact}.",
-                clean_line(&e.name),
-                reach(e).map_or_else(String::new, |r| format!(" ({r})")),
+                .map_or_else(String::new, |c| tr!(lang, "next-engineer-with", contact = c));
+            out.push(tr!(
+                lang,
+                "next-engineer",
+                name = clean_line(&e.name),
+                reach = reach(e).map_or_else(String::new, |r| format!(" ({r})")),
+                with = contact
             ));
         }
         out
@@ -664,7 +670,8 @@ impl Builder<'_> {
                 name: clean_line(&o.name),
                 plan: clean_line(&o.plan),
                 plan_name: clean_line(&o.plan_name),
-                indicator: clean(&o.indicator),
+                // The objective in the proposal's language.
+                indicator: clean(&tr!(self.lang(), "slo-indicator", component = &o.name)),
                 ..o
             })
             .collect()

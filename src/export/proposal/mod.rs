@@ -140,6 +140,9 @@ pub struct Proposal {
     pub slos: Vec<crate::slo::Objective>,
     #[serde(skip)]
     pub knowledge_version: String,
+    /// The language of its words (JSON keys stay English).
+    #[serde(skip)]
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -307,6 +310,9 @@ pub struct Boundary {
     pub detail: String,
     /// What we propose instead.
     pub instead: String,
+    /// "What we propose instead", in the proposal's language.
+    #[serde(skip)]
+    pub instead_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -471,13 +477,18 @@ pub struct ComparisonRow {
 impl ComparisonView {
     /// The comparison in words for `audience`: the customer sees boundaries
     /// but no information flags, the team sees every flag by severity.
-    pub fn new(cmp: &crate::compare::Comparison, audience: Audience) -> ComparisonView {
+    pub fn new(
+        cmp: &crate::compare::Comparison,
+        audience: Audience,
+        lang: crate::i18n::Lang,
+    ) -> ComparisonView {
+        use crate::tr;
         let cur = clean_line(&cmp.currency);
         let money = |m: crate::engine::Money| format!("{cur} {m}");
         let mut rows = Vec::new();
-        let mut push = |section: &str, label: String, cells: Vec<String>, differs: bool| {
+        let mut push = |section: String, label: String, cells: Vec<String>, differs: bool| {
             rows.push(ComparisonRow {
-                section: section.to_string(),
+                section,
                 label,
                 cells,
                 differs,
@@ -487,28 +498,36 @@ impl ComparisonView {
         let once: Vec<String> = cmp.options.iter().map(|o| money(o.one_time)).collect();
         let d = |c: &[String]| c.windows(2).any(|w| w[0] != w[1]);
         let (dm, d1) = (d(&monthly), d(&once));
-        push("Totals", "Monthly".into(), monthly, dm);
-        push("Totals", "One-time".into(), once, d1);
+        let totals = tr!(lang, "compare-totals");
+        push(totals.clone(), tr!(lang, "compare-monthly"), monthly, dm);
+        push(totals, tr!(lang, "compare-one-time"), once, d1);
         for r in &cmp.items {
             let cells = r
                 .cells
                 .iter()
                 .map(|c| match c {
-                    Some(c) if c.monthly.0 != 0 => {
-                        format!("{}, {}/month", clean_line(&c.plan_name), money(c.monthly))
-                    }
-                    Some(c) if c.one_time.0 != 0 => {
-                        format!(
-                            "{}, {} one-time",
-                            clean_line(&c.plan_name),
-                            money(c.one_time)
-                        )
-                    }
+                    Some(c) if c.monthly.0 != 0 => tr!(
+                        lang,
+                        "compare-per-month",
+                        plan = clean_line(&c.plan_name),
+                        amount = money(c.monthly)
+                    ),
+                    Some(c) if c.one_time.0 != 0 => tr!(
+                        lang,
+                        "compare-once",
+                        plan = clean_line(&c.plan_name),
+                        amount = money(c.one_time)
+                    ),
                     Some(c) => clean_line(&c.plan_name),
                     None => "—".into(),
                 })
                 .collect();
-            push("Components", clean_line(&r.name), cells, r.differs);
+            push(
+                tr!(lang, "compare-components"),
+                clean_line(&r.name),
+                cells,
+                r.differs,
+            );
         }
         for r in &cmp.service_levels {
             let cells = r
@@ -516,22 +535,32 @@ impl ComparisonView {
                 .iter()
                 .map(|c| c.as_deref().map_or_else(|| "—".to_string(), clean_line))
                 .collect();
-            push("Service levels", clean_line(&r.name), cells, r.differs);
+            push(
+                tr!(lang, "compare-service-levels"),
+                clean_line(&r.name),
+                cells,
+                r.differs,
+            );
         }
         for r in &cmp.flags {
             if audience == Audience::Customer && r.severity == Severity::Info {
                 continue;
             }
             let shown = match audience {
-                Audience::Customer => boundary_label(r.severity),
-                Audience::Internal => r.severity.label(),
+                Audience::Customer => boundary_label(lang, r.severity),
+                Audience::Internal => r.severity.label().to_string(),
             };
             let cells = r
                 .present
                 .iter()
                 .map(|p| if *p { shown.to_string() } else { "—".into() })
                 .collect();
-            push("Boundaries", clean_line(&r.title), cells, r.differs);
+            push(
+                tr!(lang, "compare-boundaries"),
+                clean_line(&r.title),
+                cells,
+                r.differs,
+            );
         }
         ComparisonView {
             columns: cmp.options.iter().map(|o| clean_line(&o.name)).collect(),
@@ -540,14 +569,15 @@ impl ComparisonView {
     }
 }
 
-pub(super) fn boundary_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::OutOfScope => "not part of our offer",
-        Severity::NeedsApproval => "subject to confirmation",
-        Severity::NeedsPartner => "by a partner",
-        Severity::NeedsEngineering => "engineering to estimate",
-        Severity::Info => "note",
-    }
+pub(super) fn boundary_label(lang: crate::i18n::Lang, severity: Severity) -> String {
+    let id = match severity {
+        Severity::OutOfScope => "compare-out-of-scope",
+        Severity::NeedsApproval => "compare-needs-approval",
+        Severity::NeedsPartner => "compare-needs-partner",
+        Severity::NeedsEngineering => "compare-needs-engineering",
+        Severity::Info => "compare-note",
+    };
+    crate::i18n::message(lang, id, &[])
 }
 
 /// A trace reason in words, escaped for one format: `code` escapes ids and

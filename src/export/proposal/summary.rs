@@ -5,23 +5,17 @@
 
 use super::build::Builder;
 use super::*;
+use crate::i18n::Lang;
 use crate::engine::PlanStepKind;
 use crate::export::amount;
-
-/// A date in the proposal's long form: "24 February 2027".
-pub(crate) fn long_date(d: jiff::civil::Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
-}
+use crate::i18n::format::date as long_date;
+use crate::tr;
 
 /// `date` plus `weeks` weeks; `None` when undated or out of range.
 fn weeks_after(date: Option<jiff::civil::Date>, weeks: u32) -> Option<jiff::civil::Date> {
     date?
         .checked_add(jiff::Span::new().days(i64::from(weeks) * 7))
         .ok()
-}
-
-fn weeks_word(n: u32) -> &'static str {
-    if n == 1 { "week" } else { "weeks" }
 }
 
 impl Builder<'_> {
@@ -35,13 +29,18 @@ impl Builder<'_> {
         Summary {
             goal: self.goal(),
             solution: self.solution_lines(),
-            totals: totals_line(bill),
+            totals: totals_line(self.lang(), bill),
             service_level: self.service_level_line(),
             go_live: match (&plan.go_live, &plan.too_early) {
-                (Some(g), Some(t)) => Some(format!("{g}, at the earliest; {t}")),
+                (Some(g), Some(t)) => Some(tr!(
+                    self.lang(),
+                    "summary-go-live-too-early",
+                    go_live = g,
+                    too_early = t
+                )),
                 (g, _) => g.clone(),
             },
-            open: open_lines(boundaries, open),
+            open: open_lines(self.lang(), boundaries, open),
         }
     }
 
@@ -69,7 +68,13 @@ impl Builder<'_> {
                         names.push(name);
                     }
                 }
-                (!names.is_empty()).then(|| format!("{}: {}", group.label(), names.join(", ")))
+                (!names.is_empty()).then(|| {
+                    format!(
+                        "{}: {}",
+                        crate::export::words::group(self.lang(), group),
+                        names.join(", ")
+                    )
+                })
             })
             .collect()
     }
@@ -86,16 +91,23 @@ impl Builder<'_> {
             .iter()
             .filter_map(|i| i.service_level.support_hours.map(|h| (h, i)))
             .max_by_key(|(h, _)| *h);
+        let lang = self.lang();
         let mut parts = Vec::new();
         if let Some((a, i)) = availability {
-            parts.push(format!(
-                "{} % availability per month ({})",
-                format_number(a),
-                clean_line(&i.name)
+            parts.push(tr!(
+                lang,
+                "summary-availability",
+                percent = format_number(a),
+                component = clean_line(&i.name)
             ));
         }
         if let Some((h, i)) = support {
-            parts.push(format!("support {} ({})", h.label(), clean_line(&i.name)));
+            parts.push(tr!(
+                lang,
+                "summary-support",
+                hours = crate::export::words::hours(lang, h),
+                component = clean_line(&i.name)
+            ));
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }
@@ -103,6 +115,7 @@ impl Builder<'_> {
     /// The engine's plan in rows, dated from the proposal's date as if
     /// ordered that day.
     pub(super) fn plan(&self, date: Option<jiff::civil::Date>) -> Plan {
+        let lang = self.lang();
         let delivery = &self.scope.delivery;
         let confirm = self
             .scope
@@ -112,9 +125,9 @@ impl Builder<'_> {
         let mut steps = Vec::new();
         for s in &delivery.plan {
             let when = match (s.from_week, s.to_week) {
-                (0, _) => "With the order".to_string(),
-                (a, b) if a == b => format!("Week {a}"),
-                (a, b) => format!("Weeks {a}–{b}"),
+                (0, _) => tr!(lang, "plan-with-order"),
+                (a, b) if a == b => tr!(lang, "plan-week", week = a),
+                (a, b) => tr!(lang, "plan-weeks", from = a, to = b),
             };
             let names = s
                 .items
@@ -124,53 +137,60 @@ impl Builder<'_> {
                 .join(", ");
             let (who, step, detail) = match s.kind {
                 PlanStepKind::Order => (
-                    "You and VSHN",
-                    "Order".to_string(),
+                    tr!(lang, "plan-who-both"),
+                    tr!(lang, "plan-order"),
                     if confirm {
-                        "The contract is signed, once the points subject to our confirmation are settled."
+                        tr!(lang, "plan-order-signed-confirm")
                     } else {
-                        "The contract is signed."
-                    }
-                    .to_string(),
+                        tr!(lang, "plan-order-signed")
+                    },
                 ),
-                PlanStepKind::Setup => ("VSHN", "Setup".to_string(), names),
+                PlanStepKind::Setup => (tr!(lang, "plan-who-vshn"), tr!(lang, "plan-setup"), names),
                 PlanStepKind::Engineering => (
-                    "VSHN and your developers",
-                    "Engineering (AppFlow)".to_string(),
-                    format!(
-                        "{names}: {} engineering days, once the platform is ready",
-                        format_number(delivery.engineering_days)
+                    tr!(lang, "plan-who-developers"),
+                    tr!(lang, "plan-engineering"),
+                    tr!(
+                        lang,
+                        "plan-engineering-detail",
+                        names = names,
+                        days = format_number(delivery.engineering_days)
                     ),
                 ),
                 PlanStepKind::Onboarding => (
-                    "VSHN",
-                    "Onboarding into operations".to_string(),
-                    format!("{names}: monitoring, alerting and runbooks, before go-live"),
+                    tr!(lang, "plan-who-vshn"),
+                    tr!(lang, "plan-onboarding"),
+                    tr!(lang, "plan-onboarding-detail", names = names),
                 ),
                 PlanStepKind::Customer => (
-                    "You",
-                    "You deliver".to_string(),
+                    tr!(lang, "plan-who-you"),
+                    tr!(lang, "plan-you-deliver"),
                     s.task
                         .as_ref()
                         .map(|(_, text)| clean_line(text))
                         .unwrap_or_default(),
                 ),
-                PlanStepKind::GoLive => ("You and VSHN", "Go-live".to_string(), String::new()),
+                PlanStepKind::GoLive => (
+                    tr!(lang, "plan-who-both"),
+                    tr!(lang, "plan-go-live"),
+                    String::new(),
+                ),
             };
             steps.push(PlanRow {
                 when,
-                who: who.to_string(),
+                who,
                 step,
                 detail,
             });
         }
         let dated = |weeks: u32| {
             weeks_after(date, weeks)
-                .map_or_else(String::new, |d| format!(", about {}", long_date(d)))
+                .map_or_else(String::new, |d| {
+                    tr!(lang, "plan-about", date = long_date(lang, d))
+                })
         };
         let go_live = delivery
             .go_live_week()
-            .map(|w| format!("week {w} after the order{}", dated(w)));
+            .map(|w| tr!(lang, "plan-go-live-week", week = w, dated = dated(w)));
         let earliest = match (
             delivery.too_early(),
             delivery.earliest_go_live_weeks,
@@ -178,13 +198,14 @@ impl Builder<'_> {
         ) {
             (true, Some(e), Some(asked)) => {
                 let e = e.ceil() as u32;
+                let weeks = if asked.fract() == 0.0 && asked.abs() < 1e9 {
+                    crate::i18n::IntoArg::into_arg(asked as i64)
+                } else {
+                    crate::i18n::IntoArg::into_arg(format_number(asked))
+                };
                 Some((
-                    format!("Earliest go-live: week {e} after the order{}", dated(e)),
-                    format!(
-                        "the go-live asked for, in {} {}, is too early",
-                        format_number(asked),
-                        weeks_word(asked.ceil() as u32)
-                    ),
+                    tr!(lang, "plan-earliest", week = e, dated = dated(e)),
+                    crate::i18n::message(lang, "plan-too-early", &[("weeks", weeks)]),
                 ))
             }
             _ => None,
@@ -195,52 +216,52 @@ impl Builder<'_> {
             go_live,
             earliest,
             too_early,
-            note: "Weeks count from your order; dates assume an order on the date of this proposal. Durations are planning figures, confirmed with the binding offer.".to_string(),
+            note: tr!(lang, "plan-note"),
         }
     }
 }
 
 /// "CHF 24'118 per month and CHF 12'000 one-time, excl. VAT, indicative,
 /// to be confirmed; not included: …" — the bill's own figures.
-fn totals_line(bill: &Bill) -> String {
+fn totals_line(lang: Lang, bill: &Bill) -> String {
     let cur = &bill.currency;
     let t = &bill.total;
+    let monthly = format!("{cur} {}", amount(t.monthly));
     let mut s = if t.one_time == Money::ZERO {
-        format!(
-            "{cur} {} per month, no one-time costs, {}",
-            amount(t.monthly),
-            bill.vat
-        )
+        tr!(lang, "summary-totals-monthly", monthly = monthly, vat = &bill.vat)
     } else {
-        format!(
-            "{cur} {} per month and {cur} {} one-time, {}",
-            amount(t.monthly),
-            amount(t.one_time),
-            bill.vat
+        tr!(
+            lang,
+            "summary-totals-both",
+            monthly = monthly,
+            once = format!("{cur} {}", amount(t.one_time)),
+            vat = &bill.vat
         )
     };
     if t.indicative {
         s.push_str(", ");
-        s.push_str(words::INDICATIVE);
+        s.push_str(&tr!(lang, "indicative"));
     }
     if !t.priced_on_request.is_empty() {
-        s.push_str(&format!(
-            "; not in these totals: {}",
-            t.priced_on_request.join(", ")
+        s.push_str("; ");
+        s.push_str(&tr!(
+            lang,
+            "summary-not-in-totals",
+            items = t.priced_on_request.join(", ")
         ));
     }
     s
 }
 
 /// The open questions as a count, then each boundary still to settle.
-fn open_lines(boundaries: &[Boundary], open: &[OpenQuestion]) -> Vec<String> {
+fn open_lines(lang: Lang, boundaries: &[Boundary], open: &[OpenQuestion]) -> Vec<String> {
     let mut out = Vec::new();
     if !open.is_empty() {
-        out.push(format!(
-            "{} question{} still open (see \u{201c}{}\u{201d})",
-            open.len(),
-            if open.len() == 1 { "" } else { "s" },
-            words::OPEN_QUESTIONS
+        out.push(tr!(
+            lang,
+            "summary-open-questions",
+            count = open.len(),
+            section = tr!(lang, "section-open-questions")
         ));
     }
     out.extend(

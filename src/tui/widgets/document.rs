@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::{width, wrap};
 use crate::export::document::{Block, Document, Span as Piece, Table, fact_line};
-use crate::export::document::{INSTEAD, answers_text, join_lines, price_line_text, reason_text};
+use crate::export::document::{answers_text, join_lines, price_line_text, reason_text};
 use crate::tui::theme::Theme;
 
 /// The lines of `doc` laid out `w` columns wide.
@@ -20,9 +20,9 @@ pub fn lines(theme: &Theme, doc: &Document, w: u16) -> Vec<Line<'static>> {
         lines: Vec::new(),
     };
     out.heading(&doc.title, theme.title.add_modifier(Modifier::UNDERLINED));
-    let cover: Vec<Runs> = doc.cover.iter().map(|f| field(f.term, &f.value)).collect();
+    let cover: Vec<Runs> = doc.cover.iter().map(|f| field(&f.term, &f.value)).collect();
     out.list("• ", &cover);
-    if let Some(banner) = doc.banner {
+    if let Some(banner) = &doc.banner {
         out.para(&vec![(banner.to_string(), true)]);
     }
     for s in &doc.sections {
@@ -52,14 +52,14 @@ fn block(out: &mut Out<'_>, b: &Block) {
         }
         Block::Table(t) => out.table(t),
         Block::Fields(fields) => {
-            let items: Vec<Runs> = fields.iter().map(|f| field(f.term, &f.value)).collect();
+            let items: Vec<Runs> = fields.iter().map(|f| field(&f.term, &f.value)).collect();
             out.list("• ", &items);
         }
         Block::Boundary(b) => {
             out.heading(&one_line(&format!("{}: {}", b.label, b.title)), theme.title);
             out.para(&vec![(one_line(&b.detail), false)]);
             out.para(&vec![
-                (format!("{}:", INSTEAD), true),
+                (format!("{}:", b.instead_label), true),
                 (format!(" {}", one_line(&b.instead)), false),
             ]);
         }
