@@ -293,22 +293,29 @@ pub fn documents_in(
                 annotations,
             },
             spec: Spec::Slo(Box::new(SloSpec {
-                description: format!(
-                    "{} % availability per calendar month for {} ({}){}.",
-                    o.target_percent,
-                    o.name,
-                    o.plan_name,
-                    if o.indicative {
-                        ", indicative, to be confirmed"
-                    } else {
-                        ""
-                    }
-                ),
+                description: if o.indicative {
+                    crate::tr!(
+                        lang,
+                        "slo-objective-indicative",
+                        percent = o.target_percent,
+                        component = &o.name,
+                        plan = &o.plan_name,
+                        indicative = crate::tr!(lang, "indicative")
+                    )
+                } else {
+                    crate::tr!(
+                        lang,
+                        "slo-objective",
+                        percent = o.target_percent,
+                        component = &o.name,
+                        plan = &o.plan_name
+                    )
+                },
                 service: service.clone(),
                 indicator: Indicator {
                     metadata: Metadata {
                         name: format!("{name}{SLI_SUFFIX}"),
-                        display_name: format!("Availability of {}", o.name),
+                        display_name: crate::tr!(lang, "slo-availability-of", component = &o.name),
                         annotations: Default::default(),
                     },
                     spec: IndicatorSpec {
@@ -336,7 +343,7 @@ pub fn documents_in(
                 }],
                 budgeting_method: "Occurrences".into(),
                 objectives: vec![ObjectiveSpec {
-                    display_name: format!("{} % per month", o.target_percent),
+                    display_name: crate::tr!(lang, "percent-per-month", percent = o.target_percent),
                     target: round4(o.target_percent / 100.0),
                 }],
             })),

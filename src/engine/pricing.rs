@@ -116,7 +116,7 @@ pub(crate) fn price_item<'a>(
         offering: offering.id.clone(),
         name: offering.name.to_string(),
         family: offering.family,
-        provider: offering.provider.clone(),
+        provider: offering.provider.to_string(),
         plan: plan.id.clone(),
         plan_name: plan.name.to_string(),
         quantity,

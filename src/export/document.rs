@@ -16,8 +16,8 @@ use super::proposal::{
 pub(crate) use super::proposal::{answers_text, reason_text};
 use super::{amount, amount_cell, number, words};
 use crate::i18n::Lang;
-use crate::tr;
 use crate::knowledge::Recurrence;
+use crate::tr;
 
 /// The whole proposal.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,11 +225,7 @@ impl Document {
         let long = |d: &str| crate::i18n::format::date_text(lang, d);
         cover.push(Field {
             term: tr!(lang, "cover-date"),
-            value: Span::Text(
-                p.date
-                    .as_deref()
-                    .map_or_else(|| tr!(lang, "undated"), long),
-            ),
+            value: Span::Text(p.date.as_deref().map_or_else(|| tr!(lang, "undated"), long)),
         });
         if let Some(v) = &p.valid_until {
             cover.push(Field {
@@ -662,7 +658,11 @@ fn service_levels(p: &Proposal) -> Section {
     let lang = p.lang;
     if p.service_levels.is_empty() {
         let none = Block::Para(tr!(lang, "no-service-levels"));
-        return section("service-levels", tr!(lang, "section-service-levels"), vec![none]);
+        return section(
+            "service-levels",
+            tr!(lang, "section-service-levels"),
+            vec![none],
+        );
     }
     let opt = |o: &Option<String>| text(o.as_deref().unwrap_or(words::MISSING));
     let rows = p
@@ -696,14 +696,23 @@ fn service_levels(p: &Proposal) -> Section {
             ..col(&tr!(lang, "col-note"), "2")
         },
     ];
-    table_section("service-levels", tr!(lang, "section-service-levels"), cols, rows)
+    table_section(
+        "service-levels",
+        tr!(lang, "section-service-levels"),
+        cols,
+        rows,
+    )
 }
 
 fn responsibilities(p: &Proposal) -> Section {
     let lang = p.lang;
     if p.responsibilities.is_empty() {
         let none = Block::Para(tr!(lang, "no-responsibilities"));
-        return section("responsibilities", tr!(lang, "section-responsibilities"), vec![none]);
+        return section(
+            "responsibilities",
+            tr!(lang, "section-responsibilities"),
+            vec![none],
+        );
     }
     let rows = p
         .responsibilities
@@ -725,7 +734,12 @@ fn responsibilities(p: &Proposal) -> Section {
         col(&tr!(lang, "col-customer-part"), "3"),
         col(&tr!(lang, "col-partner-part"), "3"),
     ];
-    table_section("responsibilities", tr!(lang, "section-responsibilities"), cols, rows)
+    table_section(
+        "responsibilities",
+        tr!(lang, "section-responsibilities"),
+        cols,
+        rows,
+    )
 }
 
 fn out_of_scope(p: &Proposal) -> Section {
@@ -757,7 +771,11 @@ fn open_questions(p: &Proposal) -> Section {
                 .collect(),
         )
     };
-    section("open-questions", tr!(lang, "section-open-questions"), vec![block])
+    section(
+        "open-questions",
+        tr!(lang, "section-open-questions"),
+        vec![block],
+    )
 }
 
 fn internal(p: &Proposal) -> Section {

@@ -51,7 +51,11 @@ fn block(md: &mut Md, b: &Block) {
         Block::Boundary(b) => {
             md.heading(3, &format!("{}: {}", b.label, b.title));
             md.block(&esc(&b.detail));
-            md.block(&format!("**{}:** {}", esc(&b.instead_label), esc(&b.instead)));
+            md.block(&format!(
+                "**{}:** {}",
+                esc(&b.instead_label),
+                esc(&b.instead)
+            ));
         }
         Block::Flag { flag: f, facts } => {
             md.block(&format!(

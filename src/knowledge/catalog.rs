@@ -337,7 +337,7 @@ pub struct Offering {
     pub name: Text,
     pub family: Family,
     /// "VSHN" or the name of the partner who delivers it.
-    pub provider: String,
+    pub provider: Text,
     pub description: Text,
     /// Approver id of the product owner who signs off exceptions.
     pub owner: String,

@@ -69,6 +69,13 @@ fn catalog<'k>(c: &'k Catalog, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Pl
         f(&o.name, false, &|| {
             place("name", None, format!("the name of offering \"{}\"", o.id))
         });
+        f(&o.provider, false, &|| {
+            place(
+                "provider",
+                None,
+                format!("the provider of offering \"{}\"", o.id),
+            )
+        });
         f(&o.description, true, &|| {
             place(
                 "description",
@@ -201,6 +208,7 @@ pub fn set_lang(k: &mut Knowledge, lang: Lang) -> usize {
     }
     for o in &mut k.catalog.offerings {
         set(&mut o.name);
+        set(&mut o.provider);
         set(&mut o.description);
         for p in &mut o.plans {
             set(&mut p.name);

@@ -211,3 +211,6 @@ csv-note = Bemerkung
 
 slo-service = Mit { $customer } vereinbarte Service-Levels, exportiert von nunki (Wissensstand { $version }).
 slo-indicator = Anteil der minütlichen Messungen im Monat, bei denen { $component } erfolgreich geantwortet hat, gemessen vom Monitoring von VSHN; Wartung im vereinbarten Fenster ausgenommen.
+slo-objective = { $percent } % Verfügbarkeit pro Kalendermonat für { $component } ({ $plan }).
+slo-objective-indicative = { $percent } % Verfügbarkeit pro Kalendermonat für { $component } ({ $plan }), { $indicative }.
+slo-availability-of = Verfügbarkeit von { $component }

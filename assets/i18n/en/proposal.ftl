@@ -207,3 +207,6 @@ csv-note = note
 
 slo-service = Service levels agreed with { $customer }, exported by nunki (knowledge { $version }).
 slo-indicator = Share of one-minute probes in the month in which { $component } answered successfully, as measured by VSHN's monitoring; maintenance in the agreed window excluded.
+slo-objective = { $percent } % availability per calendar month for { $component } ({ $plan }).
+slo-objective-indicative = { $percent } % availability per calendar month for { $component } ({ $plan }), { $indicative }.
+slo-availability-of = Availability of { $component }

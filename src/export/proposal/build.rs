@@ -631,7 +631,9 @@ impl Builder<'_> {
                 .contact
                 .map(clean_line)
                 .filter(|c| !c.is_empty())
-                .map_or_else(String::new, |c| tr!(lang, "next-engineer-with", contact = c));
+                .map_or_else(String::new, |c| {
+                    tr!(lang, "next-engineer-with", contact = c)
+                });
             out.push(tr!(
                 lang,
                 "next-engineer",

@@ -5,9 +5,9 @@
 
 use super::build::Builder;
 use super::*;
-use crate::i18n::Lang;
 use crate::engine::PlanStepKind;
 use crate::export::amount;
+use crate::i18n::Lang;
 use crate::i18n::format::date as long_date;
 use crate::tr;
 
@@ -183,10 +183,9 @@ impl Builder<'_> {
             });
         }
         let dated = |weeks: u32| {
-            weeks_after(date, weeks)
-                .map_or_else(String::new, |d| {
-                    tr!(lang, "plan-about", date = long_date(lang, d))
-                })
+            weeks_after(date, weeks).map_or_else(String::new, |d| {
+                tr!(lang, "plan-about", date = long_date(lang, d))
+            })
         };
         let go_live = delivery
             .go_live_week()
@@ -228,7 +227,12 @@ fn totals_line(lang: Lang, bill: &Bill) -> String {
     let t = &bill.total;
     let monthly = format!("{cur} {}", amount(t.monthly));
     let mut s = if t.one_time == Money::ZERO {
-        tr!(lang, "summary-totals-monthly", monthly = monthly, vat = &bill.vat)
+        tr!(
+            lang,
+            "summary-totals-monthly",
+            monthly = monthly,
+            vat = &bill.vat
+        )
     } else {
         tr!(
             lang,
