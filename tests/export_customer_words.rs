@@ -120,7 +120,7 @@ fn the_budget_reads_in_its_currency() {
     let customer = proposal_text(&answers, Audience::Customer);
     assert!(
         customer.contains(
-            "Budget: about EUR 9'000 (about CHF 8'460 at 0.94, rate of 2026-11-30) per month."
+            "Budget: about EUR 9'000 (about CHF 8'460 at 0.94, rate of 30 November 2026) per month."
         ),
         "{customer}"
     );

@@ -71,7 +71,7 @@ fn internal_only(k: &Knowledge) -> Vec<String> {
             if let nunki::knowledge::Effect::Flag(f) = e
                 && f.severity == Severity::NeedsApproval
             {
-                out.push(f.remediation.clone());
+                out.push(f.remediation.to_string());
             }
         }
     }
@@ -189,11 +189,14 @@ fn markdown_shows_items_totals_and_boundaries_where_they_belong() {
         (1, "Scoped proposal for Muster Bank AG".into())
     );
     assert!(
-        doc.items.contains(&"Date: 2026-03-14".to_string()),
+        doc.items.contains(&"Date: 14 March 2026".to_string()),
         "{:?}",
         doc.items
     );
-    assert!(doc.items.contains(&"Valid until: 2026-04-13".to_string()));
+    assert!(
+        doc.items
+            .contains(&"Valid until: 13 April 2026".to_string())
+    );
 
     let bill = doc.table_under("Bill of materials");
     assert_eq!(bill[0][1], "Component");

@@ -90,6 +90,7 @@ fn new_session(name: &str, raw: BTreeMap<String, Answer>) -> NewSession {
         answers: raw,
         answers_origin: "test answers".into(),
         engineer: None,
+        lang: nunki::i18n::Lang::En,
     }
 }
 

@@ -73,6 +73,8 @@ fn full_session() -> Session {
         }],
         flags_seen: [("finma_outsourcing".to_string(), now)].into(),
         conflicts: Vec::new(),
+        // A German session writes its language, and reads it back.
+        lang: nunki::i18n::Lang::De,
         engineer: Some(nunki::session::Engineer {
             name: "Anna \"SE\" Müller".into(),
             email: Some("anna@vshn.ch".into()),

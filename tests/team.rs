@@ -374,10 +374,11 @@ fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
     }
     let (_tmp, url, a, b) = team();
     let shipped = include_str!("../data/catalog.ron");
-    assert!(shipped.contains("name: \"APPUiO Cloud\""));
+    let name = "name: (en: \"APPUiO Cloud\", de: \"APPUiO Cloud\")";
+    assert!(shipped.contains(name));
     let team_catalog = shipped.replacen(
-        "name: \"APPUiO Cloud\"",
-        "name: \"APPUiO Cloud (team edition)\"",
+        name,
+        "name: (en: \"APPUiO Cloud (team edition)\", de: \"APPUiO Cloud (Team-Ausgabe)\")",
         1,
     );
     fs::create_dir_all(a.data().join("catalog")).unwrap();
@@ -442,7 +443,8 @@ fn a_broken_team_catalog_is_refused_and_the_previous_one_stays() {
         assert!(list.contains("team edition"), "{}: {list}", laptop.who);
     }
     // The user's own override still goes on top of the team's.
-    let mine = shipped.replacen("name: \"APPUiO Cloud\"", "name: \"APPUiO Cloud (mine)\"", 1);
+    // An English-only name in a user's override file still parses.
+    let mine = shipped.replacen(name, "name: \"APPUiO Cloud (mine)\"", 1);
     fs::create_dir_all(b.home.join("config/catalog")).unwrap();
     fs::write(b.home.join("config/catalog/catalog.ron"), mine).unwrap();
     assert!(b.ok(&["catalog", "list"]).contains("(mine)"));

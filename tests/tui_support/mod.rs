@@ -121,6 +121,7 @@ impl Harness {
                 .collect::<BTreeMap<_, _>>(),
             answers_origin: "the test".into(),
             engineer: None,
+            lang: nunki::i18n::Lang::En,
         };
         let opened = Store::at(self.sessions_dir())
             .create_at(new, &self.knowledge, now)

@@ -409,13 +409,14 @@ mod tests {
             title: "Proposal for A*B".into(),
             customer: "A*B".into(),
             cover: vec![Field {
-                term: "Customer",
+                term: "Customer".into(),
                 value: Piece::Typed("Acme AG".into()),
             }],
             banner: None,
+            lang: crate::i18n::Lang::En,
             sections: vec![Section {
                 id: "need",
-                title: "Your needs",
+                title: "Your needs".into(),
                 internal: false,
                 blocks,
             }],
