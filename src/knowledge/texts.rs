@@ -22,10 +22,15 @@ pub struct Place {
     pub what: String,
 }
 
+/// What [`each_text`] calls for each text: the text, whether it must
+/// exist in every language, and a way to say where it is (built only
+/// when asked, so a complete knowledge costs no allocation).
+pub type Visit<'k, 'f> = dyn FnMut(&'k Text, bool, &dyn Fn() -> Place) + 'f;
+
 /// Calls `f` for every customer-facing text with whether it must exist in
 /// every language (offering names need not: most are product names) and a
 /// way to say where it is.
-pub fn each_text<'k>(k: &'k Knowledge, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Place)) {
+pub fn each_text<'k>(k: &'k Knowledge, f: &mut Visit<'k, '_>) {
     catalog(&k.catalog, f);
     questionnaire(&k.questionnaire, f);
     for rule in &k.rules {
@@ -46,7 +51,7 @@ fn start(t: &Text) -> String {
         .collect()
 }
 
-fn catalog<'k>(c: &'k Catalog, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Place)) {
+fn catalog<'k>(c: &'k Catalog, f: &mut Visit<'k, '_>) {
     for task in &c.go_live.customer_tasks {
         f(&task.text, true, &|| Place {
             file: File::Catalog,
@@ -125,7 +130,7 @@ fn catalog<'k>(c: &'k Catalog, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Pl
     }
 }
 
-fn questionnaire<'k>(qn: &'k Questionnaire, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Place)) {
+fn questionnaire<'k>(qn: &'k Questionnaire, f: &mut Visit<'k, '_>) {
     for s in &qn.sections {
         f(&s.title, true, &|| Place {
             file: File::Questionnaire,
@@ -170,7 +175,7 @@ fn questionnaire<'k>(qn: &'k Questionnaire, f: &mut dyn FnMut(&'k Text, bool, &d
     }
 }
 
-fn flags<'k>(rule: &'k Rule, f: &mut dyn FnMut(&'k Text, bool, &dyn Fn() -> Place)) {
+fn flags<'k>(rule: &'k Rule, f: &mut Visit<'k, '_>) {
     for e in &rule.effects {
         let Effect::Flag(spec) = e else { continue };
         let place = |field: &str, what: &str| Place {
