@@ -137,9 +137,21 @@ impl Builder<'_> {
                 PlanStepKind::Engineering => (
                     "VSHN and your developers",
                     "Engineering (AppFlow)".to_string(),
+                    if delivery.lead_time_weeks.is_some_and(|w| w > 0) {
+                        format!(
+                            "{names}: {} engineering days, during the setup",
+                            format_number(s.days)
+                        )
+                    } else {
+                        format!("{names}: {} engineering days", format_number(s.days))
+                    },
+                ),
+                PlanStepKind::PlatformEngineering => (
+                    "VSHN and your developers",
+                    "Engineering (AppFlow)".to_string(),
                     format!(
                         "{names}: {} engineering days, once the platform is ready",
-                        format_number(delivery.engineering_days)
+                        format_number(s.days)
                     ),
                 ),
                 PlanStepKind::Onboarding => (
@@ -205,20 +217,14 @@ impl Builder<'_> {
 fn totals_line(bill: &Bill) -> String {
     let cur = &bill.currency;
     let t = &bill.total;
-    let mut s = if t.one_time == Money::ZERO {
-        format!(
-            "{cur} {} per month, no one-time costs, {}",
-            amount(t.monthly),
-            bill.vat
-        )
-    } else {
-        format!(
-            "{cur} {} per month and {cur} {} one-time, {}",
-            amount(t.monthly),
-            amount(t.one_time),
-            bill.vat
-        )
+    let (monthly, once) = (amount(t.monthly), amount(t.one_time));
+    let mut s = match (t.monthly == Money::ZERO, t.one_time == Money::ZERO) {
+        (false, true) => format!("{cur} {monthly} per month, no one-time costs"),
+        (true, false) => format!("{cur} {once} one-time, no monthly costs"),
+        _ => format!("{cur} {monthly} per month and {cur} {once} one-time"),
     };
+    s.push_str(", ");
+    s.push_str(&bill.vat);
     if t.indicative {
         s.push_str(", ");
         s.push_str(words::INDICATIVE);
