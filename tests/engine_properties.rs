@@ -121,8 +121,17 @@ fn the_plan_lays_out_setup_then_engineering_then_onboarding() {
         ),
         (1, setup)
     );
-    let eng = step(PlanStepKind::Engineering);
-    assert_eq!(eng.from_week, setup + 1, "engineering follows the platform");
+    // What needs no platform runs during the setup; the rest waits.
+    let during = d.engineering_weeks_during_setup as u32;
+    let on_platform = step(PlanStepKind::PlatformEngineering);
+    assert_eq!(on_platform.from_week, setup.max(during) + 1);
+    assert!(
+        on_platform.items.iter().any(|n| n.contains("onboarding")),
+        "{on_platform:?}"
+    );
+    if during > 0 {
+        assert_eq!(step(PlanStepKind::Engineering).from_week, 1);
+    }
     let go_live = d.go_live_week().unwrap();
     assert_eq!(f64::from(go_live), d.earliest_go_live_weeks.unwrap());
     assert_eq!(step(PlanStepKind::Onboarding).to_week, go_live);

@@ -102,7 +102,13 @@ pub struct Delivery {
     pub engineering_days: f64,
     /// Those days as weeks, at the catalog's pace.
     pub engineering_weeks: f64,
-    /// Lead time plus engineering weeks; `None` with neither.
+    /// The weeks of the engineering that runs during the setup (in
+    /// `engineering_weeks` too).
+    #[serde(default)]
+    pub engineering_weeks_during_setup: f64,
+    /// The setup or the engineering that runs during it, whichever is
+    /// longer, then the engineering that waits for the platform; `None`
+    /// with neither.
     pub earliest_go_live_weeks: Option<f64>,
     /// The go-live the customer asked for, in weeks, when answered.
     #[serde(default)]
@@ -141,6 +147,9 @@ pub struct PlanStep {
     /// The items this step delivers, by name.
     #[serde(default)]
     pub items: Vec<String>,
+    /// The engineering days of an engineering step.
+    #[serde(default)]
+    pub days: f64,
     /// A customer task's id and text (from the catalog).
     #[serde(default)]
     pub task: Option<(String, String)>,
@@ -153,8 +162,12 @@ pub enum PlanStepKind {
     Order,
     /// Dedicated clusters and their infrastructure are set up.
     Setup,
-    /// AppFlow engineering, at the catalog's pace, once the platform is ready.
+    /// AppFlow engineering that needs no platform: during the setup, or
+    /// from the start when nothing is set up.
     Engineering,
+    /// AppFlow engineering that waits for the platform (migration,
+    /// onboarding), after the setup.
+    PlatformEngineering,
     /// Onboarding into AppOps: monitoring, alerting, runbooks.
     Onboarding,
     /// Something the customer delivers.

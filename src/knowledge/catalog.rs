@@ -267,6 +267,10 @@ pub struct GoLivePlanning {
     /// The offerings whose operation starts with that onboarding.
     #[serde(default)]
     pub onboarded: Vec<String>,
+    /// The engineering offerings that need no platform, so they run while
+    /// the clusters are set up; all other engineering waits for them.
+    #[serde(default)]
+    pub during_setup: Vec<String>,
     /// What the customer delivers, when its condition holds.
     #[serde(default)]
     pub customer_tasks: Vec<CustomerTask>,
@@ -278,6 +282,7 @@ impl Default for GoLivePlanning {
             requested: None,
             onboarding_weeks: default_onboarding_weeks(),
             onboarded: Vec::new(),
+            during_setup: Vec::new(),
             customer_tasks: Vec::new(),
         }
     }

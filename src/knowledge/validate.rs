@@ -399,12 +399,16 @@ impl<'a> Checker<'a> {
                 "name the number question that asks in how many weeks it must go live".into(),
             );
         }
-        for o in &plan.onboarded {
-            if self.k.offering(o).is_none() {
+        let lists = [
+            ("onboarded", &plan.onboarded),
+            ("during_setup", &plan.during_setup),
+        ];
+        for (field, ids) in lists {
+            for o in ids.iter().filter(|o| self.k.offering(o).is_none()) {
                 self.report(
                     src,
-                    &["go_live", "onboarded", &id_anchor(o)],
-                    format!("the go-live plan onboards \"{o}\", which is no offering id"),
+                    &["go_live", field, &id_anchor(o)],
+                    format!("the go-live plan's {field} names \"{o}\", which is no offering id"),
                     "name offerings of catalog.ron (see `nunki catalog list`)".into(),
                 );
             }

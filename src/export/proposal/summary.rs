@@ -149,11 +149,30 @@ impl Builder<'_> {
                 PlanStepKind::Engineering => (
                     tr!(lang, "plan-who-developers"),
                     tr!(lang, "plan-engineering"),
+                    if delivery.lead_time_weeks.is_some_and(|w| w > 0) {
+                        tr!(
+                            lang,
+                            "plan-engineering-during-setup",
+                            names = &names,
+                            days = format_number(s.days)
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "plan-engineering-days",
+                            names = &names,
+                            days = format_number(s.days)
+                        )
+                    },
+                ),
+                PlanStepKind::PlatformEngineering => (
+                    tr!(lang, "plan-who-developers"),
+                    tr!(lang, "plan-engineering"),
                     tr!(
                         lang,
                         "plan-engineering-detail",
                         names = names,
-                        days = format_number(delivery.engineering_days)
+                        days = format_number(s.days)
                     ),
                 ),
                 PlanStepKind::Onboarding => (
@@ -225,23 +244,17 @@ impl Builder<'_> {
 fn totals_line(lang: Lang, bill: &Bill) -> String {
     let cur = &bill.currency;
     let t = &bill.total;
-    let monthly = format!("{cur} {}", amount(t.monthly));
-    let mut s = if t.one_time == Money::ZERO {
-        tr!(
-            lang,
-            "summary-totals-monthly",
-            monthly = monthly,
-            vat = &bill.vat
-        )
-    } else {
-        tr!(
-            lang,
-            "summary-totals-both",
-            monthly = monthly,
-            once = format!("{cur} {}", amount(t.one_time)),
-            vat = &bill.vat
-        )
+    let (monthly, once) = (
+        format!("{cur} {}", amount(t.monthly)),
+        format!("{cur} {}", amount(t.one_time)),
+    );
+    let mut s = match (t.monthly == Money::ZERO, t.one_time == Money::ZERO) {
+        (false, true) => tr!(lang, "summary-totals-monthly", monthly = monthly),
+        (true, false) => tr!(lang, "summary-totals-once", once = once),
+        _ => tr!(lang, "summary-totals-both", monthly = monthly, once = once),
     };
+    s.push_str(", ");
+    s.push_str(&bill.vat);
     if t.indicative {
         s.push_str(", ");
         s.push_str(&tr!(lang, "indicative"));
