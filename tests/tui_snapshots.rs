@@ -218,7 +218,7 @@ fn catalog() {
 fn add_by_hand_dialog() {
     each_size("add_by_hand", |h| {
         acme(h);
-        h.keys("cjaThe customer wants it");
+        h.keys("cja2<Tab>The customer wants it");
     });
 }
 

@@ -200,10 +200,15 @@ impl App {
             (Screen::Home, _) => self.home.filtering,
             (Screen::Interview, Some(open)) => match open.interview.focus {
                 interview::Pane::Note => true,
-                interview::Pane::Question => self
-                    .knowledge
-                    .question(&open.interview.question)
-                    .is_some_and(|q| matches!(q.kind, crate::knowledge::QuestionKind::Text { .. })),
+                interview::Pane::Question => {
+                    !open.interview.field_left
+                        && self
+                            .knowledge
+                            .question(&open.interview.question)
+                            .is_some_and(|q| {
+                                matches!(q.kind, crate::knowledge::QuestionKind::Text { .. })
+                            })
+                }
                 _ => false,
             },
             _ => false,
@@ -389,6 +394,15 @@ impl App {
         if outcome.consumed {
             return outcome.requests;
         }
+        // A screen may ask for something first even when it leaves the
+        // key to the app (a Tech Radar answer entered before a quit).
+        let mut first = outcome.requests;
+        first.extend(self.fallback(command));
+        first
+    }
+
+    /// What a key does that no screen took: the commands of every screen.
+    fn fallback(&self, command: Option<Command>) -> Vec<Request> {
         match command {
             Some(Command::Quit) => vec![Request::Quit],
             Some(Command::Help) => vec![Request::Help],

@@ -12,6 +12,8 @@ pub enum Accept {
     Any,
     /// Digits and what numbers are written with ("1'000", "99.9", "-3").
     Number,
+    /// Whole numbers only: digits and the thousands mark ("1'000").
+    Whole,
 }
 
 impl Accept {
@@ -21,6 +23,7 @@ impl Accept {
             Accept::Number => {
                 c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-' | '+' | 'e' | 'E')
             }
+            Accept::Whole => c.is_ascii_digit() || c == '\'',
         }
     }
 }
@@ -61,6 +64,14 @@ impl TextInput {
     pub fn numeric(value: &str) -> TextInput {
         TextInput {
             accept: Accept::Number,
+            ..TextInput::new(value)
+        }
+    }
+
+    /// A field for a count: digits only ("1'000" too).
+    pub fn whole(value: &str) -> TextInput {
+        TextInput {
+            accept: Accept::Whole,
             ..TextInput::new(value)
         }
     }
@@ -201,6 +212,12 @@ impl TextInput {
         }
         (shown, cursor_col(start))
     }
+
+    /// What shows of a field that does not have the keys: its start, with
+    /// an ellipsis at the end when the rest does not fit.
+    pub fn preview(&self, width: usize) -> String {
+        super::truncate(&self.value, width)
+    }
 }
 
 #[cfg(test)]
@@ -252,5 +269,19 @@ mod tests {
         assert_eq!(t.view(5), ("abcde".to_string(), 0));
         let t = TextInput::new("日本語");
         assert_eq!(t.view(4), ("語".to_string(), 2));
+    }
+
+    #[test]
+    fn a_field_without_the_keys_shows_its_start() {
+        let t = TextInput::new("abcdefghij");
+        assert_eq!(t.preview(5), "abcd…");
+        assert_eq!(t.preview(10), "abcdefghij");
+    }
+
+    #[test]
+    fn whole_number_fields_take_digits_only() {
+        let mut t = TextInput::whole("");
+        t.insert_str("1e2.5-3'0");
+        assert_eq!(t.value(), "1253'0");
     }
 }
