@@ -84,7 +84,9 @@ pub struct OverrideForm {
     /// [`AddChoice::ALL`] while it asks.
     pub confirm: Option<usize>,
     /// The quantity shows its default ("1"): the first digit typed
-    /// replaces it instead of making it "13".
+    /// replaces it instead of making it "13". The field takes what
+    /// numbers are written with, so "1e2" shows as typed and is refused
+    /// with a reason rather than quietly becoming "12".
     fresh: bool,
 }
 
@@ -160,7 +162,7 @@ impl Dialog {
                 plan: plan.to_string(),
             },
             what: format!("{name} ({plan_name})"),
-            quantity: TextInput::whole("1"),
+            quantity: TextInput::numeric("1"),
             reason: TextInput::new(""),
             field: 0,
             error: None,
@@ -179,7 +181,7 @@ impl Dialog {
                 offering: offering.to_string(),
             },
             what: name.to_string(),
-            quantity: TextInput::whole(""),
+            quantity: TextInput::numeric(""),
             reason: TextInput::new(""),
             field: 1,
             error: None,
@@ -702,14 +704,17 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
             let cursor = d.confirm.unwrap_or(0);
             if let Some(e) = &d.existing {
                 let how = if e.by_hand { "by hand" } else { "by a rule" };
-                let head = format!(
-                    "{} is in the scope already: ×{} ({}, {how}). What should the ×{} you typed do?",
-                    d.what,
-                    crate::engine::answers::format_number(e.quantity),
-                    e.plan_name,
-                    crate::engine::answers::format_number(d.quantity_after(AddChoice::Replace)),
-                );
-                lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+                let number = crate::engine::answers::format_number;
+                for text in [
+                    format!("{} is in the scope already:", d.what),
+                    format!("×{} ({}, {how}).", number(e.quantity), e.plan_name),
+                    format!(
+                        "What should the ×{} you typed do?",
+                        number(d.quantity_after(AddChoice::Replace))
+                    ),
+                ] {
+                    lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.title)));
+                }
             }
             lines.push(Line::raw(""));
             for (i, choice) in AddChoice::ALL.into_iter().enumerate() {

@@ -12,8 +12,6 @@ pub enum Accept {
     Any,
     /// Digits and what numbers are written with ("1'000", "99.9", "-3").
     Number,
-    /// Whole numbers only: digits and the thousands mark ("1'000").
-    Whole,
 }
 
 impl Accept {
@@ -23,7 +21,6 @@ impl Accept {
             Accept::Number => {
                 c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-' | '+' | 'e' | 'E')
             }
-            Accept::Whole => c.is_ascii_digit() || c == '\'',
         }
     }
 }
@@ -64,14 +61,6 @@ impl TextInput {
     pub fn numeric(value: &str) -> TextInput {
         TextInput {
             accept: Accept::Number,
-            ..TextInput::new(value)
-        }
-    }
-
-    /// A field for a count: digits only ("1'000" too).
-    pub fn whole(value: &str) -> TextInput {
-        TextInput {
-            accept: Accept::Whole,
             ..TextInput::new(value)
         }
     }
@@ -276,12 +265,5 @@ mod tests {
         let t = TextInput::new("abcdefghij");
         assert_eq!(t.preview(5), "abcd…");
         assert_eq!(t.preview(10), "abcdefghij");
-    }
-
-    #[test]
-    fn whole_number_fields_take_digits_only() {
-        let mut t = TextInput::whole("");
-        t.insert_str("1e2.5-3'0");
-        assert_eq!(t.value(), "1253'0");
     }
 }
