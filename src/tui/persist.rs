@@ -113,6 +113,8 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
+    /// Stored in each new session (from `config.ron`).
+    engineer: Option<crate::session::Engineer>,
 }
 
 impl DiskStore {
@@ -122,7 +124,14 @@ impl DiskStore {
             knowledge,
             templates,
             open: None,
+            engineer: None,
         }
+    }
+
+    /// Names `engineer` in every session this store makes.
+    pub fn with_engineer(mut self, engineer: Option<crate::session::Engineer>) -> DiskStore {
+        self.engineer = engineer;
+        self
     }
 
     fn opened(&mut self, opened: store::Opened) -> Opened {
@@ -192,6 +201,7 @@ impl SessionStore for DiskStore {
             template,
             answers: Default::default(),
             answers_origin: String::new(),
+            engineer: self.engineer.clone(),
         };
         let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))
