@@ -242,7 +242,8 @@ pub struct ScopeColumns {
     pub name_w: usize,
 }
 
-/// The columns for a scope list `w` columns wide.
+/// The columns for a scope list `w` columns wide. Narrow, what has no
+/// price says so in a word that fits the column (`basis_word`).
 pub fn scope_columns(scope: &Scope, w: usize) -> ScopeColumns {
     let ind = scope.totals.indicative;
     let amounts = scope
@@ -263,24 +264,26 @@ pub fn scope_columns(scope: &Scope, w: usize) -> ScopeColumns {
     let head = width(&format!("{cur}/month")).max(width(&format!("{cur} once")));
     let money_w = amounts.map(|a| width(&a)).max().unwrap_or(0).max(head);
     let both = w >= 2 * money_w + 16;
-    // Narrow: the one column also holds the short word of what has no
-    // price ("on request", "by provider").
-    let money_w = if both {
-        money_w
-    } else {
-        scope
-            .items
-            .iter()
-            .filter(|i| i.basis != PriceBasis::Priced)
-            .map(|i| width(i.basis.short()))
-            .fold(money_w, usize::max)
-    };
     let name_w = w.saturating_sub(if both { 2 * money_w + 1 } else { money_w });
     ScopeColumns {
         both,
         money_w,
         name_w,
     }
+}
+
+/// What stands in the money column of a narrow scope list for an item
+/// without a price: a word short enough for it, never a cut one.
+pub fn basis_word(basis: PriceBasis, w: usize) -> &'static str {
+    let short = match basis {
+        PriceBasis::OnRequest => "on req.",
+        PriceBasis::ByProvider => "provider",
+        b => b.short(),
+    };
+    [basis.short(), short]
+        .into_iter()
+        .find(|s| width(s) <= w)
+        .unwrap_or(short)
 }
 
 /// An item's name as the scope list shows it, with its quantity and the

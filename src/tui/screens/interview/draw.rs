@@ -503,7 +503,7 @@ pub(super) fn draw_scope(
                         ));
                     } else if unpriced {
                         spans.push(Span::styled(
-                            fit_right(item.basis.short(), money_w),
+                            fit_right(basis_word(item.basis, money_w), money_w),
                             pick(t.dim),
                         ));
                     } else {
@@ -545,14 +545,23 @@ pub(super) fn draw_scope(
     let rule = if left_out.is_empty() {
         Line::styled("─".repeat(w), t.border)
     } else {
-        let named = format!("+ not in totals: {}", left_out.join(", "));
-        let text = if width(&named) <= w {
-            named
-        } else if left_out.len() == 1 {
-            "+ 1 item not in the totals".to_string()
-        } else {
-            format!("+ {} items not in the totals", left_out.len())
-        };
+        let n = left_out.len();
+        // As many names as fit, the rest counted.
+        let text = (1..=n)
+            .rev()
+            .map(|k| {
+                let names = left_out[..k].join(", ");
+                if k == n {
+                    format!("+ not in totals: {names}")
+                } else {
+                    format!("+ not in totals: {names} and {} more", n - k)
+                }
+            })
+            .find(|t| width(t) <= w)
+            .unwrap_or_else(|| match n {
+                1 => "+ 1 item not in the totals".to_string(),
+                _ => format!("+ {n} items not in the totals"),
+            });
         Line::styled(fit(&text, w), t.dim)
     };
     let (first, second) = if both {
