@@ -295,10 +295,14 @@ pub fn item_name_lines(item: &crate::engine::Item, w: usize) -> Vec<String> {
         String::new()
     };
     let hand = if item.is_manual() { " ✎" } else { "" };
-    let mut lines = wrap(
-        &format!("{}{qty}{hand}", item.name),
-        w.saturating_sub(2).max(1),
-    );
+    // The first line is indented by one column, the ones after by two.
+    let text = format!("{}{qty}{hand}", item.name);
+    let mut lines = wrap(&text, w.saturating_sub(1).max(1));
+    if lines.len() > 1 {
+        let rest = wrap(&lines[1..].join(" "), w.saturating_sub(2).max(1));
+        lines.truncate(1);
+        lines.extend(rest);
+    }
     for (n, l) in lines.iter_mut().enumerate() {
         *l = format!("{}{l}", if n == 0 { " " } else { "  " });
     }
