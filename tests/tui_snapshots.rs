@@ -223,6 +223,23 @@ fn add_by_hand_dialog() {
 }
 
 #[test]
+fn add_what_is_in_the_scope_asks_how() {
+    each_size("add_in_scope", |h| {
+        acme(h);
+        // PostgreSQL is in the scope by a rule: adding it again asks.
+        h.keys("c");
+        while h.knowledge.catalog.offerings
+            [h.app.catalog_order[h.app.open.as_ref().unwrap().catalog.cursor]]
+            .id
+            != "postgres"
+        {
+            h.keys("j");
+        }
+        h.keys("a2<Tab>Reporting replicas<Enter><Down>");
+    });
+}
+
+#[test]
 fn preview_customer() {
     each_size("preview_customer", |h| {
         acme(h);
