@@ -25,14 +25,22 @@ impl Money {
         crate::i18n::format::whole(self.0)
     }
 
+    /// The one way an amount is written, on every screen and in every
+    /// export: whole units when whole ("1'234"), cents otherwise
+    /// ("1'234.50"), so the rows shown add up to the total shown.
+    /// (`crate::i18n::format`, the one formatter.)
+    pub fn amount(self) -> String {
+        crate::i18n::format::amount(self.0)
+    }
+
+    /// The amount after its currency: "CHF 1'234", "CHF 1'234.50".
+    pub fn in_currency(self, currency: &str) -> String {
+        crate::i18n::format::money(currency, self.0)
+    }
+
     /// With cents, for unit prices such as 0.09 per GiB.
     pub fn exact(self) -> String {
         crate::i18n::format::exact(self.0)
-    }
-
-    /// Whole units when whole, cents otherwise: "1'234", "1'234.50".
-    pub fn amount(self) -> String {
-        crate::i18n::format::amount(self.0)
     }
 }
 
@@ -89,9 +97,10 @@ impl std::iter::Sum for Money {
     }
 }
 
+/// `{}` writes [`Money::amount`]: there is one money format.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.whole())
+        f.write_str(&self.amount())
     }
 }
 
@@ -120,5 +129,15 @@ mod tests {
         assert_eq!(Money::from_units(-2500.0).whole(), "-2'500");
         assert_eq!(format_amount(0.09), "0.09");
         assert_eq!(format_amount(55.0), "55");
+    }
+
+    #[test]
+    fn one_format_for_every_amount() {
+        assert_eq!(Money::from_units(1234.0).amount(), "1'234");
+        assert_eq!(Money::from_units(1234.5).amount(), "1'234.50");
+        assert_eq!(Money::from_units(4943.75).to_string(), "4'943.75");
+        assert_eq!(Money::from_units(9000.0).in_currency("CHF"), "CHF 9'000");
+        assert_eq!(Money::from_units(0.09).in_currency("CHF"), "CHF 0.09");
+        assert_eq!(Money::ZERO.amount(), "0");
     }
 }

@@ -256,7 +256,7 @@ pub(crate) mod words {
 /// the rows of a bill add up to its total (the one formatter,
 /// `crate::i18n::format`).
 pub(crate) fn amount(m: Money) -> String {
-    crate::i18n::format::amount(m.0)
+    m.amount()
 }
 
 /// A bill cell: "price on request" when there is no price, a dash for a
