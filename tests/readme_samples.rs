@@ -89,6 +89,7 @@ fn the_interview_screenshot_is_the_real_screen() {
         answers: Default::default(),
         answers_origin: String::new(),
         engineer: None,
+        lang: nunki::i18n::Lang::En,
     };
     let opened = Store::at(h.sessions_dir())
         .create_at(new, &k, "2026-11-30T09:00:00Z".parse().unwrap())
