@@ -212,6 +212,13 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             if let Some(d) = args.date {
                 subject.date = Some(d);
             }
+            // The internal proposal names similar setups we run; the
+            // customer's never does, so only then are the sessions read.
+            let similar = match args.audience {
+                Audience::Internal => similar_setups(places, &knowledge, session, &scope)?,
+                Audience::Customer => Vec::new(),
+            };
+            subject.similar = &similar;
             let mut proposal = Proposal::build(&subject, &scope, &knowledge, args.audience);
             if args.compare {
                 if session.options.is_empty() {
@@ -243,6 +250,27 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
         (None, None) => return Err(Error::input("give --session SESSION or --answers FILE")),
     };
     write_out(output, &text, format.id(), Some(args.audience))
+}
+
+/// The won sessions most like `session` (as `nunki similar` finds them).
+fn similar_setups(
+    places: &Places,
+    knowledge: &crate::knowledge::Knowledge,
+    session: &crate::session::Session,
+    scope: &crate::engine::Scope,
+) -> Result<Vec<crate::similar::Similar>, Error> {
+    let listings = Store::new(places).list()?;
+    let won: Vec<&crate::session::Session> = listings
+        .sessions
+        .iter()
+        .map(|l| &l.session)
+        .filter(|s| s.status == crate::session::Status::Won && s.id != session.id)
+        .collect();
+    let scopes: Vec<crate::engine::Scope> =
+        won.iter().map(|s| s.evaluate(knowledge).scope).collect();
+    let pairs: Vec<(&crate::session::Session, &crate::engine::Scope)> =
+        won.iter().copied().zip(scopes.iter()).collect();
+    Ok(crate::similar::similar((session, scope), &pairs, 3))
 }
 
 /// Prints `text`, or writes it atomically to `path` and says so.

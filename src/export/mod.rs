@@ -43,8 +43,8 @@ pub use csv::field as csv_field;
 pub use proposal::{
     Bill, BillRow, BillTotal, Boundary, ComparisonRow, ComparisonView, CustomerInfo, Internal,
     InternalFlag, NeedAnswer, NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow,
-    ServiceLevelRow, SolutionGroup, SolutionItem, Subject, TraceAnswer, TraceExcluded, TraceItem,
-    TracePrice, TraceReason, session_date,
+    ServiceLevelRow, SimilarSetup, SolutionGroup, SolutionItem, Subject, TraceAnswer,
+    TraceExcluded, TraceItem, TracePrice, TraceReason, session_date,
 };
 
 /// The version of the export JSON (see `assets/scope.schema.json`).
