@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use super::keymap::Keymap;
 use super::persist::{AllSessions, Opened, SessionInfo};
 use super::theme::Theme;
+use crate::approvals::Draft;
 use crate::engine::{Answer, Overrides, Scope};
 use crate::export::{Audience, Format};
 use crate::knowledge::Knowledge;
@@ -29,6 +30,31 @@ pub enum Msg {
     Exported(Result<String, String>),
     /// Every saved session, for the insights screen.
     AllSessions(Result<Box<AllSessions>, String>),
+    /// The shell read the clock for a decision the app asked to record.
+    Decided {
+        rule: String,
+        draft: Draft,
+        at: jiff::Timestamp,
+    },
+    /// The team folder's sync state; `None` when the data directory is
+    /// no team folder (or git is missing): nothing to show.
+    Team(Option<Result<TeamState, String>>),
+    /// What a sync did, in lines, or why it failed.
+    Synced(Result<Vec<String>, String>),
+    /// The won sessions (the inventory), for "similar setups we run".
+    Won(Result<Vec<Session>, String>),
+}
+
+/// Where a team folder stands (`team::Status` without the conflicts,
+/// which the home screen counts from the sessions it lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamState {
+    /// Commits not yet sent.
+    pub ahead: usize,
+    /// Commits fetched but not merged (as of the last sync).
+    pub behind: usize,
+    /// Files changed since the last sync.
+    pub uncommitted: usize,
 }
 
 /// What only the shell can do. The shell answers with a [`Msg`].
@@ -52,7 +78,27 @@ pub enum Action {
     /// Read every saved session (and name the unreadable files), for the
     /// insights screen.
     LoadAllSessions,
+    /// Read the clock and answer with `Msg::Decided`: the engine and the
+    /// app never read it themselves.
+    Decide {
+        rule: String,
+        draft: Draft,
+    },
+    /// Read the team folder's sync state (git, no network).
+    TeamStatus,
+    /// Commit, fetch, merge and push the team folder (`nunki sync`).
+    Sync,
+    /// Read the won sessions, for "similar setups we run".
+    LoadWon,
     Quit,
+}
+
+impl Action {
+    /// Whether it may take long enough that the screen should show what
+    /// is going on first (a sync talks to the team's remote).
+    pub fn is_slow(&self) -> bool {
+        matches!(self, Action::Sync)
+    }
 }
 
 /// What screens and boxes ask the app to do.
@@ -123,6 +169,23 @@ pub enum Request {
     /// The box to choose the session's status.
     StatusBox,
     SetStatus(Status),
+    /// The decision box of flag `n` of the scope shown.
+    DecisionBox(usize),
+    /// Record a decision on the flag of `rule` (the shell reads the clock).
+    Decide {
+        rule: String,
+        draft: Draft,
+    },
+    /// The box to choose a value of the conflicts on the current question.
+    ConflictBox,
+    /// Resolve the conflicts on `question`: keep the merged value, or
+    /// take the other one.
+    ResolveConflict {
+        question: String,
+        take_other: bool,
+    },
+    /// Sync the team folder (only from the home screen).
+    Sync,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -74,9 +74,12 @@ pub fn main(args: &Start) -> Result<(), Error> {
             description: t.description.clone(),
         })
         .collect();
-    let mut store = DiskStore::new(Store::new(places), knowledge.clone(), templates);
+    let mut store =
+        DiskStore::new(Store::new(places), knowledge.clone(), templates).with_team(places.clone());
     let first = match &args.session {
         Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted)?))),
+        // The home screen asks for the team's sync state when the list
+        // arrives.
         None => Msg::Sessions(store.list().map_err(|e| e.to_string())),
     };
     let config = Config {

@@ -9,6 +9,9 @@ use crate::error::Error;
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::store::{self, NewSession, Store};
 use crate::session::{Customer, Session, Status, Template};
+use crate::sources::Places;
+use crate::team;
+use crate::tui::message::TeamState;
 
 /// One row of the home screen, read without evaluating the session (the
 /// worst flag comes from the scope summary saved with it), so start-up
@@ -21,6 +24,8 @@ pub struct SessionInfo {
     pub status: Status,
     pub worst: Option<Severity>,
     pub answered: usize,
+    /// Conflicts a team sync recorded in the session, not yet resolved.
+    pub conflicts: usize,
     /// Set when the file cannot be read; the row says why instead of
     /// hiding the file.
     pub problem: Option<String>,
@@ -35,6 +40,7 @@ impl SessionInfo {
             status: session.status,
             worst: session.last_scope.as_ref().and_then(|s| s.worst),
             answered: session.answers.len(),
+            conflicts: session.conflicts.len(),
             problem: None,
         }
     }
@@ -75,6 +81,29 @@ pub trait SessionStore {
     fn close(&mut self);
     /// Reads every session without opening (or locking) any.
     fn all(&mut self) -> Result<AllSessions, Error>;
+
+    /// The won sessions: the inventory of setups we run.
+    fn won(&mut self) -> Result<Vec<Session>, Error> {
+        Ok(self
+            .all()?
+            .sessions
+            .into_iter()
+            .filter(|s| s.status == Status::Won)
+            .collect())
+    }
+
+    /// The team folder's sync state, read from git without the network;
+    /// `None` when the data directory is no team folder or git is missing.
+    fn team_status(&mut self) -> Option<Result<TeamState, Error>> {
+        None
+    }
+
+    /// `nunki sync`: what it did, in lines.
+    fn sync(&mut self) -> Result<Vec<String>, Error> {
+        Err(Error::input(
+            "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
+        ))
+    }
 }
 
 /// The session store on disk (`crate::session::store`): atomic saves with
@@ -85,6 +114,8 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
+    /// The data directory, for a team folder's sync state and sync.
+    team: Option<Places>,
 }
 
 impl DiskStore {
@@ -94,7 +125,15 @@ impl DiskStore {
             knowledge,
             templates,
             open: None,
+            team: None,
         }
+    }
+
+    /// The store of `places`' data directory, which may be a team folder:
+    /// the screen then shows its sync state and syncs on a key.
+    pub fn with_team(mut self, places: Places) -> DiskStore {
+        self.team = Some(places);
+        self
     }
 
     fn opened(&mut self, opened: store::Opened) -> Opened {
@@ -119,6 +158,39 @@ impl DiskStore {
 }
 
 impl SessionStore for DiskStore {
+    fn team_status(&mut self) -> Option<Result<TeamState, Error>> {
+        let places = self.team.as_ref().filter(|p| team::is_team(p))?;
+        match team::git_status(places) {
+            Ok(st) => Some(Ok(TeamState {
+                ahead: st.ahead,
+                behind: st.behind,
+                uncommitted: st.uncommitted,
+            })),
+            // Without git the screen works as without a team.
+            Err(team::TeamError::Git(team::GitError::Missing(_))) => None,
+            Err(e) => Some(Err(Error::input(e.to_string()))),
+        }
+    }
+
+    fn sync(&mut self) -> Result<Vec<String>, Error> {
+        let Some(places) = &self.team else {
+            return Err(Error::input(
+                "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
+            ));
+        };
+        // A sync rewrites session files: nothing may be open here.
+        self.open = None;
+        let report = team::sync(places).map_err(|e| Error::input(e.to_string()))?;
+        let mut lines: Vec<String> = report.to_text().lines().map(str::to_string).collect();
+        if matches!(
+            report.knowledge,
+            Some(team::Applied::Applied(_) | team::Applied::Removed)
+        ) {
+            lines.push("restart nunki to scope with the team's new knowledge".into());
+        }
+        Ok(lines)
+    }
+
     fn list(&mut self) -> Result<Vec<SessionInfo>, Error> {
         let listings = self.store.list()?;
         let mut out: Vec<SessionInfo> = listings
@@ -138,6 +210,7 @@ impl SessionStore for DiskStore {
                 status: Status::Draft,
                 worst: None,
                 answered: 0,
+                conflicts: 0,
                 problem: Some(b.error.to_string()),
             });
         }

@@ -104,6 +104,15 @@ impl<S: SessionStore> Shell<S> {
             Action::LoadAllSessions => {
                 Some(Msg::AllSessions(shown(self.store.all().map(Box::new))))
             }
+            // The shell reads the clock; the app records the decision.
+            Action::Decide { rule, draft } => Some(Msg::Decided {
+                rule,
+                draft,
+                at: jiff::Timestamp::now(),
+            }),
+            Action::TeamStatus => Some(Msg::Team(self.store.team_status().map(shown))),
+            Action::Sync => Some(Msg::Synced(shown(self.store.sync()))),
+            Action::LoadWon => Some(Msg::Won(shown(self.store.won()))),
             Action::Save(_) | Action::Quit => None,
         }
     }
@@ -235,6 +244,10 @@ fn event_loop<S: SessionStore>(
             continue;
         };
         let actions = app.update(msg);
+        // A sync may take a while: show that it runs before it does.
+        if actions.iter().any(Action::is_slow) && app.take_dirty() {
+            terminal.draw(|frame| view::draw(frame, app))?;
+        }
         if shell.run(app, actions) == Flow::Quit {
             return Ok(());
         }

@@ -277,6 +277,13 @@ pub(super) fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Com
         Command::NextQuestion => return Outcome::one(Request::NextQuestion),
         Command::PrevQuestion => return Outcome::one(Request::PrevQuestion),
         Command::NextOpen => return Outcome::one(Request::NextOpen),
+        Command::Resolve => return Outcome::one(Request::ConflictBox),
+        Command::Decide if state.focus != Pane::Scope => {
+            return Outcome::one(Request::Notice(
+                crate::tui::message::Tone::Info,
+                "Decisions are recorded on flags: Tab to the scope, choose a flag, then d.".into(),
+            ));
+        }
         _ => {}
     }
     match state.focus {
@@ -410,7 +417,7 @@ pub(super) fn on_scope(state: &mut InterviewState, ctx: &Ctx<'_>, command: Comma
     let last = total.saturating_sub(1);
     match command {
         c if move_in(&mut state.scope_cursor, c, last) => {}
-        Command::Select | Command::Why | Command::Remove => {
+        Command::Select | Command::Why | Command::Remove | Command::Decide => {
             return scope_action(ctx, state.scope_cursor, command);
         }
         _ => return Outcome::ignored(),
@@ -426,6 +433,10 @@ pub fn scope_action(ctx: &Ctx<'_>, n: usize, command: Command) -> Outcome {
             Command::Remove => Outcome::one(Request::AskRemove {
                 offering: item.offering.clone(),
             }),
+            Command::Decide => Outcome::one(Request::Notice(
+                crate::tui::message::Tone::Info,
+                "Decisions are recorded on flags: choose one under the items (↓), then d.".into(),
+            )),
             _ => Outcome::one(Request::Trace(TraceTarget::Item(item.offering.clone()))),
         };
     }
@@ -449,6 +460,7 @@ pub fn scope_action(ctx: &Ctx<'_>, n: usize, command: Command) -> Outcome {
             }
         }
         Command::Why => Outcome::one(Request::Trace(target)),
+        Command::Decide => Outcome::one(Request::DecisionBox(n - items)),
         _ => Outcome::one(Request::Notice(
             crate::tui::message::Tone::Info,
             "A flag goes away when the answer behind it changes (Enter goes there).".into(),
