@@ -16,7 +16,7 @@ use super::context::{ById, Context, ShareBase, Trail};
 use super::money::Money;
 use super::overrides::Overrides;
 use super::pricing::{depends_on_others, price_item};
-use super::scope::{Because, Delivery, Excluded, Flag, Item, Need, Scope, SizeValue, Totals};
+use super::scope::{Because, Excluded, Flag, Item, Need, Scope, SizeValue, Totals};
 use crate::knowledge::{
     Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, QuestionKind,
 };
@@ -345,18 +345,8 @@ pub fn evaluate<'a>(
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
-    let engineering_days: f64 = items.iter().map(|i| i.engineering_days).sum();
-    let pace = knowledge.catalog.engineering_days_per_week.max(1.0);
-    let engineering_weeks = (engineering_days / pace - 1e-9).ceil().max(0.0);
-    let earliest = (ctx.max_lead_time.is_some() || engineering_days > 0.0)
-        .then(|| f64::from(ctx.max_lead_time.unwrap_or(0)) + engineering_weeks);
-    ctx.earliest_go_live = earliest;
-    let delivery = Delivery {
-        lead_time_weeks: ctx.max_lead_time,
-        engineering_days,
-        engineering_weeks,
-        earliest_go_live_weeks: earliest,
-    };
+    let delivery = super::plan::delivery(&ctx, &items);
+    ctx.earliest_go_live = delivery.earliest_go_live_weeks;
     used_sizes.sort_unstable();
     let sizes: Vec<SizeValue> = used_sizes
         .iter()

@@ -222,6 +222,14 @@ pub(crate) mod words {
     }
     pub const EXCL_VAT: &str = "excl. VAT";
     pub const UNDATED: &str = "undated";
+    pub const SUMMARY: &str = "Summary";
+    pub const SUMMARY_PRICE: &str = "Price";
+    pub const SUMMARY_SERVICE_LEVEL: &str = "Service level";
+    pub const SUMMARY_GO_LIVE: &str = "Go-live";
+    pub const SUMMARY_OPEN: &str = "Still open";
+    pub const SUMMARY_NOTHING_OPEN: &str =
+        "nothing: every question is answered and no boundary is crossed";
+    pub const PLAN: &str = "Plan to go-live";
     pub const NEED: &str = "Your needs";
     pub const SOLUTION: &str = "Proposed solution";
     pub const BILL: &str = "Bill of materials";

@@ -54,8 +54,9 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 pub use catalog::{
-    Approver, Catalog, ExchangeRate, Family, Group, Offering, Plan, Price, PriceBasis, PriceKind,
-    Quantity, Recurrence, Responsibilities, ServiceLevel, Size, Source, SupportBase, SupportHours,
+    Approver, Catalog, CustomerTask, ExchangeRate, Family, GoLivePlanning, Group, Offering, Plan,
+    Price, PriceBasis, PriceKind, Quantity, Recurrence, Responsibilities, ServiceLevel, Size,
+    Source, SupportBase, SupportHours, TaskDue,
 };
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, problem_list};

@@ -116,6 +116,8 @@ pub struct DiskStore {
     open: Option<store::Opened>,
     /// The data directory, for a team folder's sync state and sync.
     team: Option<Places>,
+    /// Stored in each new session (from `config.ron`).
+    engineer: Option<crate::session::Engineer>,
 }
 
 impl DiskStore {
@@ -126,6 +128,7 @@ impl DiskStore {
             templates,
             open: None,
             team: None,
+            engineer: None,
         }
     }
 
@@ -133,6 +136,12 @@ impl DiskStore {
     /// the screen then shows its sync state and syncs on a key.
     pub fn with_team(mut self, places: Places) -> DiskStore {
         self.team = Some(places);
+        self
+    }
+
+    /// Names `engineer` in every session this store makes.
+    pub fn with_engineer(mut self, engineer: Option<crate::session::Engineer>) -> DiskStore {
+        self.engineer = engineer;
         self
     }
 
@@ -237,6 +246,7 @@ impl SessionStore for DiskStore {
             template,
             answers: Default::default(),
             answers_origin: String::new(),
+            engineer: self.engineer.clone(),
         };
         let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))
