@@ -293,3 +293,48 @@ fn keeping_the_merged_value_resolves_the_conflict_too() {
     );
     assert!(saved.conflicts.is_empty());
 }
+
+#[test]
+fn the_internal_preview_names_similar_setups_we_run() {
+    let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 120, 40);
+    let answers = [
+        ("tenancy", Answer::Text("shared".into())),
+        ("environments", Answer::Number(3.0)),
+    ];
+    let beta = h.seed("Beta AG", "2026-11-01T10:00:00Z", &answers);
+    let store = Store::at(h.sessions_dir());
+    let mut opened = store.open(&beta.id, &h.knowledge).unwrap();
+    opened.session.status = nunki::session::Status::Won;
+    store.save(&mut opened, &h.knowledge).unwrap();
+    drop(opened);
+    let acme = h.seed("Acme AG", "2026-12-01T10:00:00Z", &answers);
+    h.open(&acme.id);
+    h.keys("p");
+    let text = |h: &Harness| -> String {
+        let open = h.app.open.as_ref().unwrap();
+        nunki::tui::screens::preview::lines(&h.app.theme, open.preview.doc.as_ref(), 100)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Read once, when the preview opened; the customer's has no such section.
+    let similar = h.app.open.as_ref().unwrap().similar.clone().unwrap();
+    assert_eq!(similar.len(), 1);
+    assert_eq!(similar[0].customer, "Beta AG");
+    assert!(!text(&h).contains("Similar setups"), "{}", text(&h));
+    h.keys("a");
+    let internal = text(&h);
+    let at = internal
+        .find("Similar setups we run")
+        .unwrap_or_else(|| panic!("{internal}"));
+    assert!(
+        internal[at..].contains("Beta AG (100 % alike"),
+        "{internal}"
+    );
+}
