@@ -281,6 +281,15 @@ fn a_conflict_shows_on_its_question_and_the_other_value_can_be_taken() {
 fn keeping_the_merged_value_resolves_the_conflict_too() {
     let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 120, 40);
     let id = with_conflict(&h);
+    // The session list marks it.
+    h.home();
+    let row = h
+        .screen()
+        .lines()
+        .find(|l| l.contains("Acme AG"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("⚠ 1 conflict"), "{row}");
     h.open(&id);
     go_to_environments(&mut h);
     h.keys("<C-r><Esc>");
