@@ -75,7 +75,7 @@ fn team_harness(root: &Path) -> Harness {
         data_dir: data.clone(),
     };
     let store = DiskStore::new(Store::at(h.sessions_dir()), h.knowledge.clone(), Vec::new())
-        .with_team(places);
+        .with_team(places, None);
     h.shell = Shell::new(store, h.exports_dir());
     h
 }
@@ -141,6 +141,17 @@ fn the_home_screen_shows_the_sync_state_and_syncs_on_a_key() {
         .to_string();
     let text = text.replace(&id, "beta-0001");
     std::fs::write(beat.join("sessions").join("beta-gmbh-beta-0001.ron"), text).unwrap();
+    // … and the team's knowledge: a catalog that renames an offering.
+    let catalog = nunki::knowledge::KnowledgeTexts::embedded()
+        .catalog
+        .text
+        .replacen(
+            "name: \"APPUiO Cloud\",",
+            "name: \"APPUiO Cloud (team)\",",
+            1,
+        );
+    std::fs::create_dir_all(beat.join("catalog")).unwrap();
+    std::fs::write(beat.join("catalog").join("catalog.ron"), catalog).unwrap();
     git(&beat, &["add", "-A"]);
     git(
         &beat,
@@ -162,6 +173,12 @@ fn the_home_screen_shows_the_sync_state_and_syncs_on_a_key() {
     assert!(
         screen.contains("received 1 commit(s) from the team"),
         "{screen}"
+    );
+    // The team's knowledge is used at once: no restart.
+    assert!(screen.contains("team knowledge now in use"), "{screen}");
+    assert_eq!(
+        h.app.knowledge.offering("appuio_cloud").unwrap().name,
+        "APPUiO Cloud (team)"
     );
     h.keys("<Esc>");
     let screen = h.screen();

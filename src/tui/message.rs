@@ -8,7 +8,7 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::keymap::Keymap;
-use super::persist::{AllSessions, Opened, SessionInfo};
+use super::persist::{AllSessions, Opened, SessionInfo, Synced};
 use super::theme::Theme;
 use crate::approvals::Draft;
 use crate::engine::{Answer, Overrides, Scope};
@@ -39,8 +39,8 @@ pub enum Msg {
     /// The team folder's sync state; `None` when the data directory is
     /// no team folder (or git is missing): nothing to show.
     Team(Option<Result<TeamState, String>>),
-    /// What a sync did, in lines, or why it failed.
-    Synced(Result<Vec<String>, String>),
+    /// What a sync did, or why it failed.
+    Synced(Result<Box<Synced>, String>),
     /// The won sessions (the inventory), for "similar setups we run".
     Won(Result<Vec<Session>, String>),
 }

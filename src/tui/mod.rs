@@ -76,7 +76,7 @@ pub fn main(args: &Start) -> Result<(), Error> {
     let engineer = crate::config::load(places.config_dir.as_deref())?.engineer;
     let mut store = DiskStore::new(Store::new(places), knowledge.clone(), templates)
         .with_engineer(engineer)
-        .with_team(places.clone());
+        .with_team(places.clone(), args.catalog.clone());
     let first = match &args.session {
         Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted)?))),
         // The home screen asks for the team's sync state when the list

@@ -67,6 +67,15 @@ pub struct AllSessions {
     pub skipped: Vec<String>,
 }
 
+/// What a sync did, for the screen.
+#[derive(Debug, Clone)]
+pub struct Synced {
+    /// The sync's report, one line each.
+    pub lines: Vec<String>,
+    /// The knowledge now in use, when the sync applied new team knowledge.
+    pub knowledge: Option<Box<Knowledge>>,
+}
+
 /// What the screen needs from the session store. An error's text is a
 /// whole sentence that says what to do; the screen shows it.
 pub trait SessionStore {
@@ -98,8 +107,9 @@ pub trait SessionStore {
         None
     }
 
-    /// `nunki sync`: what it did, in lines.
-    fn sync(&mut self) -> Result<Vec<String>, Error> {
+    /// `nunki sync`: what it did, in lines, and the knowledge to scope
+    /// with from now on when the sync brought new team knowledge.
+    fn sync(&mut self) -> Result<Synced, Error> {
         Err(Error::input(
             "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
         ))
@@ -114,8 +124,9 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
-    /// The data directory, for a team folder's sync state and sync.
-    team: Option<Places>,
+    /// The data directory, for a team folder's sync state and sync, and
+    /// `--catalog`, to load the knowledge again after a sync.
+    team: Option<(Places, Option<PathBuf>)>,
     /// Stored in each new session (from `config.ron`).
     engineer: Option<crate::session::Engineer>,
 }
@@ -134,8 +145,8 @@ impl DiskStore {
 
     /// The store of `places`' data directory, which may be a team folder:
     /// the screen then shows its sync state and syncs on a key.
-    pub fn with_team(mut self, places: Places) -> DiskStore {
-        self.team = Some(places);
+    pub fn with_team(mut self, places: Places, catalog: Option<PathBuf>) -> DiskStore {
+        self.team = Some((places, catalog));
         self
     }
 
@@ -168,7 +179,7 @@ impl DiskStore {
 
 impl SessionStore for DiskStore {
     fn team_status(&mut self) -> Option<Result<TeamState, Error>> {
-        let places = self.team.as_ref().filter(|p| team::is_team(p))?;
+        let (places, _) = self.team.as_ref().filter(|(p, _)| team::is_team(p))?;
         match team::git_status(places) {
             Ok(st) => Some(Ok(TeamState {
                 ahead: st.ahead,
@@ -181,8 +192,8 @@ impl SessionStore for DiskStore {
         }
     }
 
-    fn sync(&mut self) -> Result<Vec<String>, Error> {
-        let Some(places) = &self.team else {
+    fn sync(&mut self) -> Result<Synced, Error> {
+        let Some((places, catalog)) = &self.team else {
             return Err(Error::input(
                 "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
             ));
@@ -191,13 +202,23 @@ impl SessionStore for DiskStore {
         self.open = None;
         let report = team::sync(places).map_err(|e| Error::input(e.to_string()))?;
         let mut lines: Vec<String> = report.to_text().lines().map(str::to_string).collect();
+        let mut knowledge = None;
         if matches!(
             report.knowledge,
             Some(team::Applied::Applied(_) | team::Applied::Removed)
         ) {
-            lines.push("restart nunki to scope with the team's new knowledge".into());
+            // Scope with it from now on, in this nunki too.
+            match crate::sources::load_knowledge(places, catalog.as_deref()) {
+                Ok(k) => {
+                    self.knowledge = k.clone();
+                    knowledge = Some(Box::new(k));
+                }
+                Err(e) => lines.push(format!(
+                    "the knowledge could not be loaded again ({e}); restart nunki to use the team's"
+                )),
+            }
         }
-        Ok(lines)
+        Ok(Synced { lines, knowledge })
     }
 
     fn list(&mut self) -> Result<Vec<SessionInfo>, Error> {

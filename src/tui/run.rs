@@ -111,7 +111,7 @@ impl<S: SessionStore> Shell<S> {
                 at: jiff::Timestamp::now(),
             }),
             Action::TeamStatus => Some(Msg::Team(self.store.team_status().map(shown))),
-            Action::Sync => Some(Msg::Synced(shown(self.store.sync()))),
+            Action::Sync => Some(Msg::Synced(shown(self.store.sync().map(Box::new)))),
             Action::LoadWon => Some(Msg::Won(shown(self.store.won()))),
             Action::Save(_) | Action::Quit => None,
         }

@@ -303,7 +303,16 @@ impl App {
                 self.syncing = false;
                 self.notice = None;
                 let (title, text) = match result {
-                    Ok(lines) => (" Synced with the team ", lines.join("\n")),
+                    Ok(synced) => {
+                        if let Some(k) = synced.knowledge {
+                            // New team knowledge: scope with it from now
+                            // on (a sync runs only with no session open).
+                            self.knowledge = *k;
+                            self.index = Index::new(&self.knowledge);
+                            self.catalog_order = catalog::order(&self.knowledge);
+                        }
+                        (" Synced with the team ", synced.lines.join("\n"))
+                    }
                     Err(e) => (" The sync did not finish ", e),
                 };
                 self.overlay = Some(Overlay::Dialog(Dialog::Message {
