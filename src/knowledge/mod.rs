@@ -302,6 +302,11 @@ impl Knowledge {
         self.offerings.get(id).map(|&i| &self.catalog.offerings[i])
     }
 
+    /// Where an offering stands in the catalog.
+    pub fn offering_index(&self, id: &str) -> Option<usize> {
+        self.offerings.get(id).copied()
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions
             .get(id)
