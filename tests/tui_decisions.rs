@@ -224,8 +224,9 @@ fn esc_cancels_the_decision_box_and_nothing_is_recorded() {
     assert!(h.screen().contains("Who decided?"), "{}", h.screen());
     h.keys("<Esc>");
     assert_eq!(h.saved().decisions, before);
-    // On an item, d says where decisions go.
-    h.keys("<Home>d");
+    // On an item (Shift-Tab: from the flags to the items), d says where
+    // decisions go.
+    h.keys("<S-Tab><Home>d");
     assert!(
         h.app
             .notice

@@ -257,7 +257,7 @@ pub(crate) mod words {
 /// An amount for a document: whole units when whole, cents otherwise, so
 /// the rows of a bill add up to its total.
 pub(crate) fn amount(m: Money) -> String {
-    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+    m.amount()
 }
 
 /// A bill cell: "price on request" when there is no price, a dash for a

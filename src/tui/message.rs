@@ -8,7 +8,7 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::keymap::Keymap;
-use super::persist::{AllSessions, Opened, SessionInfo, Synced};
+use super::persist::{AllSessions, Opened, Place, SessionInfo, Synced};
 use super::theme::Theme;
 use crate::approvals::Draft;
 use crate::engine::{Answer, Overrides, Scope};
@@ -28,6 +28,8 @@ pub enum Msg {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<jiff::Timestamp, String>),
     Exported(Result<String, String>),
+    /// Where the screen last was in the session with this id.
+    Recalled(String, Option<Place>),
     /// Every saved session, for the insights screen.
     AllSessions(Result<Box<AllSessions>, String>),
     /// The shell read the clock for a decision the app asked to record.
@@ -90,6 +92,10 @@ pub enum Action {
     Sync,
     /// Read the won sessions, for "similar setups we run".
     LoadWon,
+    /// Read where the screen last was in this session.
+    Recall(String),
+    /// Keep where the screen is in this session, for the next opening.
+    Remember(String, Place),
     Quit,
 }
 

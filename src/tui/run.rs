@@ -113,6 +113,16 @@ impl<S: SessionStore> Shell<S> {
             Action::TeamStatus => Some(Msg::Team(self.store.team_status().map(shown))),
             Action::Sync => Some(Msg::Synced(shown(self.store.sync().map(Box::new)))),
             Action::LoadWon => Some(Msg::Won(shown(self.store.won()))),
+            Action::Recall(id) => {
+                let place = self.store.recall(&id);
+                Some(Msg::Recalled(id, place))
+            }
+            Action::Remember(id, place) => {
+                // Where one was is a convenience: failing to keep it is
+                // not worth an interruption.
+                let _ = self.store.remember(&id, &place);
+                None
+            }
             Action::Save(_) | Action::Quit => None,
         }
     }
