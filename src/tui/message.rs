@@ -8,6 +8,7 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::keymap::Keymap;
+pub use super::persist::TeamState;
 use super::persist::{AllSessions, Opened, Place, SessionInfo, Synced};
 use super::theme::Theme;
 use crate::approvals::Draft;
@@ -45,18 +46,6 @@ pub enum Msg {
     Synced(Result<Box<Synced>, String>),
     /// The won sessions (the inventory), for "similar setups we run".
     Won(Result<Vec<Session>, String>),
-}
-
-/// Where a team folder stands (`team::Status` without the conflicts,
-/// which the home screen counts from the sessions it lists).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TeamState {
-    /// Commits not yet sent.
-    pub ahead: usize,
-    /// Commits fetched but not merged (as of the last sync).
-    pub behind: usize,
-    /// Files changed since the last sync.
-    pub uncommitted: usize,
 }
 
 /// What only the shell can do. The shell answers with a [`Msg`].

@@ -11,7 +11,6 @@ use crate::session::store::{self, NewSession, Store};
 use crate::session::{Customer, Session, Status, Template};
 use crate::sources::Places;
 use crate::team;
-use crate::tui::message::TeamState;
 
 /// One row of the home screen, read without evaluating the session (the
 /// worst flag comes from the scope summary saved with it), so start-up
@@ -65,6 +64,18 @@ pub struct AllSessions {
     pub sessions: Vec<Session>,
     /// "file name: what is wrong", one per unreadable file.
     pub skipped: Vec<String>,
+}
+
+/// Where a team folder stands (`team::Status` without the conflicts,
+/// which the home screen counts from the sessions it lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamState {
+    /// Commits not yet sent.
+    pub ahead: usize,
+    /// Commits fetched but not merged (as of the last sync).
+    pub behind: usize,
+    /// Files changed since the last sync.
+    pub uncommitted: usize,
 }
 
 /// What a sync did, for the screen.
