@@ -123,12 +123,12 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Markdown => "Markdown",
-            Format::Html => "HTML (print to PDF)",
+            Format::Html => "HTML (one file, prints on A4)",
             Format::Asciidoc => "AsciiDoc",
             Format::Json => "JSON",
             Format::Csv => "CSV (bill of materials)",
             Format::OpenSlo => "OpenSLO (YAML, for operations)",
-            Format::Pdf => "PDF (A4)",
+            Format::Pdf => "PDF (A4, typeset)",
         }
     }
 
