@@ -102,8 +102,7 @@ fn the_pdf_holds_the_customer_every_item_and_the_totals_as_the_markdown_writes_t
 
     assert!(text.contains(CUSTOMER), "{text}");
     assert!(text.contains("Anna Zürcher"));
-    let json: Value =
-        serde_json::from_slice(&export(home.path(), &["--format", "json"])).unwrap();
+    let json: Value = serde_json::from_slice(&export(home.path(), &["--format", "json"])).unwrap();
     let rows = json["bill"]["rows"].as_array().unwrap();
     assert!(rows.len() > 5, "a realistic scope");
     for row in rows {
@@ -112,15 +111,27 @@ fn the_pdf_holds_the_customer_every_item_and_the_totals_as_the_markdown_writes_t
     }
     let md = String::from_utf8(export(home.path(), &["--format", "md"])).unwrap();
     let (monthly, one_time) = markdown_totals(&md);
-    assert!(monthly.contains('\''), "grouped with an apostrophe: {monthly}");
+    assert!(
+        monthly.contains('\''),
+        "grouped with an apostrophe: {monthly}"
+    );
     for total in [&monthly, &one_time] {
-        assert!(text.contains(total.as_str()), "the PDF lacks the total {total}");
+        assert!(
+            text.contains(total.as_str()),
+            "the PDF lacks the total {total}"
+        );
     }
     // The amounts keep the ASCII apostrophe, as in every other format.
-    assert!(!text.contains('\u{2019}'), "a typographic apostrophe crept in");
+    assert!(
+        !text.contains('\u{2019}'),
+        "a typographic apostrophe crept in"
+    );
     // Every section of the Markdown is a heading of the PDF.
     for heading in md.lines().filter_map(|l| l.strip_prefix("## ")) {
-        assert!(text.contains(heading), "the PDF lacks the section {heading:?}");
+        assert!(
+            text.contains(heading),
+            "the PDF lacks the section {heading:?}"
+        );
     }
 }
 
@@ -167,7 +178,11 @@ fn every_page_is_a4_and_every_font_is_embedded_with_its_unicode_map() {
         let descriptor = doc
             .get_dictionary(cid.get(b"FontDescriptor").unwrap().as_reference().unwrap())
             .unwrap();
-        let file = descriptor.get(b"FontFile2").unwrap().as_reference().unwrap();
+        let file = descriptor
+            .get(b"FontFile2")
+            .unwrap()
+            .as_reference()
+            .unwrap();
         let stream = doc.get_object(file).unwrap().as_stream().unwrap();
         assert!(
             stream.decompressed_content().unwrap().len() > 1000,
