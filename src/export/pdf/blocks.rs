@@ -3,7 +3,7 @@
 //! page (the customer, the validity, "Page i of n"). It shows what the
 //! document says and decides nothing.
 
-use super::fonts::Weight;
+use super::fonts::{Fonts, Weight};
 use super::layout::{
     ACCENT, BODY_BOTTOM, Flow, INK, Line, MARGIN_X, MUTED, Mark, PAGE_WIDTH, Page, Run, Style,
     TEXT_WIDTH, WARN, break_lines, leading,
@@ -21,7 +21,8 @@ const H3: Style = Style::new(Weight::Bold, 11.0, INK);
 const INDENT: f32 = 14.0;
 
 /// The document's pages, footers included.
-pub fn pages(flow: &mut Flow, d: &Document) -> Vec<Page> {
+pub fn pages(fonts: &Fonts, d: &Document) -> Vec<Page> {
+    let flow = &mut Flow::new(fonts);
     flow.paragraph(
         &[Run::regular("Scoped proposal")],
         MARGIN_X,

@@ -29,19 +29,14 @@ pub fn render(p: &Proposal) -> Vec<u8> {
 /// The document as a PDF.
 pub fn emit(d: &Document) -> Vec<u8> {
     let fonts = fonts::Fonts::new();
-    let mut flow = layout::Flow::new(&fonts);
-    let pages = blocks::pages(&mut flow, d);
-    writer::write(&pages, &fonts, &d.title)
+    writer::write(&blocks::pages(&fonts, d), &fonts, &d.title)
 }
 
 /// The text of the PDF's pages as a reader extracts it, a line each, the
 /// pages apart by a form feed.
 pub fn text(p: &Proposal) -> String {
-    let d = Document::of(p);
     let fonts = fonts::Fonts::new();
-    let mut flow = layout::Flow::new(&fonts);
-    let pages = blocks::pages(&mut flow, &d);
-    pages
+    blocks::pages(&fonts, &Document::of(p))
         .iter()
         .map(layout::Page::text)
         .collect::<Vec<_>>()
