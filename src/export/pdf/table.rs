@@ -107,6 +107,21 @@ pub fn column_widths(flow: &Flow, grid: &Grid, width: f32) -> Vec<f32> {
 /// A row's cells, broken into lines.
 type Laid = Vec<Vec<Line>>;
 
+/// Where a cell sits: its left edge, its width, right-aligned or not.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    x: f32,
+    width: f32,
+    right: bool,
+}
+
+/// A row ready to draw: its cells' lines, their columns, a fill.
+struct Row {
+    cells: Laid,
+    cols: Vec<Column>,
+    fill: Option<Rgb>,
+}
+
 fn lay_cells(flow: &Flow, cells: &[(Vec<Run>, f32)], bold: bool) -> Laid {
     cells
         .iter()
@@ -149,14 +164,18 @@ pub fn draw(flow: &mut Flow, grid: &Grid) {
         .map(|(c, w)| (c.runs.clone(), *w))
         .collect();
     let header = lay_cells(flow, &header_cells, true);
-    let cols: Vec<(f32, f32, bool)> = xs
+    let cols: Vec<Column> = xs
         .iter()
         .zip(&widths)
         .enumerate()
-        .map(|(i, (x, w))| (*x, *w, grid.right.get(i).copied().unwrap_or(false)))
+        .map(|(i, (x, w))| Column {
+            x: *x,
+            width: *w,
+            right: grid.right.get(i).copied().unwrap_or(false),
+        })
         .collect();
     let header_height = height(&header);
-    let mut rows: Vec<(Laid, Vec<(f32, f32, bool)>, Option<Rgb>)> = grid
+    let mut rows: Vec<Row> = grid
         .rows
         .iter()
         .map(|row| {
@@ -168,14 +187,22 @@ pub fn draw(flow: &mut Flow, grid: &Grid) {
                     )
                 })
                 .collect();
-            (lay_cells(flow, &cells, false), cols.clone(), None)
+            Row {
+                cells: lay_cells(flow, &cells, false),
+                cols: cols.clone(),
+                fill: None,
+            }
         })
         .collect();
     if let Some((label, span, cells)) = &grid.total {
         let span = (*span).clamp(1, n);
-        let mut laid_cols = vec![(MARGIN_X, widths[..span].iter().sum(), false)];
+        let mut laid_cols = vec![Column {
+            x: MARGIN_X,
+            width: widths[..span].iter().sum(),
+            right: false,
+        }];
         laid_cols.extend(cols[span..].iter().copied());
-        let mut runs = vec![(label.runs.clone(), laid_cols[0].1)];
+        let mut runs = vec![(label.runs.clone(), laid_cols[0].width)];
         runs.extend((span..n).map(|i| {
             (
                 cells
@@ -185,13 +212,22 @@ pub fn draw(flow: &mut Flow, grid: &Grid) {
                 widths[i],
             )
         }));
-        rows.push((lay_cells(flow, &runs, true), laid_cols, Some(TOTAL_FILL)));
+        rows.push(Row {
+            cells: lay_cells(flow, &runs, true),
+            cols: laid_cols,
+            fill: Some(TOTAL_FILL),
+        });
     }
     // The header and the first row stay together.
-    let first = rows.first().map_or(0.0, |(l, ..)| height(l));
+    let first = rows.first().map_or(0.0, |r| height(&r.cells));
     flow.need(header_height + first.min(BODY_BOTTOM / 2.0));
     draw_row(flow, &header, &cols, Some(HEADER_FILL), 0.8);
-    for (laid, cols_of_row, fill) in &rows {
+    for Row {
+        cells: laid,
+        cols: cols_of_row,
+        fill,
+    } in &rows
+    {
         let mut from = vec![0usize; laid.len()];
         let mut fresh = false;
         loop {
@@ -254,7 +290,7 @@ fn rule(flow: &mut Flow, thickness: f32) {
 fn draw_row(
     flow: &mut Flow,
     cells: &[Vec<Line>],
-    cols: &[(f32, f32, bool)],
+    cols: &[Column],
     fill: Option<Rgb>,
     thickness: f32,
 ) {
@@ -270,13 +306,13 @@ fn draw_row(
         });
     }
     let style = Style::new(Weight::Regular, SIZE, INK);
-    for (lines, (x, w, right)) in cells.iter().zip(cols) {
+    for (lines, col) in cells.iter().zip(cols) {
         for (i, line) in lines.iter().enumerate() {
             let baseline = top + PAD_Y + i as f32 * leading(SIZE) + super::layout::baseline(SIZE);
-            let at = if *right {
-                x + w - PAD_X - line.width
+            let at = if col.right {
+                col.x + col.width - PAD_X - line.width
             } else {
-                x + PAD_X
+                col.x + PAD_X
             };
             flow.draw_line(line, at, baseline, style);
         }
