@@ -293,3 +293,18 @@ fn the_extension_chooses_pdf_and_an_unwritable_target_is_left_alone() {
     assert_eq!(out.status.code(), Some(3));
     assert!(dir.is_dir());
 }
+
+#[test]
+fn a_name_too_long_for_the_footer_is_shortened_and_the_validity_kept() {
+    let home = TempDir::new().unwrap();
+    let customer = format!("Müller {}AG", "und Partner ".repeat(12));
+    session(home.path(), &customer);
+    let pages = page_texts(&export(home.path(), &["--format", "pdf"]));
+    let n = pages.len();
+    for (i, text) in pages.iter().enumerate() {
+        assert!(text.contains("… · Valid until "), "page {}: {text}", i + 1);
+        assert!(text.contains(&format!("Page {} of {n}", i + 1)));
+    }
+    // The cover still names the customer in full.
+    assert!(pages[0].contains(customer.trim()));
+}

@@ -301,17 +301,20 @@ fn grid(t: &Table) -> Grid {
 /// number on the right.
 fn footers(flow: &Flow, pages: &mut [Page], d: &Document) {
     let count = pages.len();
-    let mut left = d.customer.clone();
-    if let Some(valid) = d.cover.iter().find(|f| f.term == "Valid until") {
-        let value = plain(std::slice::from_ref(&valid.value));
-        left.push_str(&format!(" · {} {value}", valid.term));
-    }
+    // A name too long for the line is shortened; the validity never is.
+    let validity = d
+        .cover
+        .iter()
+        .find(|f| f.term == "Valid until")
+        .map(|f| format!(" · {} {}", f.term, plain(std::slice::from_ref(&f.value))))
+        .unwrap_or_default();
+    let validity_width = flow.fonts.width(&validity, Weight::Regular, SMALL.size);
     let y = BODY_BOTTOM + 26.0;
     for (i, page) in pages.iter_mut().enumerate() {
         let number = format!("Page {} of {count}", i + 1);
         let number_width = flow.fonts.width(&number, Weight::Regular, SMALL.size);
         let room = TEXT_WIDTH - number_width - 12.0;
-        let left = fit(flow, &left, room);
+        let left = fit(flow, &d.customer, room - validity_width) + &validity;
         page.marks.push(Mark::Rule {
             x: MARGIN_X,
             y: y - 10.0,
