@@ -65,7 +65,7 @@ const LAYERS: &[&[&str]] = &[
     &["files", "printable", "scenarios", "search", "sources"],
     &["session"],
     &["approvals", "compare", "insights", "similar", "slo", "team"],
-    &["export", "error"],
+    &["config", "export", "error"],
     &["tui", "cli"],
 ];
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use nunki::engine::{Answer, Overrides, check_answers, evaluate};
+use nunki::engine::{Answer, Overrides, PlanStepKind, check_answers, evaluate};
 use nunki::knowledge::{Knowledge, QuestionKind};
 use proptest::prelude::*;
 
@@ -82,9 +82,71 @@ proptest! {
             prop_assert!(scope.visible_questions.contains(q));
             prop_assert!(!answers.0.contains_key(q));
         }
+        // The plan starts with the order, ends with the go-live, never
+        // before the earliest possible week, and every step fits before it.
+        let plan = &scope.delivery.plan;
+        prop_assert_eq!(plan.first().map(|s| s.kind), Some(PlanStepKind::Order));
+        prop_assert_eq!(plan.last().map(|s| s.kind), Some(PlanStepKind::GoLive));
+        let go_live = scope.delivery.go_live_week().unwrap();
+        let earliest = scope.delivery.earliest_go_live_weeks.unwrap_or(0.0);
+        prop_assert!(f64::from(go_live) >= earliest);
+        prop_assert!(plan.windows(2).all(|w| w[0].from_week <= w[1].from_week));
+        prop_assert!(plan.iter().all(|s| s.from_week <= s.to_week && s.to_week <= go_live));
         // The same input gives the same scope.
         prop_assert_eq!(&scope, &evaluate(k, &answers, &Overrides::default()));
     }
+}
+
+#[test]
+fn the_plan_lays_out_setup_then_engineering_then_onboarding() {
+    let k = knowledge();
+    let mut raw = BTreeMap::new();
+    raw.insert("tenancy".to_string(), Answer::Text("dedicated".into()));
+    raw.insert("cloud_provider".to_string(), Answer::Text("aws".into()));
+    raw.insert("app_operations".to_string(), Answer::Bool(true));
+    raw.insert("current_hosting".to_string(), Answer::Text("vms".into()));
+    raw.insert("go_live_weeks".to_string(), Answer::Number(4.0));
+    let (answers, problems) = check_answers(k, &raw);
+    assert!(problems.is_empty(), "{problems:?}");
+    let scope = evaluate(k, &answers, &Overrides::default());
+    let d = &scope.delivery;
+    let setup = d
+        .lead_time_weeks
+        .expect("a dedicated cluster has a lead time");
+    let step = |kind| d.plan.iter().find(|s| s.kind == kind).unwrap();
+    assert_eq!(
+        (
+            step(PlanStepKind::Setup).from_week,
+            step(PlanStepKind::Setup).to_week
+        ),
+        (1, setup)
+    );
+    // What needs no platform runs during the setup; the rest waits.
+    let during = d.engineering_weeks_during_setup as u32;
+    let on_platform = step(PlanStepKind::PlatformEngineering);
+    assert_eq!(on_platform.from_week, setup.max(during) + 1);
+    assert!(
+        on_platform.items.iter().any(|n| n.contains("onboarding")),
+        "{on_platform:?}"
+    );
+    if during > 0 {
+        assert_eq!(step(PlanStepKind::Engineering).from_week, 1);
+    }
+    let go_live = d.go_live_week().unwrap();
+    assert_eq!(f64::from(go_live), d.earliest_go_live_weeks.unwrap());
+    assert_eq!(step(PlanStepKind::Onboarding).to_week, go_live);
+    assert!(d.too_early(), "4 weeks is sooner than {go_live}");
+    assert_eq!(d.requested_go_live_weeks, Some(4.0));
+    // A hyperscaler account is the customer's: access comes with the order,
+    // and data to move comes the week before go-live.
+    let task = |id: &str| {
+        d.plan
+            .iter()
+            .find(|s| s.task.as_ref().is_some_and(|(t, _)| t == id))
+            .unwrap_or_else(|| panic!("no task {id}: {:#?}", d.plan))
+    };
+    assert_eq!(task("infrastructure_access").from_week, 0);
+    assert_eq!(task("data").from_week, go_live - 1);
 }
 
 #[test]

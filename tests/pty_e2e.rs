@@ -87,6 +87,25 @@ fn wait_for(out: &Output, needle: &str) {
     }
 }
 
+/// Waits until the screen no longer shows `needle` (a box closed). A lone
+/// Esc must be seen through before the next key: Esc and a letter at once
+/// read as Alt and the letter.
+fn wait_gone(out: &Output, needle: &str) {
+    let start = Instant::now();
+    loop {
+        let shown = screen(&text(out), 24, 80);
+        if !shown.iter().any(|l| l.contains(needle)) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{needle:?} stayed; the screen was:\n{}",
+            shown.join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// The local-mode flags of the terminal, as the words `stty -a` prints.
 fn local_flags(master: &dyn portable_pty::MasterPty) -> Vec<String> {
     let termios = master.get_termios().expect("the pty has termios");
@@ -345,4 +364,176 @@ fn a_broken_keymap_is_an_error_before_the_screen_starts() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
+
+/// A small customer scoped start to finish with keys only, in a real
+/// terminal: a new session, answers, the trace of a flag (`w`), an
+/// option, the comparison, an export — then the exported file is read
+/// back, and a second start returns to where the first one left off.
+#[test]
+fn a_small_customer_start_to_finish_with_keys_only() {
+    let root = tempfile::tempdir().unwrap();
+    let (data, config, catalog, cwd) = (
+        root.path().join("data"),
+        root.path().join("config"),
+        root.path().join("catalog"),
+        root.path().join("cwd"),
+    );
+    for d in [&data, &config, &catalog, &cwd] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    tui_support::write_fixture(&catalog);
+    let start = |args: &[&str]| {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nunki"));
+        cmd.arg("--catalog");
+        cmd.arg(&catalog);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.cwd(&cwd);
+        cmd.env("NUNKI_DATA_DIR", &data);
+        cmd.env("NUNKI_CONFIG_DIR", &config);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let out: Output = Arc::default();
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&out);
+        let reading = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                }
+            }
+        });
+        let keys = pair.master.take_writer().unwrap();
+        (child, out, keys, pair.master, reading)
+    };
+    let wait_exit = |child: &mut Box<dyn portable_pty::Child + Send + Sync>| {
+        let begun = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                begun.elapsed() < Duration::from_secs(20),
+                "nunki did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+
+    let (mut child, out, mut keys, master, reading) = start(&[]);
+    let mut press = |s: &str| {
+        keys.write_all(s.as_bytes()).unwrap();
+        keys.flush().unwrap();
+    };
+    wait_for(&out, "No sessions yet");
+    // A new session.
+    press("n");
+    wait_for(&out, "New session");
+    press("Kleinkunde GmbH\r");
+    wait_for(&out, "Which industry is the customer in?");
+    // Answers: retail, 2 applications, FINMA, 99.5 %, shared, 8 GiB,
+    // operated by VSHN.
+    press("\x1b[B\r");
+    wait_for(&out, "How many applications?");
+    press("2\r");
+    wait_for(&out, "Which compliance regimes apply?");
+    press(" ");
+    wait_for(&out, "FINMA outsourcing");
+    press("\r");
+    wait_for(&out, "Which availability per month?");
+    press("99.5\r");
+    wait_for(&out, "Shared platform or a dedicated cluster?");
+    press("\r");
+    wait_for(&out, "How much memory do the workloads need?");
+    press("8\r");
+    wait_for(&out, "Should VSHN operate the application?");
+    press("y");
+    wait_for(&out, "AppOps");
+    // The trace of a flag: Tab to the note, the items, the flags; w.
+    press("\t\t\t");
+    press("w");
+    wait_for(&out, "Why this flag");
+    wait_for(&out, "Legal");
+    press("\x1b");
+    wait_gone(&out, "Why this flag");
+    // An option with a dedicated cluster: back to the tenancy question.
+    press("o");
+    wait_for(&out, "Options · editing Base");
+    press("a");
+    wait_for(&out, "New option");
+    press("B — Dedicated\r");
+    wait_for(&out, "✎ B");
+    press("\t\t");
+    press("\x1b[5~\x1b[5~");
+    wait_for(&out, "Shared platform or a dedicated cluster?");
+    press("j ");
+    wait_for(&out, "Managed OpenShift");
+    // Compare, then export the option's proposal.
+    press("v");
+    wait_for(&out, "Options compared");
+    wait_for(&out, "B — Dedicated");
+    press("p");
+    wait_for(&out, "Proposal");
+    press("e");
+    wait_for(&out, "Export the proposal");
+    press("\r");
+    wait_for(&out, "Wrote");
+    press("\r");
+    press("q");
+    assert!(wait_exit(&mut child).success());
+    drop(master);
+    reading.join().unwrap();
+
+    // The exported file: the option's proposal for the customer.
+    let written: Vec<_> = std::fs::read_dir(&cwd)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.ends_with(".md"), "{name}");
+    assert!(name.contains("kleinkunde"), "{name}");
+    let md = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(md.contains("Kleinkunde GmbH"), "{md}");
+    assert!(md.contains("B — Dedicated"), "{md}");
+    assert!(md.contains("Managed OpenShift"), "{md}");
+    assert!(
+        !md.contains("APPUiO Cloud"),
+        "the option is dedicated: {md}"
+    );
+    assert!(md.contains("AppOps"), "{md}");
+    // Two applications at CHF 1'500: the one money format.
+    assert!(md.contains("3'000"), "{md}");
+    // The boundary is there; who signs it off is not (a customer's copy).
+    assert!(md.contains("FINMA outsourcing"), "{md}");
+    assert!(!md.contains("Legal"), "{md}");
+
+    // A second start opens the session where the first left it: option
+    // B, on the proposal.
+    let (mut child, out, mut keys, master, reading) = start(&["kleinkunde"]);
+    wait_for(&out, "Back where you left off");
+    wait_for(&out, "B — Dedicated");
+    keys.write_all(b"q").unwrap();
+    keys.flush().unwrap();
+    assert!(wait_exit(&mut child).success());
+    drop(master);
+    reading.join().unwrap();
 }

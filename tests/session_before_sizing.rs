@@ -34,7 +34,7 @@ fn an_old_session_opens_and_names_what_changed() {
         "Cloud infrastructure (production cluster): CHF 768 → 1'480 per month",
         "now in the scope: Cloud infrastructure (test cluster)",
         "no longer in the scope: Helm chart or Kustomize (AppFlow)",
-        "monthly total: CHF 23'713 → 25'113",
+        "monthly total: CHF 23'712.60 → 25'112.80",
     ] {
         assert!(stderr.contains(change), "missing {change:?} in:\n{stderr}");
     }

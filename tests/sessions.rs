@@ -89,6 +89,7 @@ fn new_session(name: &str, raw: BTreeMap<String, Answer>) -> NewSession {
         template: None,
         answers: raw,
         answers_origin: "test answers".into(),
+        engineer: None,
     }
 }
 

@@ -73,6 +73,11 @@ fn full_session() -> Session {
         }],
         flags_seen: [("finma_outsourcing".to_string(), now)].into(),
         conflicts: Vec::new(),
+        engineer: Some(nunki::session::Engineer {
+            name: "Anna \"SE\" Müller".into(),
+            email: Some("anna@vshn.ch".into()),
+            phone: None,
+        }),
     }
 }
 

@@ -149,8 +149,12 @@ fn free_text_takes_unicode_and_paste_and_raises_radar_flags() {
         h.keys("<PgDn>");
     }
     assert_eq!(h.current_question(), "technologies");
-    // Letters bound to commands elsewhere are typed here.
+    // Letters bound to commands elsewhere are typed here; the names are
+    // judged when the answer is entered (here: Esc leaves the field).
     h.keys("Postgres, Kafka, COBOL");
+    assert_eq!(answer(&h, "technologies"), None);
+    h.keys("<Esc>");
+    assert_eq!(h.app.screen, Screen::Interview, "Esc only left the field");
     assert_eq!(
         answer(&h, "technologies"),
         Some(Answer::Text("Postgres, Kafka, COBOL".into()))
@@ -163,9 +167,12 @@ fn free_text_takes_unicode_and_paste_and_raises_radar_flags() {
         .expect("radar flag");
     assert_eq!(radar.severity, Severity::NeedsEngineering);
     assert!(radar.title.contains("COBOL"), "{}", radar.title);
-    h.keys("<C-u>");
+    // Enter goes back into the field.
+    h.keys("<Enter><C-u><Esc>");
     assert_eq!(answer(&h, "technologies"), None);
+    h.keys("<Enter>");
     h.paste("Zürich-Stack 日本\nline two");
+    h.keys("<Esc>");
     assert_eq!(
         answer(&h, "technologies"),
         Some(Answer::Text("Zürich-Stack 日本 line two".into()))
@@ -908,18 +915,29 @@ fn radar_completion_puts_names_in_and_shows_their_rings() {
         Some(Answer::Text("PostgreSQL, COBOL".into()))
     );
     assert_eq!(h.current_question(), "technologies", "Enter only picked");
-    // Free typing stays possible; the rings say why the flag is raised.
-    h.keys(", Fortran");
+    // Free typing stays possible; a name is judged once entered, not
+    // while it is half typed.
+    h.keys(", Fort");
+    assert_eq!(
+        answer(&h, "technologies"),
+        Some(Answer::Text("PostgreSQL, COBOL".into()))
+    );
+    let screen = h.screen();
+    assert!(!screen.contains("Fort unknown"), "{screen}");
+    h.keys("ran<Enter>");
     assert_eq!(
         answer(&h, "technologies"),
         Some(Answer::Text("PostgreSQL, COBOL, Fortran".into()))
     );
+    // The last question: Enter stays, and leaves the field.
+    assert_eq!(h.current_question(), "technologies");
+    // The rings say why the flag is raised.
     assert!(h.flag_rules().contains(&"radar".to_string()));
     let screen = h.screen();
     assert!(screen.contains("PostgreSQL adopt"), "{screen}");
     assert!(screen.contains("COBOL hold"), "{screen}");
     assert!(screen.contains("Fortran unknown"), "{screen}");
-    // Esc hides suggestions; with none, Tab leaves the field as always.
+    // Esc hides suggestions and leaves the field, entering what is typed.
     h.keys("<C-u>ka");
     assert!(
         !h.app
@@ -940,10 +958,15 @@ fn radar_completion_puts_names_in_and_shows_their_rings() {
             .suggestions
             .is_empty()
     );
-    assert_eq!(h.app.screen, Screen::Interview, "Esc only hid the list");
-    h.keys("<Tab>");
-    assert_eq!(h.app.open.as_ref().unwrap().interview.focus, Pane::Note);
+    assert_eq!(h.app.screen, Screen::Interview, "Esc only left the field");
     assert_eq!(answer(&h, "technologies"), Some(Answer::Text("ka".into())));
+    // With no suggestions, Tab leaves the field as always.
+    h.keys("<Enter><C-u>Kafka, x<Tab>");
+    assert_eq!(h.app.open.as_ref().unwrap().interview.focus, Pane::Note);
+    assert_eq!(
+        answer(&h, "technologies"),
+        Some(Answer::Text("Kafka, x".into()))
+    );
 }
 
 #[test]

@@ -218,7 +218,24 @@ fn catalog() {
 fn add_by_hand_dialog() {
     each_size("add_by_hand", |h| {
         acme(h);
-        h.keys("cjaThe customer wants it");
+        h.keys("cja2<Tab>The customer wants it");
+    });
+}
+
+#[test]
+fn add_what_is_in_the_scope_asks_how() {
+    each_size("add_in_scope", |h| {
+        acme(h);
+        // PostgreSQL is in the scope by a rule: adding it again asks.
+        h.keys("c");
+        while h.knowledge.catalog.offerings
+            [h.app.catalog_order[h.app.open.as_ref().unwrap().catalog.cursor]]
+            .id
+            != "postgres"
+        {
+            h.keys("j");
+        }
+        h.keys("a2<Tab>Reporting replicas<Enter><Down>");
     });
 }
 

@@ -93,7 +93,7 @@ fn render_text(r: &Insights) -> String {
     {
         let _ = writeln!(
             out,
-            "  {:<44} {:<18} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  won {} lost {}  {}",
+            "  {:<44} {:<18} {:>3} sessions {:>3} customers  {cur} {:>10}/mo  won {} lost {}  {}",
             f.title,
             f.severity.label(),
             f.sessions,
@@ -123,7 +123,7 @@ fn render_text(r: &Insights) -> String {
     for q in r.requests.iter().take(15) {
         let _ = writeln!(
             out,
-            "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  {}",
+            "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>10}/mo  {}",
             format!("{} = {}", q.question, q.answer),
             q.sessions,
             q.customers,
@@ -135,9 +135,9 @@ fn render_text(r: &Insights) -> String {
     let max = r.offerings.first().map_or(0, |o| o.sessions);
     for o in r.offerings.iter().take(15) {
         let value = if o.monthly.0 == 0 && o.one_time.0 != 0 {
-            format!("{cur} {:>9} once", o.one_time.to_string())
+            format!("{cur} {:>10} once", o.one_time.to_string())
         } else {
-            format!("{cur} {:>9}/mo ", o.monthly.to_string())
+            format!("{cur} {:>10}/mo ", o.monthly.to_string())
         };
         let _ = writeln!(
             out,

@@ -62,6 +62,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
             template,
             answers,
             answers_origin,
+            engineer: crate::config::load(places.config_dir.as_deref())?.engineer,
         },
         &knowledge,
     )?;

@@ -78,7 +78,20 @@ impl Answer {
                     }
                     _ => String::new(),
                 };
-                format!("{}{unit}", format_number(*n))
+                // An amount of money is written as every amount is: "9'000".
+                let money = matches!(
+                    question.map(|q| &q.kind),
+                    Some(QuestionKind::Number {
+                        currency: Some(_),
+                        ..
+                    })
+                );
+                let number = if money && n.is_finite() && n.abs() < 1e15 {
+                    super::money::Money::from_units(*n).amount()
+                } else {
+                    format_number(*n)
+                };
+                format!("{number}{unit}")
             }
             Answer::Text(t) => match question.map(|q| &q.kind) {
                 Some(QuestionKind::Single { .. }) => label(t),

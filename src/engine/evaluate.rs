@@ -16,7 +16,7 @@ use super::context::{ById, Context, ShareBase, Trail};
 use super::money::Money;
 use super::overrides::Overrides;
 use super::pricing::{depends_on_others, price_item};
-use super::scope::{Because, Delivery, Excluded, Flag, Item, Need, Scope, SizeValue, Totals};
+use super::scope::{Because, Excluded, Flag, Item, Need, Scope, SizeValue, Totals};
 use crate::knowledge::{
     Condition, Effect, Knowledge, Offering, Plan, PriceBasis, Quantity, QuestionKind,
 };
@@ -46,6 +46,50 @@ impl Reason<'_> {
         match self {
             Reason::Rule(rule) => ctx.because(rule),
             Reason::Made(b) => *b,
+        }
+    }
+}
+
+/// What step 2 knows of one offering.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Its index in the drafts.
+    draft: Option<u32>,
+    excluded: bool,
+}
+
+/// A [`Slot`] per offering: by catalog index where it is known (a dense
+/// array), by id for what the catalog does not have (a stale override).
+struct ByOffering<'a> {
+    knowledge: &'a Knowledge,
+    dense: Vec<Slot>,
+    other: ById<'a, Slot>,
+}
+
+impl<'a> ByOffering<'a> {
+    fn new(knowledge: &'a Knowledge) -> Self {
+        ByOffering {
+            knowledge,
+            dense: vec![Slot::default(); knowledge.catalog.offerings.len()],
+            other: ById::default(),
+        }
+    }
+
+    fn index(&self, offering: &str, at: Option<usize>) -> Option<usize> {
+        at.or_else(|| self.knowledge.offering_index(offering))
+    }
+
+    fn slot(&mut self, offering: &'a str, at: Option<usize>) -> &mut Slot {
+        match self.index(offering, at) {
+            Some(i) => &mut self.dense[i],
+            None => self.other.entry(offering).or_default(),
+        }
+    }
+
+    fn is_excluded(&self, offering: &str, at: Option<usize>) -> bool {
+        match self.index(offering, at) {
+            Some(i) => self.dense[i].excluded,
+            None => self.other.get(offering).is_some_and(|s| s.excluded),
         }
     }
 }
@@ -103,10 +147,10 @@ pub fn evaluate<'a>(
     // for memory it will not use.
     let includes = knowledge.include_effects();
     let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(includes);
-    // offering id → index in `drafts`; a linear search made large catalogs
-    // quadratic.
-    let mut draft_index: ById<'a, usize> =
-        ById::with_capacity_and_hasher(includes, Default::default());
+    // Offering → its draft and whether it is excluded, by catalog index
+    // (rules resolve theirs at load): a dense array keeps a large catalog
+    // linear, where hashing every id fell out of the cache.
+    let mut by_offering = ByOffering::new(knowledge);
     ctx.included.reserve(includes);
     // The offering, its index in the catalog where known, and why.
     let mut exclusions: Vec<(&'a str, Option<usize>, Reason<'a>)> = Vec::new();
@@ -124,16 +168,17 @@ pub fn evaluate<'a>(
                     quantity,
                 } => {
                     let quantity = DraftQuantity::Rule(quantity);
-                    match draft_index.get(offering.as_str()) {
-                        Some(&i) => {
-                            let d = &mut drafts[i];
+                    let slot = by_offering.slot(offering, target);
+                    match slot.draft {
+                        Some(i) => {
+                            let d = &mut drafts[i as usize];
                             d.at = target;
                             d.plan = plan;
                             d.quantity = quantity;
                             d.more.push(Reason::Rule(rule));
                         }
                         None => {
-                            draft_index.insert(offering, drafts.len());
+                            slot.draft = Some(drafts.len() as u32);
                             drafts.push(Draft {
                                 offering,
                                 at: target,
@@ -153,25 +198,26 @@ pub fn evaluate<'a>(
             }
         }
     }
-    // Excluded offering ids in a set, the drafts filtered once: a retain
-    // and a search per exclusion made many exclusions quadratic.
+    // Each exclusion once, the drafts filtered once: a retain and a search
+    // per exclusion made many exclusions quadratic.
     let mut excluded: Vec<Excluded> = Vec::with_capacity(exclusions.len());
-    let mut excluded_ids: ById<'a, ()> =
-        ById::with_capacity_and_hasher(exclusions.len(), Default::default());
     let mut exclude = |offering: &'a str, target: Option<usize>, because: Reason<'a>| {
-        if excluded_ids.insert(offering, ()).is_none() {
-            let because = because.into_because(&ctx);
-            let found = match target {
-                Some(i) => knowledge.catalog.offerings.get(i),
-                None => knowledge.offering(offering),
-            };
-            let name = found.map_or_else(|| offering.to_string(), |o| o.name.clone());
-            excluded.push(Excluded {
-                offering: offering.to_string(),
-                name,
-                because,
-            });
+        let slot = by_offering.slot(offering, target);
+        if slot.excluded {
+            return;
         }
+        slot.excluded = true;
+        let because = because.into_because(&ctx);
+        let found = match target {
+            Some(i) => knowledge.catalog.offerings.get(i),
+            None => knowledge.offering(offering),
+        };
+        let name = found.map_or_else(|| offering.to_string(), |o| o.name.clone());
+        excluded.push(Excluded {
+            offering: offering.to_string(),
+            name,
+            because,
+        });
     };
     for (offering, target, because) in exclusions {
         exclude(offering, target, because);
@@ -188,7 +234,7 @@ pub fn evaluate<'a>(
         };
         exclude(&r.offering, None, Reason::Made(Box::new(because)));
     }
-    drafts.retain(|d| !excluded_ids.contains_key(d.offering));
+    drafts.retain(|d| !by_offering.is_excluded(d.offering, d.at));
     for add in &overrides.added {
         let known = knowledge
             .offering(&add.offering)
@@ -345,18 +391,8 @@ pub fn evaluate<'a>(
         .collect();
     ctx.monthly_total = totals.monthly;
     ctx.max_lead_time = items.iter().filter_map(|i| i.lead_time_weeks).max();
-    let engineering_days: f64 = items.iter().map(|i| i.engineering_days).sum();
-    let pace = knowledge.catalog.engineering_days_per_week.max(1.0);
-    let engineering_weeks = (engineering_days / pace - 1e-9).ceil().max(0.0);
-    let earliest = (ctx.max_lead_time.is_some() || engineering_days > 0.0)
-        .then(|| f64::from(ctx.max_lead_time.unwrap_or(0)) + engineering_weeks);
-    ctx.earliest_go_live = earliest;
-    let delivery = Delivery {
-        lead_time_weeks: ctx.max_lead_time,
-        engineering_days,
-        engineering_weeks,
-        earliest_go_live_weeks: earliest,
-    };
+    let delivery = super::plan::delivery(&ctx, &items);
+    ctx.earliest_go_live = delivery.earliest_go_live_weeks;
     used_sizes.sort_unstable();
     let sizes: Vec<SizeValue> = used_sizes
         .iter()

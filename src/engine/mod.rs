@@ -7,6 +7,7 @@ mod context;
 mod evaluate;
 pub mod money;
 pub mod overrides;
+mod plan;
 mod pricing;
 pub mod scope;
 
@@ -16,4 +17,7 @@ pub use answers::{
 pub use evaluate::evaluate;
 pub use money::Money;
 pub use overrides::{ManualAdd, ManualRemove, Overrides};
-pub use scope::{AnswerRef, Because, Excluded, Flag, Item, PriceLine, Scope, SizeValue, Totals};
+pub use scope::{
+    AnswerRef, Because, Delivery, Excluded, Flag, Item, PlanStep, PlanStepKind, PriceLine, Scope,
+    SizeValue, Totals,
+};

@@ -26,6 +26,22 @@ impl Money {
         group_thousands(units)
     }
 
+    /// The one way an amount is written, on every screen and in every
+    /// export: whole units when whole ("1'234"), cents otherwise
+    /// ("1'234.50"), so the rows shown add up to the total shown.
+    pub fn amount(self) -> String {
+        if self.0 % 100 == 0 {
+            self.whole()
+        } else {
+            self.exact()
+        }
+    }
+
+    /// The amount after its currency: "CHF 1'234", "CHF 1'234.50".
+    pub fn in_currency(self, currency: &str) -> String {
+        format!("{currency} {}", self.amount())
+    }
+
     /// With cents, for unit prices such as 0.09 per GiB.
     pub fn exact(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -49,8 +65,7 @@ fn group_thousands(n: i64) -> String {
 
 /// Formats a unit price without inventing precision: whole when whole.
 pub fn format_amount(amount: f64) -> String {
-    let m = Money::from_units(amount);
-    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+    Money::from_units(amount).amount()
 }
 
 /// A catalog price in words, without its label: "CHF 55 per GiB
@@ -101,9 +116,10 @@ impl std::iter::Sum for Money {
     }
 }
 
+/// `{}` writes [`Money::amount`]: there is one money format.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.whole())
+        f.write_str(&self.amount())
     }
 }
 
@@ -132,5 +148,15 @@ mod tests {
         assert_eq!(Money::from_units(-2500.0).whole(), "-2'500");
         assert_eq!(format_amount(0.09), "0.09");
         assert_eq!(format_amount(55.0), "55");
+    }
+
+    #[test]
+    fn one_format_for_every_amount() {
+        assert_eq!(Money::from_units(1234.0).amount(), "1'234");
+        assert_eq!(Money::from_units(1234.5).amount(), "1'234.50");
+        assert_eq!(Money::from_units(4943.75).to_string(), "4'943.75");
+        assert_eq!(Money::from_units(9000.0).in_currency("CHF"), "CHF 9'000");
+        assert_eq!(Money::from_units(0.09).in_currency("CHF"), "CHF 0.09");
+        assert_eq!(Money::ZERO.amount(), "0");
     }
 }

@@ -74,7 +74,7 @@ pub(crate) fn price_item<'a>(
                 calculation.push_str("% of ");
                 calculation.push_str(currency);
                 calculation.push(' ');
-                write_whole(&mut calculation, Money::from_units(base_monthly));
+                write_amount(&mut calculation, base_monthly);
                 calculation.push_str(" recurring fees, at least ");
                 calculation.push_str(currency);
                 calculation.push(' ');
@@ -257,7 +257,8 @@ mod tests {
                 "number {v}"
             );
             let m = Money::from_units(v);
-            assert_eq!(written(|s| write_whole(s, m)), m.to_string(), "money {v}");
+            assert_eq!(written(|s| write_whole(s, m)), m.whole(), "money {v}");
+            assert_eq!(written(|s| write_amount(s, v)), m.to_string(), "money {v}");
         }
     }
 }

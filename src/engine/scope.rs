@@ -102,8 +102,77 @@ pub struct Delivery {
     pub engineering_days: f64,
     /// Those days as weeks, at the catalog's pace.
     pub engineering_weeks: f64,
-    /// Lead time plus engineering weeks; `None` with neither.
+    /// The weeks of the engineering that runs during the setup (in
+    /// `engineering_weeks` too).
+    #[serde(default)]
+    pub engineering_weeks_during_setup: f64,
+    /// The setup or the engineering that runs during it, whichever is
+    /// longer, then the engineering that waits for the platform; `None`
+    /// with neither.
     pub earliest_go_live_weeks: Option<f64>,
+    /// The go-live the customer asked for, in weeks, when answered.
+    #[serde(default)]
+    pub requested_go_live_weeks: Option<f64>,
+    /// The steps to go-live, week by week after the order.
+    #[serde(default)]
+    pub plan: Vec<PlanStep>,
+}
+
+impl Delivery {
+    /// The week the plan goes live in: the one asked for, or the earliest
+    /// when that is later.
+    pub fn go_live_week(&self) -> Option<u32> {
+        self.plan
+            .iter()
+            .find(|s| s.kind == PlanStepKind::GoLive)
+            .map(|s| s.from_week)
+    }
+
+    /// The go-live asked for is sooner than the earliest possible one.
+    pub fn too_early(&self) -> bool {
+        matches!(
+            (self.requested_go_live_weeks, self.earliest_go_live_weeks),
+            (Some(asked), Some(earliest)) if asked < earliest
+        )
+    }
+}
+
+/// One step of the plan to go-live. Weeks count from the order: week 0 is
+/// the order itself, week 1 the first week after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanStep {
+    pub kind: PlanStepKind,
+    pub from_week: u32,
+    pub to_week: u32,
+    /// The items this step delivers, by name.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// The engineering days of an engineering step.
+    #[serde(default)]
+    pub days: f64,
+    /// A customer task's id and text (from the catalog).
+    #[serde(default)]
+    pub task: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStepKind {
+    /// The contract is signed and open approvals are settled.
+    Order,
+    /// Dedicated clusters and their infrastructure are set up.
+    Setup,
+    /// AppFlow engineering that needs no platform: during the setup, or
+    /// from the start when nothing is set up.
+    Engineering,
+    /// AppFlow engineering that waits for the platform (migration,
+    /// onboarding), after the setup.
+    PlatformEngineering,
+    /// Onboarding into AppOps: monitoring, alerting, runbooks.
+    Onboarding,
+    /// Something the customer delivers.
+    Customer,
+    GoLive,
 }
 
 /// One of the catalog's sizes as this scope computed it.

@@ -232,11 +232,20 @@ impl Document {
             term: "Prices",
             value: Span::Text(p.prices.clone()),
         });
+        if let Some(e) = &p.customer.engineer {
+            let reach = super::proposal::reach(e).map_or_else(String::new, |r| format!(", {r}"));
+            cover.push(Field {
+                term: "Your contact at VSHN",
+                value: Span::Text(format!("{}{reach}", e.name)),
+            });
+        }
         let mut sections = vec![
+            summary(p),
             need(p),
             solution(p),
             bill(p),
             service_levels(p),
+            plan(p),
             responsibilities(p),
             Section {
                 id: "assumptions",
@@ -348,6 +357,85 @@ fn section(id: &'static str, title: &'static str, blocks: Vec<Block>) -> Section
         internal: false,
         blocks,
     }
+}
+
+/// What we propose and what it costs, in a few lines, before anything else.
+fn summary(p: &Proposal) -> Section {
+    let s = &p.summary;
+    let mut blocks = Vec::new();
+    if !s.goal.is_empty() {
+        blocks.push(Block::Para(s.goal.clone()));
+    }
+    if s.solution.is_empty() {
+        blocks.push(Block::Para(words::NO_ITEMS.into()));
+    } else {
+        blocks.push(Block::List {
+            items: s.solution.iter().map(|l| text(l)).collect(),
+            class: Some("summary"),
+        });
+    }
+    let field = |term: &'static str, value: &str| Field {
+        term,
+        value: Span::Text(value.to_string()),
+    };
+    let mut fields = vec![field(words::SUMMARY_PRICE, &s.totals)];
+    if let Some(sl) = &s.service_level {
+        fields.push(field(words::SUMMARY_SERVICE_LEVEL, sl));
+    }
+    if let Some(g) = &s.go_live {
+        fields.push(field(words::SUMMARY_GO_LIVE, g));
+    }
+    fields.push(field(
+        words::SUMMARY_OPEN,
+        &if s.open.is_empty() {
+            words::SUMMARY_NOTHING_OPEN.to_string()
+        } else {
+            s.open.join("; ")
+        },
+    ));
+    blocks.push(Block::Fields(fields));
+    section("summary", words::SUMMARY, blocks)
+}
+
+/// The plan to go-live: a row per step, the go-live, and the earliest
+/// possible one when the one asked for is too early.
+fn plan(p: &Proposal) -> Section {
+    let plan = &p.plan;
+    let rows = plan
+        .steps
+        .iter()
+        .map(|r| {
+            Row::plain(vec![
+                text(&r.when),
+                text(&r.who),
+                text(&r.step),
+                text(&r.detail),
+            ])
+        })
+        .collect();
+    let table = Table {
+        class: "plan",
+        cols: vec![
+            col("When", "2"),
+            col("Who", "2"),
+            col("Step", "2"),
+            col("What", "5"),
+        ],
+        rows,
+        row_heads: false,
+        total: None,
+    };
+    let mut blocks = vec![Block::Table(table)];
+    match (&plan.earliest, &plan.go_live) {
+        (Some(e), _) => blocks.push(Block::Para(format!(
+            "{e}; {}.",
+            plan.too_early.as_deref().unwrap_or_default()
+        ))),
+        (None, Some(g)) => blocks.push(Block::Para(format!("{}: {g}.", words::SUMMARY_GO_LIVE))),
+        (None, None) => {}
+    }
+    blocks.push(Block::Para(plan.note.clone()));
+    section("plan", words::PLAN, blocks)
 }
 
 fn need(p: &Proposal) -> Section {

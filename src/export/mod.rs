@@ -258,6 +258,14 @@ pub(crate) mod words {
     }
     pub const EXCL_VAT: &str = "excl. VAT";
     pub const UNDATED: &str = "undated";
+    pub const SUMMARY: &str = "Summary";
+    pub const SUMMARY_PRICE: &str = "Price";
+    pub const SUMMARY_SERVICE_LEVEL: &str = "Service level";
+    pub const SUMMARY_GO_LIVE: &str = "Go-live";
+    pub const SUMMARY_OPEN: &str = "Still open";
+    pub const SUMMARY_NOTHING_OPEN: &str =
+        "nothing: every question is answered and no boundary is crossed";
+    pub const PLAN: &str = "Plan to go-live";
     pub const NEED: &str = "Your needs";
     pub const SOLUTION: &str = "Proposed solution";
     pub const BILL: &str = "Bill of materials";
@@ -285,7 +293,7 @@ pub(crate) mod words {
 /// An amount for a document: whole units when whole, cents otherwise, so
 /// the rows of a bill add up to its total.
 pub(crate) fn amount(m: Money) -> String {
-    if m.0 % 100 == 0 { m.whole() } else { m.exact() }
+    m.amount()
 }
 
 /// A bill cell: "price on request" when there is no price, a dash for a

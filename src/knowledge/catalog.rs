@@ -165,6 +165,9 @@ pub struct Catalog {
     /// Rates for budgets given in another currency than `currency`.
     #[serde(default)]
     pub exchange_rates: Vec<ExchangeRate>,
+    /// How the plan to go-live is laid out (planning assumptions).
+    #[serde(default)]
+    pub go_live: GoLivePlanning,
     pub offerings: Vec<Offering>,
 }
 
@@ -244,6 +247,75 @@ pub struct ExchangeRate {
     pub date: String,
     #[serde(default)]
     pub source: Source,
+}
+
+/// What the plan to go-live needs beyond the scope's lead times and
+/// engineering days: where the customer's wish is, how long onboarding
+/// into operations takes, and what the customer delivers by when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoLivePlanning {
+    /// The number question whose answer is the go-live the customer asked
+    /// for, in weeks from now.
+    #[serde(default)]
+    pub requested: Option<String>,
+    /// Weeks of onboarding into AppOps, the last ones before go-live.
+    #[serde(default = "default_onboarding_weeks")]
+    pub onboarding_weeks: u32,
+    /// The offerings whose operation starts with that onboarding.
+    #[serde(default)]
+    pub onboarded: Vec<String>,
+    /// The engineering offerings that need no platform, so they run while
+    /// the clusters are set up; all other engineering waits for them.
+    #[serde(default)]
+    pub during_setup: Vec<String>,
+    /// What the customer delivers, when its condition holds.
+    #[serde(default)]
+    pub customer_tasks: Vec<CustomerTask>,
+}
+
+impl Default for GoLivePlanning {
+    fn default() -> Self {
+        GoLivePlanning {
+            requested: None,
+            onboarding_weeks: default_onboarding_weeks(),
+            onboarded: Vec::new(),
+            during_setup: Vec::new(),
+            customer_tasks: Vec::new(),
+        }
+    }
+}
+
+fn default_onboarding_weeks() -> u32 {
+    1
+}
+
+/// Something the customer must deliver for the go-live: access, DNS, data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerTask {
+    pub id: String,
+    /// What the customer delivers, in the customer's words.
+    pub text: String,
+    pub due: TaskDue,
+    #[serde(default = "always")]
+    pub when: crate::knowledge::Condition,
+}
+
+fn always() -> crate::knowledge::Condition {
+    crate::knowledge::Condition::Always
+}
+
+/// By when a customer task is due, counted in the plan's steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskDue {
+    /// Before the setup starts, with the order.
+    Order,
+    /// By the end of the cluster setup (the start, without one).
+    SetupEnd,
+    /// The week before go-live.
+    BeforeGoLive,
 }
 
 fn default_validity() -> u32 {

@@ -54,8 +54,9 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 pub use catalog::{
-    Approver, Catalog, ExchangeRate, Family, Group, Offering, Plan, Price, PriceBasis, PriceKind,
-    Quantity, Recurrence, Responsibilities, ServiceLevel, Size, Source, SupportBase, SupportHours,
+    Approver, Catalog, CustomerTask, ExchangeRate, Family, GoLivePlanning, Group, Offering, Plan,
+    Price, PriceBasis, PriceKind, Quantity, Recurrence, Responsibilities, ServiceLevel, Size,
+    Source, SupportBase, SupportHours, TaskDue,
 };
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, problem_list};
@@ -299,6 +300,11 @@ impl Knowledge {
 
     pub fn offering(&self, id: &str) -> Option<&Offering> {
         self.offerings.get(id).map(|&i| &self.catalog.offerings[i])
+    }
+
+    /// Where an offering stands in the catalog.
+    pub fn offering_index(&self, id: &str) -> Option<usize> {
+        self.offerings.get(id).copied()
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -9,6 +9,10 @@ use super::condition::Condition;
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     pub sections: Vec<Section>,
+    /// The questions whose statements say what the customer wants, in
+    /// order: the first line of a proposal's summary.
+    #[serde(default)]
+    pub goal: Vec<String>,
 }
 
 impl Questionnaire {

@@ -66,6 +66,7 @@ pub fn validate(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
     };
     c.catalog();
     c.sizing();
+    c.go_live();
     c.questionnaire();
     c.rules();
     c.radar();
@@ -336,6 +337,50 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The plan to go-live: the customer's wish is a number question, and
+    /// each customer task has its own id and a condition that holds water.
+    fn go_live(&mut self) {
+        let src = &self.texts.catalog;
+        let plan = &self.k.catalog.go_live;
+        if let Some(q) = &plan.requested
+            && !matches!(
+                self.k.question(q).map(|q| &q.kind),
+                Some(QuestionKind::Number { .. })
+            )
+        {
+            self.report(
+                src,
+                &["go_live", &id_anchor(q)],
+                format!("the go-live plan reads \"{q}\", which is no number question"),
+                "name the number question that asks in how many weeks it must go live".into(),
+            );
+        }
+        let lists = [
+            ("onboarded", &plan.onboarded),
+            ("during_setup", &plan.during_setup),
+        ];
+        for (field, ids) in lists {
+            for o in ids.iter().filter(|o| self.k.offering(o).is_none()) {
+                self.report(
+                    src,
+                    &["go_live", field, &id_anchor(o)],
+                    format!("the go-live plan's {field} names \"{o}\", which is no offering id"),
+                    "name offerings of catalog.ron (see `nunki catalog list`)".into(),
+                );
+            }
+        }
+        self.duplicates(
+            src,
+            "customer task",
+            &["go_live"],
+            plan.customer_tasks.iter().map(|t| t.id.as_str()),
+        );
+        for task in &plan.customer_tasks {
+            let tid = id_field(&task.id);
+            self.condition(src, &["go_live", &tid], &task.when);
+        }
+    }
+
     fn questionnaire(&mut self) {
         let src = &self.texts.questionnaire;
         let qn = &self.k.questionnaire;
@@ -346,6 +391,16 @@ impl<'a> Checker<'a> {
             qn.sections.iter().map(|s| s.id.as_str()),
         );
         self.duplicates(src, "question", &[], qn.questions().map(|q| q.id.as_str()));
+        for q in &qn.goal {
+            if self.k.question(q).is_none() {
+                self.report(
+                    src,
+                    &["goal", &id_anchor(q)],
+                    format!("the goal names \"{q}\", which is no question id"),
+                    "list the questions whose statements say what the customer wants".into(),
+                );
+            }
+        }
         let mut earlier: HashSet<&str> = HashSet::new();
         for q in qn.questions() {
             let qid = id_field(&q.id);

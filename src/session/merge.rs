@@ -155,6 +155,8 @@ pub fn merge_sides(base: Option<&Session>, ours: Side<'_>, theirs: Side<'_>) -> 
         forced: set_merge(base.map(|b| b.forced.as_slice()), &o.forced, &t.forced),
         flags_seen,
         conflicts,
+        // Set when the session was made, the same on both sides.
+        engineer: o.engineer.clone().or_else(|| t.engineer.clone()),
     };
     Merged {
         session,

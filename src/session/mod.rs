@@ -19,8 +19,8 @@ pub use conflict::{Conflict, Field};
 pub use lock::{Holder, LockGuard};
 pub use merge::{Merged, merge};
 pub use model::{
-    Customer, Decision, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary, Session,
-    Status, Verdict,
+    Customer, Decision, Engineer, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary,
+    Session, Status, Verdict,
 };
 pub use store::{
     Broken, Candidate, Fault, Listing, Listings, NewSession, Opened, SaveStep, Store, StoreError,

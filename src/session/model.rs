@@ -61,6 +61,21 @@ pub struct Session {
     /// (`session::merge`): no answer is lost to a conflict.
     #[serde(default)]
     pub conflicts: Vec<super::conflict::Conflict>,
+    /// The sales engineer who scoped it, from nunki's `config.ron` when the
+    /// session was made: the proposal names them as the customer's contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engineer: Option<Engineer>,
+}
+
+/// A sales engineer, as the proposal names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engineer {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 /// A decision on the flag of one rule: approved or declined, by whom, when,
@@ -255,6 +270,7 @@ impl Session {
             forced: Vec::new(),
             flags_seen: BTreeMap::new(),
             conflicts: Vec::new(),
+            engineer: None,
         }
     }
 

@@ -294,6 +294,8 @@ pub struct NewSession {
     /// messages (a file path, "the command line").
     pub answers: BTreeMap<String, Answer>,
     pub answers_origin: String,
+    /// Who scopes it (from `config.ron`), if nunki knows.
+    pub engineer: Option<super::Engineer>,
 }
 
 /// The sessions directory.
@@ -489,6 +491,7 @@ impl Store {
             session.template = Some(t.id);
         }
         session.answers.extend(new.answers);
+        session.engineer = new.engineer;
         let path = self
             .dir
             .join(names::file_name(&session.customer.name, &session.id));

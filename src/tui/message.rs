@@ -8,7 +8,7 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::keymap::Keymap;
-use super::persist::{AllSessions, Opened, SessionInfo};
+use super::persist::{AllSessions, Opened, Place, SessionInfo};
 use super::theme::Theme;
 use crate::engine::{Answer, Overrides, Scope};
 use crate::export::{Audience, Format};
@@ -27,6 +27,8 @@ pub enum Msg {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<jiff::Timestamp, String>),
     Exported(Result<String, String>),
+    /// Where the screen last was in the session with this id.
+    Recalled(String, Option<Place>),
     /// Every saved session, for the insights screen.
     AllSessions(Result<Box<AllSessions>, String>),
 }
@@ -52,6 +54,10 @@ pub enum Action {
     /// Read every saved session (and name the unreadable files), for the
     /// insights screen.
     LoadAllSessions,
+    /// Read where the screen last was in this session.
+    Recall(String),
+    /// Keep where the screen is in this session, for the next opening.
+    Remember(String, Place),
     Quit,
 }
 

@@ -39,7 +39,6 @@ pub use app::{Action, App, Config, Msg, TemplateInfo};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::knowledge::SourceText;
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 use keymap::Keymap;
@@ -74,7 +73,9 @@ pub fn main(args: &Start) -> Result<(), Error> {
             description: t.description.clone(),
         })
         .collect();
-    let mut store = DiskStore::new(Store::new(places), knowledge.clone(), templates);
+    let engineer = crate::config::load(places.config_dir.as_deref())?.engineer;
+    let mut store =
+        DiskStore::new(Store::new(places), knowledge.clone(), templates).with_engineer(engineer);
     let first = match &args.session {
         Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted)?))),
         None => Msg::Sessions(store.list().map_err(|e| e.to_string())),
@@ -94,24 +95,8 @@ pub fn main(args: &Start) -> Result<(), Error> {
 /// The user's key bindings: `<config>/keymap.ron` patched onto the
 /// defaults, or the defaults when there is no such file.
 pub fn load_keymap(config_dir: Option<&Path>) -> Result<Keymap, Error> {
-    let Some(path) = config_dir.map(|d| d.join("keymap.ron")) else {
-        return Ok(Keymap::default());
-    };
-    let text = match crate::files::read_input_text(&path) {
-        Ok(text) => text,
-        Err(crate::files::ReadError::Io { source, .. })
-            if source.kind() == std::io::ErrorKind::NotFound =>
-        {
-            return Ok(Keymap::default());
-        }
-        Err(crate::files::ReadError::Io { source, .. }) => {
-            return Err(Error::io(format!("cannot read {}", path.display()), source));
-        }
-        Err(e) => return Err(Error::input(e.to_string())),
-    };
-    let source = SourceText {
-        origin: path.display().to_string(),
-        text,
-    };
-    Keymap::from_ron(&source).map_err(Error::Keymap)
+    match crate::config::read_optional(config_dir, "keymap.ron")? {
+        Some(source) => Keymap::from_ron(&source).map_err(Error::Keymap),
+        None => Ok(Keymap::default()),
+    }
 }

@@ -61,6 +61,26 @@ pub struct AllSessions {
     pub skipped: Vec<String>,
 }
 
+/// Where the screen was in a session: the option edited (by name; none
+/// is Base), the screen and the question. Reopening the session returns
+/// there. It is kept beside the sessions, not in the session file:
+/// looking around is not a change of the session (its `updated`, its
+/// proposal's date and the team's history stay as they are). Unknown or
+/// missing fields are fine; a place that no longer fits is left out.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Place {
+    pub option: Option<String>,
+    /// `interview`, `catalog`, `proposal` or `compare`.
+    pub screen: String,
+    pub question: String,
+}
+
+/// The folder of the places, in the data directory beside `sessions/`:
+/// a team folder's `.gitignore` leaves `.nunki-*` out, and a sync shares
+/// only `sessions/`, `catalog/` and `templates/`.
+pub const PLACES_DIR: &str = ".nunki-places";
+
 /// What the screen needs from the session store. An error's text is a
 /// whole sentence that says what to do; the screen shows it.
 pub trait SessionStore {
@@ -75,6 +95,14 @@ pub trait SessionStore {
     fn close(&mut self);
     /// Reads every session without opening (or locking) any.
     fn all(&mut self) -> Result<AllSessions, Error>;
+    /// Where the screen last was in session `id`, if that is known.
+    fn recall(&mut self, _id: &str) -> Option<Place> {
+        None
+    }
+    /// Keeps where the screen is in session `id`, for the next opening.
+    fn remember(&mut self, _id: &str, _place: &Place) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
 /// The session store on disk (`crate::session::store`): atomic saves with
@@ -85,6 +113,8 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
+    /// Stored in each new session (from `config.ron`).
+    engineer: Option<crate::session::Engineer>,
 }
 
 impl DiskStore {
@@ -94,7 +124,14 @@ impl DiskStore {
             knowledge,
             templates,
             open: None,
+            engineer: None,
         }
+    }
+
+    /// Names `engineer` in every session this store makes.
+    pub fn with_engineer(mut self, engineer: Option<crate::session::Engineer>) -> DiskStore {
+        self.engineer = engineer;
+        self
     }
 
     fn opened(&mut self, opened: store::Opened) -> Opened {
@@ -164,6 +201,7 @@ impl SessionStore for DiskStore {
             template,
             answers: Default::default(),
             answers_origin: String::new(),
+            engineer: self.engineer.clone(),
         };
         let opened = self.store.create(new, &self.knowledge)?;
         Ok(self.opened(opened))
@@ -213,4 +251,57 @@ impl SessionStore for DiskStore {
             skipped,
         })
     }
+
+    fn recall(&mut self, id: &str) -> Option<Place> {
+        let text = std::fs::read_to_string(self.place_path(id)).ok()?;
+        // A place that cannot be read is forgotten, never an error: the
+        // session opens at its first open question as before.
+        ron::from_str(&text).ok()
+    }
+
+    fn remember(&mut self, id: &str, place: &Place) -> Result<(), Error> {
+        let path = self.place_path(id);
+        let text = ron::ser::to_string_pretty(place, ron::ser::PrettyConfig::default())
+            .map_err(|e| Error::input(format!("cannot write the place: {e}")))?;
+        write_small(&path, text.as_bytes())
+            .map_err(|e| Error::input(format!("cannot write {}: {e}", path.display())))
+    }
+}
+
+impl DiskStore {
+    /// `<data>/.nunki-places/<session id>.ron`.
+    fn place_path(&self, id: &str) -> PathBuf {
+        let data = self
+            .store
+            .dir()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+        let name: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        data.join(PLACES_DIR).join(format!("{name}.ron"))
+    }
+}
+
+/// Writes a small file atomically: a private temporary file beside it,
+/// written and synced, then renamed over it.
+fn write_small(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("no directory"))?;
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -104,6 +104,16 @@ impl<S: SessionStore> Shell<S> {
             Action::LoadAllSessions => {
                 Some(Msg::AllSessions(shown(self.store.all().map(Box::new))))
             }
+            Action::Recall(id) => {
+                let place = self.store.recall(&id);
+                Some(Msg::Recalled(id, place))
+            }
+            Action::Remember(id, place) => {
+                // Where one was is a convenience: failing to keep it is
+                // not worth an interruption.
+                let _ = self.store.remember(&id, &place);
+                None
+            }
             Action::Save(_) | Action::Quit => None,
         }
     }

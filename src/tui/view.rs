@@ -163,14 +163,14 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
             let ind = if scope.totals.indicative { "*" } else { "" };
             let full = format!(
                 "{answered}/{visible} answered · {cur} {}{ind}/month · {}{ind} one-time ",
-                scope.totals.monthly.whole(),
-                scope.totals.one_time.whole()
+                scope.totals.monthly.amount(),
+                scope.totals.one_time.amount()
             );
             let short = format!(
                 "{answered}/{visible} · {cur} {}{ind}/mo ",
-                scope.totals.monthly.whole()
+                scope.totals.monthly.amount()
             );
-            let shortest = format!(" {cur} {}{ind}/mo ", scope.totals.monthly.whole());
+            let shortest = format!(" {cur} {}{ind}/mo ", scope.totals.monthly.amount());
             let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
             let room = (area.width as usize).saturating_sub(left_w + tail_w);
             if width(&full) <= room {

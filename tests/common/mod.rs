@@ -15,6 +15,18 @@ pub fn nunki(home: &Path) -> Command {
     cmd
 }
 
+/// Runs `cmd` and returns its output, failing the test with its stderr
+/// when it does not succeed.
+pub fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Creates a session from answers given as JSON (text or a
 /// `serde_json::Value`) and returns its path.
 pub fn new_session(home: &Path, customer: &str, answers_json: impl std::fmt::Display) -> PathBuf {

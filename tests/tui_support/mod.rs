@@ -120,6 +120,7 @@ impl Harness {
                 .map(|(q, a)| (q.to_string(), a.clone()))
                 .collect::<BTreeMap<_, _>>(),
             answers_origin: "the test".into(),
+            engineer: None,
         };
         let opened = Store::at(self.sessions_dir())
             .create_at(new, &self.knowledge, now)

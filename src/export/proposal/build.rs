@@ -32,11 +32,11 @@ impl Proposal {
     }
 }
 
-struct Builder<'a> {
-    subject: &'a Subject<'a>,
-    scope: &'a Scope,
-    knowledge: &'a Knowledge,
-    internal: bool,
+pub(super) struct Builder<'a> {
+    pub(super) subject: &'a Subject<'a>,
+    pub(super) scope: &'a Scope,
+    pub(super) knowledge: &'a Knowledge,
+    pub(super) internal: bool,
 }
 
 impl Builder<'_> {
@@ -61,6 +61,8 @@ impl Builder<'_> {
         let service_levels = self.service_levels();
         let out_of_scope = self.boundaries();
         let open_questions = self.open_questions();
+        let plan = self.plan(date);
+        let summary = self.summary(&bill, &plan, &out_of_scope, &open_questions);
         Proposal {
             version: JSON_VERSION,
             audience,
@@ -77,12 +79,19 @@ impl Builder<'_> {
                     .contact
                     .map(clean_line)
                     .filter(|c| !c.is_empty()),
+                engineer: self.subject.engineer.map(|e| crate::session::Engineer {
+                    name: clean_line(&e.name),
+                    email: e.email.as_deref().map(clean_line),
+                    phone: e.phone.as_deref().map(clean_line),
+                }),
             },
             date: date.map(|d| d.to_string()),
             valid_until: valid_until.map(|d| d.to_string()),
             validity_days,
             currency: currency.clone(),
             prices,
+            summary,
+            plan,
             need: self.need(audience),
             solution: self.solution(),
             assumptions: self.assumptions(&bill, &service_levels, &open_questions, valid_until),
@@ -606,16 +615,22 @@ impl Builder<'_> {
             ),
             None => "We turn this proposal into a binding offer with confirmed prices.".to_string(),
         });
-        if let Some(weeks) = self
-            .scope
-            .items
-            .iter()
-            .filter_map(|i| i.lead_time_weeks)
-            .max()
-        {
+        if let Some(weeks) = self.scope.delivery.go_live_week() {
             out.push(format!(
-                "After your order, the setup takes about {weeks} week{}.",
-                if weeks == 1 { "" } else { "s" }
+                "After your order, we follow the plan to go-live: go-live in week {weeks}."
+            ));
+        }
+        if let Some(e) = self.subject.engineer {
+            let contact = self
+                .subject
+                .contact
+                .map(clean_line)
+                .filter(|c| !c.is_empty())
+                .map_or_else(String::new, |c| format!(" with {c}"));
+            out.push(format!(
+                "{}{} at VSHN is your contact for every question and agrees the next meeting{contact}.",
+                clean_line(&e.name),
+                reach(e).map_or_else(String::new, |r| format!(" ({r})")),
             ));
         }
         out
@@ -741,6 +756,17 @@ fn with_notes(calculation: &str, notes: &[String]) -> String {
     } else {
         format!("{calculation} ({})", notes.join("; "))
     }
+}
+
+/// How to reach a sales engineer: "anna@vshn.ch, +41 44 545 53 00".
+pub(crate) fn reach(e: &crate::session::Engineer) -> Option<String> {
+    let parts: Vec<String> = [&e.email, &e.phone]
+        .into_iter()
+        .flatten()
+        .map(|s| clean_line(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 fn is_partner(i: &Item) -> bool {

@@ -19,6 +19,8 @@ use crate::knowledge::{Group, Knowledge, PriceBasis, Recurrence, Severity};
 use crate::session::{Session, Status};
 
 mod build;
+pub(crate) use build::reach;
+mod summary;
 
 /// The customer name used when there is no session.
 pub const UNNAMED: &str = "(unnamed)";
@@ -44,6 +46,8 @@ pub struct Subject<'a> {
     pub decisions: &'a [crate::session::Decision],
     /// Status changes forced although approvals were missing.
     pub forced: &'a [crate::session::ForcedStatus],
+    /// The sales engineer the customer talks to.
+    pub engineer: Option<&'a crate::session::Engineer>,
 }
 
 static NO_NOTES: BTreeMap<String, String> = BTreeMap::new();
@@ -62,6 +66,7 @@ impl<'a> Subject<'a> {
             option: None,
             decisions: &session.decisions,
             forced: &session.forced,
+            engineer: session.engineer.as_ref(),
         }
     }
 
@@ -82,6 +87,7 @@ impl<'a> Subject<'a> {
             option: None,
             decisions: &[],
             forced: &[],
+            engineer: None,
         }
     }
 }
@@ -106,6 +112,10 @@ pub struct Proposal {
     pub currency: String,
     /// "CHF, excl. VAT", with "indicative, to be confirmed" where it applies.
     pub prices: String,
+    /// What we propose and what it costs, first.
+    pub summary: Summary,
+    /// The steps to go-live, week by week after the order.
+    pub plan: Plan,
     pub need: Vec<NeedSection>,
     pub solution: Vec<SolutionGroup>,
     pub bill: Bill,
@@ -136,6 +146,51 @@ pub struct Proposal {
 pub struct CustomerInfo {
     pub name: String,
     pub contact: Option<String>,
+    /// The sales engineer at VSHN the customer calls.
+    pub engineer: Option<crate::session::Engineer>,
+}
+
+/// The proposal in a few lines: what the customer wants, what we propose,
+/// what it costs, at which service level, when it goes live, and what is
+/// still open. Every line is taken from the scope.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// What the customer wants, in their words; empty when nothing says.
+    pub goal: String,
+    /// The proposed solution, a line per group of the offer.
+    pub solution: Vec<String>,
+    /// The totals in words, with what they leave out.
+    pub totals: String,
+    pub service_level: Option<String>,
+    pub go_live: Option<String>,
+    /// The open questions and boundaries still to settle.
+    pub open: Vec<String>,
+}
+
+/// The plan to go-live: a row per step, and the go-live date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub steps: Vec<PlanRow>,
+    /// "Go-live: week 12 after the order, about 24 February 2027".
+    pub go_live: Option<String>,
+    /// "Earliest go-live: week 6 after the order, about …", when the
+    /// go-live asked for is too early …
+    pub earliest: Option<String>,
+    /// … and that it is: "the go-live asked for, in 3 weeks, is too early".
+    pub too_early: Option<String>,
+    /// How the weeks are counted, and that they are planning figures.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanRow {
+    /// "Week 1–6", "With the order".
+    pub when: String,
+    /// "VSHN", "You".
+    pub who: String,
+    pub step: String,
+    /// What the step delivers: item names, or the task.
+    pub detail: String,
 }
 
 /// The customer's answers of one questionnaire section: for the customer

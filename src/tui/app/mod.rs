@@ -32,7 +32,7 @@ pub use super::message::{
     Action, Ctx, Gesture, MouseOutcome, Msg, Notice, Outcome, Request, Screen, TemplateInfo, Tone,
     TraceTarget, View,
 };
-use super::persist::Opened;
+use super::persist::{Opened, Place};
 use super::screens::catalog::CatalogState;
 use super::screens::compare::CompareState;
 use super::screens::dialogs::{self, Dialog};
@@ -118,6 +118,8 @@ pub struct App {
     pub insights: InsightsState,
     /// The keys: the command table with the user's `keymap.ron` on top.
     pub keymap: Keymap,
+    /// The place last handed to the shell to keep (session id, place).
+    remembered: Option<(String, Place)>,
     dirty: bool,
 }
 
@@ -141,6 +143,7 @@ impl App {
             catalog_order,
             insights: InsightsState::default(),
             keymap: Keymap::default(),
+            remembered: None,
             dirty: true,
         }
     }
@@ -200,10 +203,15 @@ impl App {
             (Screen::Home, _) => self.home.filtering,
             (Screen::Interview, Some(open)) => match open.interview.focus {
                 interview::Pane::Note => true,
-                interview::Pane::Question => self
-                    .knowledge
-                    .question(&open.interview.question)
-                    .is_some_and(|q| matches!(q.kind, crate::knowledge::QuestionKind::Text { .. })),
+                interview::Pane::Question => {
+                    !open.interview.field_left
+                        && self
+                            .knowledge
+                            .question(&open.interview.question)
+                            .is_some_and(|q| {
+                                matches!(q.kind, crate::knowledge::QuestionKind::Text { .. })
+                            })
+                }
                 _ => false,
             },
             _ => false,
@@ -249,7 +257,18 @@ impl App {
                 self.dirty = true;
             }
             Msg::Sessions(Err(e)) => self.set_notice(Tone::Bad, e),
-            Msg::Opened(Ok(opened)) => self.opened(*opened),
+            Msg::Opened(Ok(opened)) => {
+                actions.push(Action::Recall(opened.session.id.clone()));
+                self.opened(*opened);
+            }
+            Msg::Recalled(id, place) => {
+                if let Some(place) = place
+                    && self.open.as_ref().is_some_and(|o| o.session.id == id)
+                {
+                    self.restore(&place);
+                }
+                self.remembered = self.place();
+            }
             Msg::Opened(Err(e)) => {
                 self.set_notice(Tone::Bad, e);
                 self.screen = Screen::Home;
@@ -286,7 +305,82 @@ impl App {
                 }
             }
         }
+        // Where the screen is, kept for the next opening when it changed.
+        if let Some(place) = self.place()
+            && self.remembered.as_ref() != Some(&place)
+        {
+            self.remembered = Some(place.clone());
+            actions.push(Action::Remember(place.0, place.1));
+        }
         actions
+    }
+
+    /// Where the screen is in the open session: the option edited, the
+    /// screen (of those a session shows) and the question.
+    fn place(&self) -> Option<(String, Place)> {
+        let open = self.open.as_ref()?;
+        let screen = match self.screen {
+            Screen::Interview => "interview",
+            Screen::Catalog => "catalog",
+            Screen::Preview => "proposal",
+            Screen::Compare => "compare",
+            Screen::Home | Screen::Insights => return None,
+        };
+        let option = open
+            .editing
+            .and_then(|i| open.session.options.get(i))
+            .map(|o| o.name.clone());
+        Some((
+            open.session.id.clone(),
+            Place {
+                option,
+                screen: screen.into(),
+                question: open.interview.question.clone(),
+            },
+        ))
+    }
+
+    /// Goes back to where the screen was when the session was last open:
+    /// the option (while it exists), the question (while it is asked)
+    /// and the screen.
+    fn restore(&mut self, place: &Place) {
+        let Some(open) = &mut self.open else { return };
+        let editing = place
+            .option
+            .as_ref()
+            .and_then(|name| open.session.options.iter().position(|o| &o.name == name));
+        if editing.is_some() {
+            open.editing = editing;
+            open.eval = evaluate(&self.knowledge, &open.session, editing);
+        }
+        let ctx = open_ctx!(self.knowledge, open);
+        if ctx.scope.visible_questions.contains(&place.question) {
+            open.interview.go_to(&ctx, &place.question);
+        } else {
+            open.interview.after_change(&ctx);
+        }
+        open.catalog.sync(&ctx, &self.catalog_order);
+        let screen = match place.screen.as_str() {
+            "catalog" => Screen::Catalog,
+            "proposal" => Screen::Preview,
+            "compare" => Screen::Compare,
+            _ => Screen::Interview,
+        };
+        if self.overlay.is_none()
+            && self.notice.is_none()
+            && let Some(name) = &place.option
+            && editing.is_some()
+        {
+            self.set_notice(
+                Tone::Info,
+                format!("Back where you left off: editing option \"{name}\"; o switches to Base."),
+            );
+        }
+        self.dirty = true;
+        // The overlay (a notice box from opening) stays on top.
+        let overlay = self.overlay.take();
+        self.go_screen(screen);
+        self.overlay = overlay;
     }
 
     /// Keeps the scroll of the help and trace boxes within their text, so
@@ -389,6 +483,15 @@ impl App {
         if outcome.consumed {
             return outcome.requests;
         }
+        // A screen may ask for something first even when it leaves the
+        // key to the app (a Tech Radar answer entered before a quit).
+        let mut first = outcome.requests;
+        first.extend(self.fallback(command));
+        first
+    }
+
+    /// What a key does that no screen took: the commands of every screen.
+    fn fallback(&self, command: Option<Command>) -> Vec<Request> {
         match command {
             Some(Command::Quit) => vec![Request::Quit],
             Some(Command::Help) => vec![Request::Help],
@@ -653,6 +756,9 @@ impl App {
         self.screen = Screen::Interview;
         self.save = SaveState::Clean;
         self.dirty = true;
+        // Opening is not moving: the place kept last time is read first
+        // (`Action::Recall`), not overwritten with the first question.
+        self.remembered = self.place();
         if let Some(n) = opened.notice {
             // Long notices (a lock taken over, changed knowledge) get a box
             // of their own: they matter and do not fit the footer.

@@ -156,10 +156,19 @@ impl App {
                 actions.push(Action::Create { customer, template });
             }
             Request::AskAdd { offering, plan } => {
+                let existing = self.ctx().and_then(|c| {
+                    let item = c.scope.item(&offering)?;
+                    Some(dialogs::InScope {
+                        quantity: item.quantity,
+                        plan_name: item.plan_name.clone(),
+                        by_hand: c.overrides().added.iter().any(|a| a.offering == offering),
+                    })
+                });
                 self.overlay = Some(Overlay::Dialog(Dialog::add(
                     &self.knowledge,
                     &offering,
                     &plan,
+                    existing,
                 )));
             }
             Request::AskRemove { offering } => {

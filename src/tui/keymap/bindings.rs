@@ -344,7 +344,7 @@ pub static BINDINGS: &[Binding] = &[
     b(
         C::Back,
         &[Key::plain(K::Esc)],
-        "back: close a box, or go to the previous screen",
+        "back: leave a number or text field, close a box, or go to the previous screen",
         &[X::Global],
         None,
     ),

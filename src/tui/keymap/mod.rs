@@ -497,7 +497,7 @@ pub fn hints(context: Context, typing: bool) -> Vec<(String, &'static str)> {
 
 /// How the Tech Radar field completes names; its keys are the field's own
 /// (they mean something else elsewhere), so help says it in words.
-pub const RADAR_FIELD: &str = "In a Tech Radar field (the technologies question), names from the radar are suggested under the field, with their ring, as you type: `Tab` puts the first (or the highlighted) one in, `↓` `↑` highlight one and `Enter` puts it in, `Esc` hides them. Any other name can still be typed.";
+pub const RADAR_FIELD: &str = "In a Tech Radar field (the technologies question), names from the radar are suggested under the field, with their ring, as you type: `Tab` puts the first (or the highlighted) one in, `↓` `↑` highlight one and `Enter` puts it in, `Esc` hides them and leaves the field. Any other name can still be typed. The names are checked against the radar when the answer is entered (`Enter`, or leaving the field), not while one is half typed.";
 
 /// Every context, in the order the key map lists them.
 pub const ALL: [Context; 12] = [

@@ -310,16 +310,24 @@ fn draw_detail(
     match standing(ctx, &o.id) {
         Standing::ByRule | Standing::ByHand => {
             if let Some(item) = ctx.scope.item(&o.id) {
-                lines.push(Line::styled(
-                    format!(
-                        "In the scope: {} ×{} · {cur} {}/month · {} one-time",
-                        item.plan_name,
-                        format_number(item.quantity),
-                        item.monthly.whole(),
-                        item.one_time.whole()
-                    ),
-                    t.ok,
-                ));
+                let mut parts = vec![format!(
+                    "In the scope: {} ×{}",
+                    item.plan_name,
+                    format_number(item.quantity)
+                )];
+                if item.basis != crate::knowledge::PriceBasis::Priced {
+                    parts.push(item.basis.label().to_string());
+                } else {
+                    let ind = if item.indicative { "*" } else { "" };
+                    if item.monthly.0 != 0 || item.one_time.0 == 0 {
+                        parts.push(format!("{}{ind}/month", item.monthly.in_currency(cur)));
+                    }
+                    if item.one_time.0 != 0 {
+                        parts.push(format!("{}{ind} one-time", item.one_time.in_currency(cur)));
+                    }
+                }
+                // Wrapped, never cut: the price is what one looks for here.
+                lines.extend(wrapped(&parts.join(" · "), w, t.ok));
                 for b in &item.because {
                     lines.extend(wrapped(&format!("  because: {}", b.description), w, t.text));
                 }

@@ -109,7 +109,7 @@ fn differs(cells: &[String]) -> bool {
 
 fn money(m: crate::engine::Money, indicative: bool) -> String {
     let mark = if indicative && m.0 != 0 { "*" } else { "" };
-    format!("{}{mark}", m.whole())
+    format!("{}{mark}", m.amount())
 }
 
 fn severity_word(s: Option<Severity>) -> String {
@@ -187,11 +187,11 @@ pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
             .map(|c| match c {
                 // The figure first: a narrow cell cuts the plan name.
                 Some(c) if c.monthly.0 != 0 => (
-                    format!("{}/mo · {}", c.monthly.whole(), c.plan_name),
+                    format!("{}/mo · {}", c.monthly.amount(), c.plan_name),
                     t.text,
                 ),
                 Some(c) if c.one_time.0 != 0 => (
-                    format!("{} once · {}", c.one_time.whole(), c.plan_name),
+                    format!("{} once · {}", c.one_time.amount(), c.plan_name),
                     t.text,
                 ),
                 Some(c) => (c.plan_name.clone(), t.text),

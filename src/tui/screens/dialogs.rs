@@ -78,6 +78,49 @@ pub struct OverrideForm {
     pub reason: TextInput,
     pub field: usize,
     pub error: Option<String>,
+    /// The offering is in the scope already (adding): how.
+    pub existing: Option<InScope>,
+    /// Adding what is in the scope already asks first: the cursor on
+    /// [`AddChoice::ALL`] while it asks.
+    pub confirm: Option<usize>,
+    /// The quantity shows its default ("1"): the first digit typed
+    /// replaces it instead of making it "13". The field takes what
+    /// numbers are written with, so "1e2" shows as typed and is refused
+    /// with a reason rather than quietly becoming "12".
+    fresh: bool,
+}
+
+/// An offering as the scope holds it when the engineer adds it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InScope {
+    pub quantity: f64,
+    pub plan_name: String,
+    /// Added by hand before (else a rule brought it in).
+    pub by_hand: bool,
+}
+
+/// What adding an offering that is in the scope already does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddChoice {
+    /// The new quantity on top of the one in the scope.
+    AddToIt,
+    /// The new quantity instead of the one in the scope.
+    Replace,
+    Cancel,
+}
+
+impl AddChoice {
+    pub const ALL: [AddChoice; 3] = [AddChoice::AddToIt, AddChoice::Replace, AddChoice::Cancel];
+}
+
+/// A quantity as the add dialog takes it: a whole number above 0, with
+/// thousands marks allowed ("1'000"); "1e2", "1.5" or "0" are not.
+pub fn whole_quantity(text: &str) -> Option<u32> {
+    let digits: String = text.trim().chars().filter(|c| *c != '\'').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().filter(|q| *q > 0)
 }
 
 #[derive(Debug, Clone)]
@@ -100,7 +143,14 @@ impl Dialog {
         Dialog::NewSession(NewSession::default())
     }
 
-    pub fn add(knowledge: &Knowledge, offering: &str, plan: &str) -> Dialog {
+    /// Adding an offering by hand; `existing` is how the scope holds it
+    /// now, if it does. The dialog opens on its first field, the quantity.
+    pub fn add(
+        knowledge: &Knowledge,
+        offering: &str,
+        plan: &str,
+        existing: Option<InScope>,
+    ) -> Dialog {
         let o = knowledge.offering(offering);
         let name = o.map_or(offering, |o| o.name.as_str());
         let plan_name = o
@@ -114,8 +164,11 @@ impl Dialog {
             what: format!("{name} ({plan_name})"),
             quantity: TextInput::numeric("1"),
             reason: TextInput::new(""),
-            field: 1,
+            field: 0,
             error: None,
+            existing,
+            confirm: None,
+            fresh: true,
         })
     }
 
@@ -132,6 +185,9 @@ impl Dialog {
             reason: TextInput::new(""),
             field: 1,
             error: None,
+            existing: None,
+            confirm: None,
+            fresh: false,
         })
     }
 
@@ -229,7 +285,11 @@ pub fn on_paste(dialog: &mut Dialog, text: &str) -> Vec<Request> {
         Dialog::NewSession(d) if d.field == 0 => {
             d.customer.insert_str(text);
         }
-        Dialog::Override(d) if d.field == 0 => {
+        Dialog::Override(d) if d.confirm.is_some() => {}
+        Dialog::Override(d) if d.field == 0 && matches!(d.op, OverrideOp::Add { .. }) => {
+            if std::mem::take(&mut d.fresh) {
+                d.quantity.set("");
+            }
             d.quantity.insert_str(text);
         }
         Dialog::Override(d) => {
@@ -369,9 +429,13 @@ fn new_session_key(
 }
 
 fn override_key(d: &mut OverrideForm, key: KeyEvent, command: Option<Command>) -> Outcome {
+    if let Some(cursor) = d.confirm {
+        return confirm_key(d, cursor, key, command);
+    }
     let adding = matches!(d.op, OverrideOp::Add { .. });
     match command {
         Some(Command::NextPane | Command::PrevPane | Command::Up | Command::Down) if adding => {
+            d.fresh = false;
             cycle(
                 &mut d.field,
                 2,
@@ -381,9 +445,22 @@ fn override_key(d: &mut OverrideForm, key: KeyEvent, command: Option<Command>) -
         Some(Command::NextPane | Command::PrevPane | Command::Up | Command::Down) => {}
         Some(Command::Select) => {
             let reason = d.reason.value().trim().to_string();
+            let quantity = whole_quantity(d.quantity.value());
+            if adding && quantity.is_none() {
+                d.error = Some("The quantity is a whole number above 0, e.g. 1 or 3.".into());
+                d.field = 0;
+                return Outcome::done();
+            }
             if reason.is_empty() {
                 d.error = Some("Say why: the reason is kept with the session and shows in the internal proposal.".into());
                 d.field = 1;
+                return Outcome::done();
+            }
+            if adding && d.existing.is_some() {
+                // In the scope already: what the new quantity means is
+                // asked, never guessed.
+                d.confirm = Some(0);
+                d.error = None;
                 return Outcome::done();
             }
             return match &d.op {
@@ -391,25 +468,16 @@ fn override_key(d: &mut OverrideForm, key: KeyEvent, command: Option<Command>) -
                     offering: offering.clone(),
                     reason,
                 }),
-                OverrideOp::Add { offering, plan } => {
-                    match d.quantity.value().trim().replace('\'', "").parse::<f64>() {
-                        Ok(q) if q.is_finite() && q > 0.0 => Outcome::one(Request::Add {
-                            offering: offering.clone(),
-                            plan: plan.clone(),
-                            quantity: q,
-                            reason,
-                        }),
-                        _ => {
-                            d.error = Some("The quantity is a number above 0.".into());
-                            d.field = 0;
-                            Outcome::done()
-                        }
-                    }
-                }
+                OverrideOp::Add { .. } => d.add_request(AddChoice::Replace),
             };
         }
         _ => {
             let field = if d.field == 0 && adding {
+                if std::mem::take(&mut d.fresh)
+                    && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit())
+                {
+                    d.quantity.set("");
+                }
                 &mut d.quantity
             } else {
                 &mut d.reason
@@ -421,6 +489,65 @@ fn override_key(d: &mut OverrideForm, key: KeyEvent, command: Option<Command>) -
         }
     }
     Outcome::done()
+}
+
+/// The keys while the add dialog asks what to do with an offering in the
+/// scope already: ↑↓ and Enter, or a (add to it), r (replace), c (cancel).
+fn confirm_key(
+    d: &mut OverrideForm,
+    cursor: usize,
+    key: KeyEvent,
+    command: Option<Command>,
+) -> Outcome {
+    let last = AddChoice::ALL.len() - 1;
+    let choice = match command {
+        Some(Command::Up) => {
+            d.confirm = Some(cursor.saturating_sub(1));
+            return Outcome::done();
+        }
+        Some(Command::Down | Command::NextPane) => {
+            d.confirm = Some((cursor + 1).min(last));
+            return Outcome::done();
+        }
+        Some(Command::PrevPane) => {
+            d.confirm = Some(cursor.saturating_sub(1));
+            return Outcome::done();
+        }
+        Some(Command::Select) => AddChoice::ALL[cursor.min(last)],
+        _ => match key.code {
+            KeyCode::Char('a') => AddChoice::AddToIt,
+            KeyCode::Char('r') => AddChoice::Replace,
+            KeyCode::Char('c') => AddChoice::Cancel,
+            _ => return Outcome::ignored(),
+        },
+    };
+    d.add_request(choice)
+}
+
+impl OverrideForm {
+    /// The quantity the scope will hold after `choice`.
+    pub fn quantity_after(&self, choice: AddChoice) -> f64 {
+        let typed = whole_quantity(self.quantity.value()).map_or(1.0, f64::from);
+        match (choice, &self.existing) {
+            (AddChoice::AddToIt, Some(e)) => e.quantity + typed,
+            _ => typed,
+        }
+    }
+
+    fn add_request(&self, choice: AddChoice) -> Outcome {
+        let OverrideOp::Add { offering, plan } = &self.op else {
+            return Outcome::done();
+        };
+        if choice == AddChoice::Cancel {
+            return Outcome::one(Request::CloseOverlay);
+        }
+        Outcome::one(Request::Add {
+            offering: offering.clone(),
+            plan: plan.clone(),
+            quantity: self.quantity_after(choice),
+            reason: self.reason.value().trim().to_string(),
+        })
+    }
 }
 
 fn export_key(d: &mut ExportForm, key: KeyEvent, command: Option<Command>) -> Outcome {
@@ -573,6 +700,38 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 " Enter create · Tab next field · Esc cancel ",
             )
         }
+        Dialog::Override(d) if d.confirm.is_some() => {
+            let cursor = d.confirm.unwrap_or(0);
+            if let Some(e) = &d.existing {
+                let how = if e.by_hand { "by hand" } else { "by a rule" };
+                let number = crate::engine::answers::format_number;
+                for text in [
+                    format!("{} is in the scope already:", d.what),
+                    format!("×{} ({}, {how}).", number(e.quantity), e.plan_name),
+                    format!(
+                        "What should the ×{} you typed do?",
+                        number(d.quantity_after(AddChoice::Replace))
+                    ),
+                ] {
+                    lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.title)));
+                }
+            }
+            lines.push(Line::raw(""));
+            for (i, choice) in AddChoice::ALL.into_iter().enumerate() {
+                let n = crate::engine::answers::format_number(d.quantity_after(choice));
+                let text = match choice {
+                    AddChoice::AddToIt => format!("a  Add to it: ×{n} in all"),
+                    AddChoice::Replace => format!("r  Replace it: ×{n}"),
+                    AddChoice::Cancel => "c  Cancel: leave the scope as it is".to_string(),
+                };
+                let under = i == cursor;
+                lines.push(Line::styled(
+                    fit(&format!("{}{text}", if under { " › " } else { "   " }), w),
+                    if under { t.selected } else { t.text },
+                ));
+            }
+            (" Add by hand ", " Enter choose · a r c · Esc cancel ")
+        }
         Dialog::Override(d) => {
             let adding = matches!(d.op, OverrideOp::Add { .. });
             let head = if adding {
@@ -581,6 +740,20 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 format!("Remove {} from the scope by hand.", d.what)
             };
             lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            if let Some(e) = d.existing.as_ref().filter(|_| adding) {
+                lines.extend(
+                    wrap(
+                        &format!(
+                            "In the scope already: ×{} ({}); you choose next whether to add to it or replace it.",
+                            crate::engine::answers::format_number(e.quantity),
+                            e.plan_name
+                        ),
+                        w,
+                    )
+                    .into_iter()
+                    .map(|l| Line::styled(l, t.warn)),
+                );
+            }
             lines.push(Line::raw(""));
             if adding {
                 let (line, col) = field_line(t, "Quantity", &d.quantity, 24, d.field == 0);
@@ -601,7 +774,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     .map(|l| Line::styled(l, t.dim)),
             );
             if let Some(e) = &d.error {
-                lines.push(Line::styled(e.clone(), t.error));
+                lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
             }
             (
                 if adding {

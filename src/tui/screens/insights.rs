@@ -77,10 +77,10 @@ pub fn on_command(
 fn demand(wide: bool, sessions: usize, customers: usize, value: Money, cur: &str) -> String {
     if wide {
         format!(
-            "{} {}  {cur} {:>8}/mo",
+            "{} {}  {cur} {:>9}/mo",
             count(sessions, "session", "sessions"),
             count(customers, "customer", "customers"),
-            value.whole()
+            value.amount()
         )
     } else {
         format!("{sessions:>3} sess. {customers:>3} cust.")
@@ -258,14 +258,14 @@ pub fn lines(t: &Theme, state: &InsightsState, w: u16) -> Vec<Line<'static>> {
         let figures = match (c.wide, o.monthly.0 == 0 && o.one_time.0 != 0) {
             (false, _) => format!("{:>3} sess.", o.sessions),
             (true, true) => format!(
-                "{}  {cur} {:>8} once",
+                "{}  {cur} {:>9} once",
                 count(o.sessions, "session", "sessions"),
-                o.one_time.whole()
+                o.one_time.amount()
             ),
             (true, false) => format!(
-                "{}  {cur} {:>8}/mo",
+                "{}  {cur} {:>9}/mo",
                 count(o.sessions, "session", "sessions"),
-                o.monthly.whole()
+                o.monthly.amount()
             ),
         };
         out.push(bar_line(

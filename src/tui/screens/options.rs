@@ -86,7 +86,7 @@ fn totals(column: Option<&Column>, currency: &str, w: usize) -> String {
         fit_right(
             &format!(
                 "{currency} {}{}/mo",
-                c.monthly.whole(),
+                c.monthly.amount(),
                 if c.indicative { "*" } else { "" }
             ),
             w,

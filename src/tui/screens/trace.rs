@@ -157,7 +157,7 @@ pub fn lines(
                         "  {}: {} = {cur} {}{when}{ind}",
                         p.label,
                         p.calculation,
-                        p.amount.whole()
+                        p.amount.amount()
                     ),
                     w,
                     t.text,

@@ -201,6 +201,12 @@ impl TextInput {
         }
         (shown, cursor_col(start))
     }
+
+    /// What shows of a field that does not have the keys: its start, with
+    /// an ellipsis at the end when the rest does not fit.
+    pub fn preview(&self, width: usize) -> String {
+        super::truncate(&self.value, width)
+    }
 }
 
 #[cfg(test)]
@@ -252,5 +258,12 @@ mod tests {
         assert_eq!(t.view(5), ("abcde".to_string(), 0));
         let t = TextInput::new("日本語");
         assert_eq!(t.view(4), ("語".to_string(), 2));
+    }
+
+    #[test]
+    fn a_field_without_the_keys_shows_its_start() {
+        let t = TextInput::new("abcdefghij");
+        assert_eq!(t.preview(5), "abcd…");
+        assert_eq!(t.preview(10), "abcdefghij");
     }
 }

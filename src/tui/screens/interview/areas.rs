@@ -136,6 +136,9 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
     if let Some(e) = &state.field_error {
         return e.clone();
     }
+    if state.field_left && has_field(q) && state.focus == Pane::Question {
+        return "  Enter: type here again · Esc: back to the sessions".into();
+    }
     match &q.kind {
         QuestionKind::Number {
             min,
@@ -164,7 +167,7 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
             }
         }
         QuestionKind::Text { radar: true } if !state.suggestions.is_empty() => {
-            "  From the Tech Radar: Tab takes the first, ↓ chooses, Esc hides".into()
+            "  From the Tech Radar: Tab takes the first, ↓ chooses, Esc leaves".into()
         }
         QuestionKind::Text { radar: true } => "  Names, separated by commas".into(),
         QuestionKind::Text { radar: false } => "  Saved as you type; Enter to go on".into(),
@@ -217,19 +220,105 @@ pub fn option_offset(state: &InterviewState, q: &Question, height: u16) -> usize
     window_offset(state.option_cursor, q.options().len(), height as usize)
 }
 
-/// Rows of the scope list: family headings, items, what was removed.
+/// Rows of the scope list: family headings, items (a long name goes on
+/// on `ItemMore` rows, never cut), what was removed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScopeRow {
     Heading(Family),
     Item(usize),
+    /// Line `n` (from 1) of item `i`'s name.
+    ItemMore(usize, usize),
     RemovedHeading,
     Removed(usize),
 }
 
-/// The rows of the scope list for a list `height` rows high: grouped by
-/// family under headings when everything fits, without the headings when
-/// that saves scrolling.
-pub fn scope_rows(scope: &Scope, height: u16) -> Vec<ScopeRow> {
+/// The columns of the scope list: the name, then one or two money
+/// columns as wide as the widest amount they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScopeColumns {
+    /// Monthly and one-time; else monthly only (one-time under the total).
+    pub both: bool,
+    pub money_w: usize,
+    pub name_w: usize,
+}
+
+/// The columns for a scope list `w` columns wide. Narrow, what has no
+/// price says so in a word that fits the column (`basis_word`).
+pub fn scope_columns(scope: &Scope, w: usize) -> ScopeColumns {
+    let ind = scope.totals.indicative;
+    let amounts = scope
+        .items
+        .iter()
+        .filter(|i| i.basis == PriceBasis::Priced)
+        .flat_map(|i| {
+            [
+                money(i.monthly, i.indicative),
+                money(i.one_time, i.indicative),
+            ]
+        })
+        .chain([
+            total(scope.totals.monthly, ind),
+            total(scope.totals.one_time, ind),
+        ]);
+    let cur = &scope.totals.currency;
+    let head = width(&format!("{cur}/month")).max(width(&format!("{cur} once")));
+    let money_w = amounts.map(|a| width(&a)).max().unwrap_or(0).max(head);
+    let both = w >= 2 * money_w + 16;
+    let name_w = w.saturating_sub(if both { 2 * money_w + 1 } else { money_w });
+    ScopeColumns {
+        both,
+        money_w,
+        name_w,
+    }
+}
+
+/// What stands in the money column of a narrow scope list for an item
+/// without a price: a word short enough for it, never a cut one.
+pub fn basis_word(basis: PriceBasis, w: usize) -> &'static str {
+    let short = match basis {
+        PriceBasis::OnRequest => "on req.",
+        PriceBasis::ByProvider => "provider",
+        b => b.short(),
+    };
+    [basis.short(), short]
+        .into_iter()
+        .find(|s| width(s) <= w)
+        .unwrap_or(short)
+}
+
+/// An item's name as the scope list shows it, with its quantity and the
+/// mark of a manual add, wrapped to `w` columns.
+pub fn item_name_lines(item: &crate::engine::Item, w: usize) -> Vec<String> {
+    let qty = if (item.quantity - 1.0).abs() > f64::EPSILON {
+        format!(" ×{}", format_number(item.quantity))
+    } else {
+        String::new()
+    };
+    let hand = if item.is_manual() { " ✎" } else { "" };
+    // The first line is indented by one column, the ones after by two.
+    let text = format!("{}{qty}{hand}", item.name);
+    let mut lines = wrap(&text, w.saturating_sub(1).max(1));
+    if lines.len() > 1 {
+        let rest = wrap(&lines[1..].join(" "), w.saturating_sub(2).max(1));
+        lines.truncate(1);
+        lines.extend(rest);
+    }
+    for (n, l) in lines.iter_mut().enumerate() {
+        *l = format!("{}{l}", if n == 0 { " " } else { "  " });
+    }
+    lines
+}
+
+/// The rows of the scope list for a list `list` big: grouped by family
+/// under headings when everything fits, without the headings when that
+/// saves scrolling.
+pub fn scope_rows(scope: &Scope, list: Rect) -> Vec<ScopeRow> {
+    let name_w = scope_columns(scope, list.width as usize).name_w;
+    let more: Vec<usize> = scope
+        .items
+        .iter()
+        .map(|i| item_name_lines(i, name_w).len().saturating_sub(1))
+        .collect();
     let families = {
         let mut f: Vec<Family> = scope.items.iter().map(|i| i.family).collect();
         f.dedup();
@@ -240,7 +329,8 @@ pub fn scope_rows(scope: &Scope, height: u16) -> Vec<ScopeRow> {
     } else {
         scope.excluded.len() + 1
     };
-    let headings = scope.items.len() + families + removed <= height as usize;
+    let item_rows = scope.items.len() + more.iter().sum::<usize>();
+    let headings = item_rows + families + removed <= list.height as usize;
     let mut rows = Vec::new();
     let mut family = None;
     for (i, item) in scope.items.iter().enumerate() {
@@ -249,6 +339,7 @@ pub fn scope_rows(scope: &Scope, height: u16) -> Vec<ScopeRow> {
             rows.push(ScopeRow::Heading(item.family));
         }
         rows.push(ScopeRow::Item(i));
+        rows.extend((1..=more[i]).map(|n| ScopeRow::ItemMore(i, n)));
     }
     if !scope.excluded.is_empty() {
         rows.push(ScopeRow::RemovedHeading);

@@ -230,7 +230,8 @@ pub(super) fn draw_question(
     frame.render_widget(Paragraph::new(why), a.why);
 
     let answer = ctx.answer(&q.id);
-    let on_input = state.focus == Pane::Question;
+    // A field Esc left shows as not focused; a choice has no field to leave.
+    let on_input = state.focus == Pane::Question && !(has_field(q) && state.field_left);
     match &q.kind {
         QuestionKind::Single { options, .. } | QuestionKind::Multi { options, .. } => {
             let multi = matches!(q.kind, QuestionKind::Multi { .. });
@@ -336,8 +337,14 @@ pub(super) fn draw_question(
     if a.note.height > 0 {
         let label = "Note: ";
         let field_w = (a.note.width as usize).saturating_sub(label.len());
-        let (shown, col) = state.note.view(field_w);
         let on_note = state.focus == Pane::Note;
+        // Typing shows the text around the cursor; otherwise the note's
+        // start, cut with an ellipsis, as one reads it.
+        let (shown, col) = if on_note {
+            state.note.view(field_w)
+        } else {
+            (state.note.preview(field_w), 0)
+        };
         let style = if on_note { t.input } else { t.dim };
         let shown = if shown.is_empty() && !on_note {
             "(Tab to add a note)".to_string()
@@ -355,11 +362,14 @@ pub(super) fn draw_question(
     }
 }
 
+/// An item's amount in the scope list, in the one money format
+/// (`Money::amount`; the currency is in the column head), marked when
+/// indicative. Zero is left blank on an item row.
 pub(super) fn money(m: crate::engine::Money, indicative: bool) -> String {
     if m.0 == 0 {
         return String::new();
     }
-    format!("{}{}", m.whole(), if indicative { "*" } else { " " })
+    format!("{}{}", m.amount(), if indicative { "*" } else { " " })
 }
 
 /// A total: zero is written out, unlike on an item row.
@@ -370,8 +380,6 @@ pub(super) fn total(m: crate::engine::Money, indicative: bool) -> String {
         money(m, indicative)
     }
 }
-
-pub(super) const MONEY_W: usize = 9;
 
 /// " ↑2 ↓4": how many rows of a list are above and below its window.
 pub(super) fn more_marks(offset: usize, len: usize, height: usize) -> String {
@@ -394,9 +402,9 @@ pub(super) fn draw_scope(
     state: &InterviewState,
 ) {
     let scope = ctx.scope;
-    let focused = state.focus == Pane::Scope && state.scope_cursor < scope.items.len();
+    let focused = state.focus == Pane::Scope;
     let list = scope_list_area(area);
-    let rows = scope_rows(scope, list.height);
+    let rows = scope_rows(scope, list);
     let offset = scope_offset(state, &rows, list.height);
     let more = more_marks(offset, rows.len(), list.height as usize);
     // The scope of an option says whose it is: it is not the session's.
@@ -414,10 +422,14 @@ pub(super) fn draw_scope(
         return;
     }
     let w = inner.width as usize;
+    let cur = &scope.totals.currency;
     // Narrow panes show the monthly column only; the one-time total
-    // moves to its own line at the bottom.
-    let both = w >= 2 * MONEY_W + 16;
-    let name_w = w.saturating_sub(if both { 2 * MONEY_W + 1 } else { MONEY_W });
+    // moves to its own line at the bottom. The currency is in the head.
+    let ScopeColumns {
+        both,
+        money_w,
+        name_w,
+    } = scope_columns(scope, w);
     let mark = if scope.totals.indicative {
         "* indicative"
     } else {
@@ -427,11 +439,15 @@ pub(super) fn draw_scope(
         format!(
             "{}{} {}",
             fit(mark, name_w),
-            fit_right("/month", MONEY_W),
-            fit_right("one-time", MONEY_W)
+            fit_right(&format!("{cur}/month"), money_w),
+            fit_right(&format!("{cur} once"), money_w)
         )
     } else {
-        format!("{}{}", fit(mark, name_w), fit_right("/month", MONEY_W))
+        format!(
+            "{}{}",
+            fit(mark, name_w),
+            fit_right(&format!("{cur}/month"), money_w)
+        )
     };
     frame.render_widget(
         Paragraph::new(Line::styled(header, t.dim)),
@@ -451,17 +467,28 @@ pub(super) fn draw_scope(
             lines.push(match row {
                 ScopeRow::Heading(f) => Line::styled(truncate(f.label(), w), t.heading),
                 ScopeRow::RemovedHeading => Line::styled("Left out", t.heading),
+                ScopeRow::ItemMore(i, n) => {
+                    let item = &scope.items[*i];
+                    let selected = focused && state.scope_cursor == *i;
+                    let name = item_name_lines(item, name_w)
+                        .get(*n)
+                        .cloned()
+                        .unwrap_or_default();
+                    let line = Line::styled(fit(&name, w), t.text);
+                    if selected {
+                        line.style(t.selected)
+                    } else {
+                        line
+                    }
+                }
                 ScopeRow::Item(i) => {
                     let item = &scope.items[*i];
                     let selected = focused && state.scope_cursor == *i;
                     let pick = |s| if selected { t.selected } else { s };
-                    let qty = if (item.quantity - 1.0).abs() > f64::EPSILON {
-                        format!(" ×{}", format_number(item.quantity))
-                    } else {
-                        String::new()
-                    };
-                    let hand = if item.is_manual() { " ✎" } else { "" };
-                    let name = format!(" {}{qty}{hand}", item.name);
+                    let name = item_name_lines(item, name_w)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default();
                     let monthly = match money(item.monthly, item.indicative) {
                         m if m.is_empty() && !both => "–".to_string(),
                         m => m,
@@ -471,23 +498,21 @@ pub(super) fn draw_scope(
                     if unpriced && both {
                         // Both price columns hold the reason in full.
                         spans.push(Span::styled(
-                            fit_right(item.basis.label(), 2 * MONEY_W + 1),
+                            fit_right(item.basis.label(), 2 * money_w + 1),
                             pick(t.dim),
                         ));
                     } else if unpriced {
-                        let short = match item.basis {
-                            PriceBasis::OnRequest => "on req.",
-                            PriceBasis::ByProvider => "provider",
-                            b => b.short(),
-                        };
-                        spans.push(Span::styled(fit_right(short, MONEY_W), pick(t.dim)));
+                        spans.push(Span::styled(
+                            fit_right(basis_word(item.basis, money_w), money_w),
+                            pick(t.dim),
+                        ));
                     } else {
-                        spans.push(Span::styled(fit_right(&monthly, MONEY_W), pick(t.money)));
+                        spans.push(Span::styled(fit_right(&monthly, money_w), pick(t.money)));
                     }
                     if both && !unpriced {
                         spans.push(Span::styled(" ", pick(t.text)));
                         spans.push(Span::styled(
-                            fit_right(&money(item.one_time, item.indicative), MONEY_W),
+                            fit_right(&money(item.one_time, item.indicative), money_w),
                             pick(t.money),
                         ));
                     }
@@ -511,19 +536,33 @@ pub(super) fn draw_scope(
         }
         frame.render_widget(Paragraph::new(lines), list);
     }
-    let cur = &scope.totals.currency;
     let ind = scope.totals.indicative;
     let total_style = t.money.patch(t.title);
     // What the totals leave out shows where the rule above them was: the
     // engineer sees at a glance that the total is not the whole price.
+    // Named when the names fit, else counted (the rows say which).
     let left_out: Vec<&str> = scope.left_out_items().map(|i| i.name.as_str()).collect();
     let rule = if left_out.is_empty() {
         Line::styled("─".repeat(w), t.border)
     } else {
-        Line::styled(
-            fit(&format!("+ not in totals: {}", left_out.join(", ")), w),
-            t.dim,
-        )
+        let n = left_out.len();
+        // As many names as fit, the rest counted.
+        let text = (1..=n)
+            .rev()
+            .map(|k| {
+                let names = left_out[..k].join(", ");
+                if k == n {
+                    format!("+ not in totals: {names}")
+                } else {
+                    format!("+ not in totals: {names} and {} more", n - k)
+                }
+            })
+            .find(|t| width(t) <= w)
+            .unwrap_or_else(|| match n {
+                1 => "+ 1 item not in the totals".to_string(),
+                _ => format!("+ {n} items not in the totals"),
+            });
+        Line::styled(fit(&text, w), t.dim)
     };
     let (first, second) = if both {
         (
@@ -531,12 +570,12 @@ pub(super) fn draw_scope(
             Line::from(vec![
                 Span::styled(fit(&format!("Total {cur}"), name_w), t.title),
                 Span::styled(
-                    fit_right(&total(scope.totals.monthly, ind), MONEY_W),
+                    fit_right(&total(scope.totals.monthly, ind), money_w),
                     total_style,
                 ),
                 Span::raw(" "),
                 Span::styled(
-                    fit_right(&total(scope.totals.one_time, ind), MONEY_W),
+                    fit_right(&total(scope.totals.one_time, ind), money_w),
                     total_style,
                 ),
             ]),
@@ -556,14 +595,14 @@ pub(super) fn draw_scope(
                     t.title,
                 ),
                 Span::styled(
-                    fit_right(&total(scope.totals.monthly, ind), MONEY_W),
+                    fit_right(&total(scope.totals.monthly, ind), money_w),
                     total_style,
                 ),
             ]),
             Line::from(vec![
                 Span::styled(fit("One-time", name_w), t.title),
                 Span::styled(
-                    fit_right(&total(scope.totals.one_time, ind), MONEY_W),
+                    fit_right(&total(scope.totals.one_time, ind), money_w),
                     total_style,
                 ),
             ]),
@@ -589,7 +628,7 @@ pub(super) fn draw_flags(
 ) {
     let scope = ctx.scope;
     let items = scope.items.len();
-    let focused = state.focus == Pane::Scope && state.scope_cursor >= items;
+    let focused = state.focus == Pane::Flags;
     let mut counts = String::new();
     for s in Severity::ALL {
         let n = scope.flags_of(s).count();

@@ -122,8 +122,14 @@ pub fn on_paste(state: &mut InterviewState, ctx: &Ctx<'_>, text: &str) -> Vec<Re
                 ) =>
             {
                 state.field.insert_str(text);
+                state.field_left = false;
                 state.refresh_suggestions(ctx, q);
-                field_requests(state, q, ctx)
+                if is_radar(q) {
+                    // Judged when entered, like typed names.
+                    Vec::new()
+                } else {
+                    field_requests(state, q, ctx)
+                }
             }
             _ => Vec::new(),
         },
@@ -155,25 +161,15 @@ pub fn on_key(
             }
         }
         Pane::Question => {
-            if let Some(q) = current(state, ctx)
-                && matches!(
-                    q.kind,
-                    QuestionKind::Number { .. } | QuestionKind::Text { .. }
-                )
-            {
-                if let Some(outcome) = suggestion_key(state, ctx, q, key) {
-                    return outcome;
-                }
-                if let Some(outcome) = preset_key(state, ctx, q, key) {
-                    return outcome;
-                }
-                match state.field.handle(key) {
-                    Edit::Changed => {
-                        state.refresh_suggestions(ctx, q);
-                        return Outcome::with(field_requests(state, q, ctx));
+            if let Some(q) = current(state, ctx).filter(|q| has_field(q)) {
+                if state.field_left {
+                    // Enter goes back into the field Esc left.
+                    if command == Some(Command::Select) {
+                        state.field_left = false;
+                        return Outcome::done();
                     }
-                    Edit::Moved => return Outcome::done(),
-                    Edit::Ignored => {}
+                } else {
+                    return field_key(state, ctx, q, key, command);
                 }
             }
         }
@@ -185,9 +181,69 @@ pub fn on_key(
     }
 }
 
+/// A key while the question's number or text field has the keys: the
+/// suggestion list and the usual values first, then editing; Esc leaves
+/// the field (the keys are commands again, a second Esc goes back). A
+/// Tech Radar answer is judged when it is entered (Enter, or any key
+/// that leaves the field), not while a name is half typed.
+fn field_key(
+    state: &mut InterviewState,
+    ctx: &Ctx<'_>,
+    q: &Question,
+    key: KeyEvent,
+    command: Option<Command>,
+) -> Outcome {
+    if let Some(outcome) = suggestion_key(state, ctx, q, key) {
+        return outcome;
+    }
+    if let Some(outcome) = preset_key(state, ctx, q, key) {
+        return outcome;
+    }
+    if command == Some(Command::Back) {
+        state.field_left = true;
+        state.clear_suggestions();
+        return Outcome::with(entered(state, q, ctx));
+    }
+    match state.field.handle(key) {
+        Edit::Changed => {
+            state.refresh_suggestions(ctx, q);
+            if is_radar(q) {
+                state.field_error = None;
+                return Outcome::done();
+            }
+            return Outcome::with(field_requests(state, q, ctx));
+        }
+        Edit::Moved => return Outcome::done(),
+        Edit::Ignored => {}
+    }
+    let mut outcome = match command {
+        Some(c) => on_command(state, ctx, c),
+        None => Outcome::ignored(),
+    };
+    // Enter answers by itself; any other key leaves the name being typed,
+    // so what is typed is the answer now (also when the app, not the
+    // screen, takes the key: a quit, a search).
+    if command != Some(Command::Select) {
+        let mut requests = entered(state, q, ctx);
+        requests.append(&mut outcome.requests);
+        outcome.requests = requests;
+    }
+    outcome
+}
+
+/// What a radar field holds, as the answer: typing there only changes the
+/// answer when it is entered. Other fields are answers as they are typed.
+pub(super) fn entered(state: &mut InterviewState, q: &Question, ctx: &Ctx<'_>) -> Vec<Request> {
+    if is_radar(q) {
+        field_requests(state, q, ctx)
+    } else {
+        Vec::new()
+    }
+}
+
 /// The keys of the suggestion list under a radar field, while it shows:
 /// ↓ and ↑ choose, Tab and Enter put the choice (Tab: the first) in place
-/// of the name being typed, Esc hides the list. `None`: not for the list.
+/// of the name being typed. `None`: not for the list.
 /// ↑ and ↓ in a number field with usual values (the availability tiers)
 /// put the previous or next one in, as if typed.
 fn preset_key(
@@ -256,10 +312,7 @@ pub(super) fn suggestion_key(
             state.take_suggestion(ctx, n);
             Some(Outcome::with(field_requests(state, q, ctx)))
         }
-        KeyCode::Esc => {
-            state.clear_suggestions();
-            Some(Outcome::done())
-        }
+        // Esc hides the list and leaves the field (`field_key`).
         _ => None,
     }
 }
@@ -269,8 +322,11 @@ pub(super) fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Com
         Command::NextPane | Command::PrevPane => {
             state.clear_suggestions();
             state.focus = state.focus.next(command == Command::NextPane);
-            if state.focus == Pane::Sections {
-                state.sync_nav(ctx);
+            match state.focus {
+                Pane::Sections => state.sync_nav(ctx),
+                Pane::Question => state.field_left = false,
+                Pane::Scope | Pane::Flags => state.enter_list(ctx),
+                Pane::Note => {}
             }
             return Outcome::done();
         }
@@ -282,7 +338,7 @@ pub(super) fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Com
     match state.focus {
         Pane::Sections => on_sections(state, ctx, command),
         Pane::Question | Pane::Note => on_question(state, ctx, command),
-        Pane::Scope => on_scope(state, ctx, command),
+        Pane::Scope | Pane::Flags => on_scope(state, ctx, command),
     }
 }
 
@@ -404,15 +460,51 @@ pub(super) fn on_question(state: &mut InterviewState, ctx: &Ctx<'_>, command: Co
     Outcome::done()
 }
 
+impl InterviewState {
+    /// Puts the cursor into the list the focus is on: an item in the
+    /// scope pane, a flag in the flag pane.
+    pub fn enter_list(&mut self, ctx: &Ctx<'_>) {
+        let items = ctx.scope.items.len();
+        match self.focus {
+            Pane::Scope if self.scope_cursor >= items => self.scope_cursor = 0,
+            Pane::Flags if self.scope_cursor < items => self.scope_cursor = items,
+            _ => {}
+        }
+    }
+}
+
+/// The keys of the scope pane (items) and the flag pane. ↓ on the last
+/// item goes on to the flags, ↑ on the first flag back to the items.
 pub(super) fn on_scope(state: &mut InterviewState, ctx: &Ctx<'_>, command: Command) -> Outcome {
     let items = ctx.scope.items.len();
-    let total = items + ctx.scope.flags.len();
-    let last = total.saturating_sub(1);
+    let flags = ctx.scope.flags.len();
+    state.enter_list(ctx);
+    let in_flags = state.focus == Pane::Flags;
+    let (first, len) = if in_flags { (items, flags) } else { (0, items) };
     match command {
-        c if move_in(&mut state.scope_cursor, c, last) => {}
-        Command::Select | Command::Why | Command::Remove => {
-            return scope_action(ctx, state.scope_cursor, command);
+        Command::Down if !in_flags && flags > 0 && state.scope_cursor + 1 >= items => {
+            state.focus = Pane::Flags;
+            state.scope_cursor = items;
         }
+        Command::Up if in_flags && items > 0 && state.scope_cursor <= items => {
+            state.focus = Pane::Scope;
+            state.scope_cursor = items - 1;
+        }
+        c if len > 0 => {
+            let mut at = (state.scope_cursor - first).min(len - 1);
+            if !move_in(&mut at, c, len - 1) {
+                return match c {
+                    Command::Select | Command::Why | Command::Remove => {
+                        scope_action(ctx, state.scope_cursor, command)
+                    }
+                    _ => Outcome::ignored(),
+                };
+            }
+            state.scope_cursor = first + at;
+        }
+        // An empty list: nothing to select, nothing to act on.
+        Command::Select | Command::Why | Command::Remove => return Outcome::done(),
+        c if move_in(&mut 0, c, 0) => {}
         _ => return Outcome::ignored(),
     }
     Outcome::done()

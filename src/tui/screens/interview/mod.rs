@@ -52,12 +52,21 @@ pub enum Pane {
     #[default]
     Question,
     Note,
+    /// The items of the scope.
     Scope,
+    /// The flags under the scope: a Tab stop of its own.
+    Flags,
 }
 
 impl Pane {
     fn next(self, forward: bool) -> Pane {
-        const ORDER: [Pane; 4] = [Pane::Sections, Pane::Question, Pane::Note, Pane::Scope];
+        const ORDER: [Pane; 5] = [
+            Pane::Sections,
+            Pane::Question,
+            Pane::Note,
+            Pane::Scope,
+            Pane::Flags,
+        ];
         let i = ORDER.iter().position(|p| *p == self).unwrap_or(0);
         let n = if forward { i + 1 } else { i + ORDER.len() - 1 };
         ORDER[n % ORDER.len()]
@@ -77,8 +86,12 @@ pub struct InterviewState {
     /// as soon as it is valid.
     pub field: TextInput,
     pub field_error: Option<String>,
+    /// Esc left the number or text field: its keys are commands again
+    /// until Enter (or Tab back to it) goes back into it.
+    pub field_left: bool,
     pub note: TextInput,
-    /// The selected entry on the right: items first, then flags.
+    /// The selected entry on the right: items first, then flags. The
+    /// scope pane's cursor is on an item, the flag pane's on a flag.
     pub scope_cursor: usize,
     /// Tech Radar entries that fit the name being typed (radar questions).
     pub suggestions: Vec<Suggestion>,
@@ -105,6 +118,7 @@ impl InterviewState {
     pub fn go_to(&mut self, ctx: &Ctx<'_>, q: &str) {
         self.question = q.to_string();
         self.field_error = None;
+        self.field_left = false;
         self.clear_suggestions();
         let question = ctx.knowledge.question(q);
         let answer = ctx.answer(q);
@@ -194,4 +208,22 @@ impl InterviewState {
 
 pub(super) fn current<'a>(state: &InterviewState, ctx: &Ctx<'a>) -> Option<&'a Question> {
     ctx.knowledge.question(&state.question)
+}
+
+/// Whether a question is answered in a field one types into.
+pub fn has_field(q: &Question) -> bool {
+    matches!(
+        q.kind,
+        QuestionKind::Number { .. } | QuestionKind::Text { .. }
+    )
+}
+
+impl InterviewState {
+    /// Whether the question's field has the keys: the question pane is
+    /// focused, its question is typed, and Esc did not leave the field.
+    pub fn in_field(&self, ctx: &Ctx<'_>) -> bool {
+        self.focus == Pane::Question
+            && !self.field_left
+            && current(self, ctx).is_some_and(has_field)
+    }
 }

@@ -7,7 +7,30 @@ use crate::tui::message::{Gesture, MouseOutcome};
 
 /// A click selects what is under it (and focuses its pane), the wheel
 /// scrolls the pane under the pointer, as the keys of that pane would.
+/// A click that takes the focus from a Tech Radar field enters what was
+/// typed there, as leaving it by key does.
 pub fn on_mouse(
+    state: &mut InterviewState,
+    ctx: &Ctx<'_>,
+    t: &Theme,
+    body: Rect,
+    gesture: Gesture,
+    x: u16,
+    y: u16,
+) -> MouseOutcome {
+    let radar = current(state, ctx).filter(|q| is_radar(q) && state.in_field(ctx));
+    let mut requests = pointed(state, ctx, t, body, gesture, x, y)?;
+    if let Some(q) = radar
+        && state.focus != Pane::Question
+    {
+        let mut first = entered(state, q, ctx);
+        first.append(&mut requests);
+        requests = first;
+    }
+    Some(requests)
+}
+
+fn pointed(
     state: &mut InterviewState,
     ctx: &Ctx<'_>,
     t: &Theme,
@@ -64,6 +87,7 @@ pub fn on_mouse(
         if !layout::contains(a.input, x, y) {
             return Some(Vec::new());
         }
+        state.field_left = false;
         return Some(match &q.kind {
             QuestionKind::Single { .. } | QuestionKind::Multi { .. } => {
                 let i = option_offset(state, q, a.input.height) + (y - a.input.y) as usize;
@@ -111,15 +135,18 @@ pub fn on_mouse(
         if !layout::contains(list, x, y) {
             return Some(Vec::new());
         }
-        let rows = scope_rows(ctx.scope, list.height);
+        let rows = scope_rows(ctx.scope, list);
         let offset = scope_offset(state, &rows, list.height);
-        if let Some(ScopeRow::Item(i)) = rows.get(offset + (y - list.y) as usize) {
+        state.enter_list(ctx);
+        if let Some(ScopeRow::Item(i) | ScopeRow::ItemMore(i, _)) =
+            rows.get(offset + (y - list.y) as usize)
+        {
             state.scope_cursor = *i;
         }
         return Some(Vec::new());
     }
     if layout::contains(l.flags, x, y) {
-        state.focus = Pane::Scope;
+        state.focus = Pane::Flags;
         let items = ctx.scope.items.len();
         if ctx.scope.flags.is_empty() {
             return Some(Vec::new());
