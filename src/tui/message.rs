@@ -64,7 +64,7 @@ pub enum Action {
     /// Write an export; a relative path is relative to the working directory.
     Export {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
     },
     /// Read every saved session (and name the unreadable files), for the
     /// insights screen.

@@ -136,7 +136,7 @@ fn shown<T>(result: Result<T, crate::error::Error>) -> Result<T, String> {
 /// Writes an export atomically (a temporary file renamed into place), so
 /// a half-written proposal never lies on disk (see `files::write_output`).
 /// Returns the absolute path.
-pub fn write_export(cwd: &Path, path: &str, contents: &str) -> Result<String, String> {
+pub fn write_export(cwd: &Path, path: &str, contents: &[u8]) -> Result<String, String> {
     let path = Path::new(path);
     let path = if path.is_absolute() {
         path.to_path_buf()

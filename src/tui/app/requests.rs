@@ -253,7 +253,7 @@ impl App {
             } => {
                 if let Some(open) = &self.open {
                     let proposal = proposal(&self.knowledge, open, audience);
-                    let contents = export::render(format, &proposal);
+                    let contents = export::render_bytes(format, &proposal);
                     actions.push(Action::Export { path, contents });
                 }
             }
