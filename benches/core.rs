@@ -188,7 +188,7 @@ fn export_benches(c: &mut Criterion) {
                 let scope = session.evaluate(black_box(&knowledge)).scope;
                 let proposal =
                     Proposal::from_session(&session, &scope, &knowledge, Audience::Internal);
-                export::render(format, &proposal)
+                export::render_bytes(format, &proposal)
             })
         });
     }

@@ -1,7 +1,10 @@
 //! A team folder of 10 000 generated sessions, timed as whole processes:
-//! `nunki sync` with nothing to do (budget < 2 s), `nunki insights` and
-//! `nunki sessions` (budget < 1 s each; `sessions` reads what the home
-//! screen lists). Needs `git`; without it the sync bench is skipped.
+//! `nunki sync` with nothing to do (budget < 2 s), `nunki insights` (with
+//! who scoped what: one `git log` for every session) and `nunki sessions`
+//! (budget < 1 s each; `sessions` reads what the home screen lists), and
+//! `nunki team status` (the git calls the home screen makes for its sync
+//! state, plus a listing). Needs `git`; without it the git benches are
+//! skipped.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -70,6 +73,9 @@ fn team(c: &mut Criterion) {
         ok(nunki(&data).arg("sync"));
         group.bench_function("sync_nothing_to_do", |b| {
             b.iter(|| ok(nunki(&data).arg("sync")))
+        });
+        group.bench_function("team_status", |b| {
+            b.iter(|| ok(nunki(&data).args(["team", "status"])))
         });
     } else {
         eprintln!("skipped team_10k/sync_nothing_to_do: git is not installed");

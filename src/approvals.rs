@@ -148,6 +148,47 @@ pub fn missing(scope: &Scope, decisions: &[Decision]) -> Vec<Missing> {
         .collect()
 }
 
+/// What someone decided on a flag, before the clock is read: the shell
+/// (`nunki approve`, the screen's decision box) fills it in and stamps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub verdict: Verdict,
+    /// Who decided (one name, even where the flag names several approvers).
+    pub by: String,
+    pub conditions: Option<String>,
+    /// The conditions concern the customer (their proposal lists them).
+    pub for_customer: bool,
+}
+
+impl Draft {
+    /// The decision on `flag` as of `now`: bound to the answers that raise
+    /// it today (its fingerprint), with when the flag was first seen
+    /// (`raised`, from the session's `flags_seen`; else now). Conditions
+    /// are trimmed, and empty ones are none.
+    pub fn decide(
+        &self,
+        flag: &Flag,
+        raised: Option<jiff::Timestamp>,
+        now: jiff::Timestamp,
+    ) -> Decision {
+        Decision {
+            rule: flag.rule.clone(),
+            verdict: self.verdict,
+            by: self.by.trim().to_string(),
+            at: now,
+            conditions: self
+                .conditions
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
+            for_customer: self.for_customer,
+            fingerprint: flag.fingerprint(),
+            raised: raised.or(Some(now)),
+        }
+    }
+}
+
 /// Records a decision: one per flag, so it replaces an earlier one on the
 /// same rule.
 pub fn record(decisions: &mut Vec<Decision>, decision: Decision) {

@@ -115,7 +115,8 @@ pub fn is_stream(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
-/// Writes the export to `path` the way its target calls for:
+/// Writes the export (text or a PDF's bytes) to `path` the way its target
+/// calls for:
 ///
 /// - a regular file (or nothing yet) is replaced atomically: a temp file
 ///   next to it is written, synced and renamed over it, so readers see the
@@ -127,7 +128,7 @@ pub fn is_stream(path: &Path) -> bool {
 /// - a target that cannot be written (read-only, a directory, a link to
 ///   nothing) is an error, and the target is left as it was.
 ///
-pub fn write_output(path: &Path, text: &str) -> io::Result<()> {
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let meta = match fs::metadata(path) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -146,26 +147,26 @@ pub fn write_output(path: &Path, text: &str) -> io::Result<()> {
             io::ErrorKind::IsADirectory,
             "it is a directory; give a file name",
         )),
-        Some(m) if !m.is_file() => write_through(path, text),
+        Some(m) if !m.is_file() => write_through(path, bytes),
         Some(m) => {
             // Fails on a read-only file without touching it: a shell's `>`
             // would refuse it too, and rename would have clobbered it.
             fs::OpenOptions::new().write(true).open(path)?;
             let target = fs::canonicalize(path)?;
-            replace(&target, text, Some(m.permissions()))
+            replace(&target, bytes, Some(m.permissions()))
         }
-        None => replace(path, text, None),
+        None => replace(path, bytes, None),
     }
 }
 
 /// Writes into what is already there, like a shell's `>`.
-fn write_through(path: &Path, text: &str) -> io::Result<()> {
+fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut out = fs::OpenOptions::new().write(true).open(path)?;
-    out.write_all(text.as_bytes())?;
+    out.write_all(bytes)?;
     out.flush()
 }
 
-fn replace(path: &Path, text: &str, keep: Option<fs::Permissions>) -> io::Result<()> {
+fn replace(path: &Path, bytes: &[u8], keep: Option<fs::Permissions>) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -184,7 +185,7 @@ fn replace(path: &Path, text: &str, keep: Option<fs::Permissions>) -> io::Result
         // Set outright, so the umask cannot widen or narrow them.
         tmp.as_file().set_permissions(permissions)?;
     }
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

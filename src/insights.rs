@@ -15,6 +15,9 @@ use crate::session::{Session, Status};
 pub struct Scoped<'a> {
     pub session: &'a Session,
     pub scope: &'a Scope,
+    /// Who scoped it: in a team folder, the git author who first shared
+    /// the session file (the shell reads it); `None` elsewhere.
+    pub author: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +30,24 @@ pub struct Insights {
     pub requests: Vec<RequestStat>,
     pub offerings: Vec<OfferingStat>,
     pub currency: String,
+    /// Who scoped what, most sessions first; only where authors are known
+    /// (a team folder), so it is left out of the JSON otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<AuthorStat>,
+}
+
+/// The sessions one person scoped (the git author who first shared them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuthorStat {
+    pub author: String,
+    pub sessions: usize,
+    pub customers: usize,
+    pub won: usize,
+    pub lost: usize,
+    /// The indicative monthly value of their sessions.
+    pub monthly_value: Money,
+    /// Boundaries (not information) their sessions raised most, by title.
+    pub boundaries: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,6 +115,17 @@ impl Tally {
 /// Scopes each session once with the current knowledge and counts: what
 /// `nunki insights` and the insights screen show.
 pub fn of_sessions(knowledge: &Knowledge, sessions: &[&Session], skipped: Vec<String>) -> Insights {
+    of_sessions_by(knowledge, sessions, &[], skipped)
+}
+
+/// [`of_sessions`] with who scoped each session: `authors[i]` is the
+/// author of `sessions[i]` (missing or `None`: not known).
+pub fn of_sessions_by(
+    knowledge: &Knowledge,
+    sessions: &[&Session],
+    authors: &[Option<&str>],
+    skipped: Vec<String>,
+) -> Insights {
     let scopes: Vec<Scope> = sessions
         .iter()
         .map(|s| s.evaluate(knowledge).scope)
@@ -101,7 +133,12 @@ pub fn of_sessions(knowledge: &Knowledge, sessions: &[&Session], skipped: Vec<St
     let scoped: Vec<Scoped<'_>> = sessions
         .iter()
         .zip(&scopes)
-        .map(|(session, scope)| Scoped { session, scope })
+        .enumerate()
+        .map(|(i, (session, scope))| Scoped {
+            session,
+            scope,
+            author: authors.get(i).copied().flatten(),
+        })
         .collect();
     insights(knowledge, &scoped, skipped)
 }
@@ -112,8 +149,20 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
     let mut requests: BTreeMap<(String, String), Tally> = BTreeMap::new();
     let mut offerings: BTreeMap<String, Tally> = BTreeMap::new();
     let mut customers = BTreeSet::new();
+    // author → their tally, and how often each boundary came up for them.
+    let mut authors: BTreeMap<String, (Tally, BTreeMap<String, usize>)> = BTreeMap::new();
     for s in scoped {
         customers.insert(s.session.customer.name.trim().to_lowercase());
+        if let Some(author) = s.author {
+            let (t, boundaries) = authors.entry(author.to_string()).or_default();
+            t.count(s);
+            let mut seen = BTreeSet::new();
+            for f in &s.scope.flags {
+                if f.severity != Severity::Info && seen.insert(f.rule.clone()) {
+                    *boundaries.entry(f.title.clone()).or_default() += 1;
+                }
+            }
+        }
         // A session counts once per flag, however many times it is raised.
         let mut seen_rules = BTreeSet::new();
         let mut seen_requests = BTreeSet::new();
@@ -193,7 +242,25 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
             .cmp(&a.sessions)
             .then(a.offering.cmp(&b.offering))
     });
+    let mut authors: Vec<AuthorStat> = authors
+        .into_iter()
+        .map(|(author, (t, boundaries))| {
+            let mut boundaries: Vec<(String, usize)> = boundaries.into_iter().collect();
+            boundaries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            AuthorStat {
+                author,
+                sessions: t.sessions,
+                customers: t.customers.len(),
+                won: t.won,
+                lost: t.lost,
+                monthly_value: t.value,
+                boundaries: boundaries.into_iter().take(3).map(|(b, _)| b).collect(),
+            }
+        })
+        .collect();
+    authors.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.author.cmp(&b.author)));
     Insights {
+        authors,
         sessions: scoped.len(),
         customers: customers.len(),
         skipped,

@@ -183,10 +183,10 @@ fn dash_is_stdout() {
 fn a_bad_format_is_exit_2() {
     let home = TempDir::new().unwrap();
     nunki(&home)
-        .args(["--session", "muster", "--format", "pdf"])
+        .args(["--session", "muster", "--format", "docx"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("pdf"))
+        .stderr(predicate::str::contains("docx"))
         .stderr(predicate::str::contains("md"));
 }
 

@@ -893,8 +893,8 @@ fn the_same_session_gives_the_same_bytes() {
     let other_scope = other.evaluate(&k).scope;
     for format in Format::ALL {
         for audience in Audience::ALL {
-            let a = export::render(format, &Proposal::from_session(&s, &scope, &k, audience));
-            let b = export::render(
+            let a = export::render_bytes(format, &Proposal::from_session(&s, &scope, &k, audience));
+            let b = export::render_bytes(
                 format,
                 &Proposal::from_session(&other, &other_scope, &k, audience),
             );

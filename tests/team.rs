@@ -695,3 +695,130 @@ fn a_session_removed_on_one_side_and_edited_on_the_other_is_kept() {
         );
     }
 }
+
+#[test]
+fn the_internal_proposal_names_similar_setups_and_the_customers_does_not() {
+    let tmp = TempDir::new().unwrap();
+    let a = Laptop {
+        home: tmp.path().join("a"),
+        who: "Anna",
+    };
+    a.ok(&["new", "--customer", "Acme AG"]);
+    a.ok(&["set", "acme", "tenancy=shared", "environments=3"]);
+    a.ok(&["new", "--customer", "Beta AG"]);
+    a.ok(&[
+        "set",
+        "beta",
+        "tenancy=shared",
+        "environments=2",
+        "--status",
+        "won",
+    ]);
+    a.ok(&["new", "--customer", "Delta AG"]);
+    a.ok(&[
+        "set",
+        "delta",
+        "tenancy=shared",
+        "environments=3",
+        "--status",
+        "lost",
+    ]);
+    let internal = a.ok(&[
+        "export",
+        "--session",
+        "acme",
+        "--audience",
+        "internal",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    let at = internal
+        .find("Similar setups we run")
+        .unwrap_or_else(|| panic!("no similar setups:\n{internal}"));
+    let section = &internal[at..];
+    let section = &section[..section[1..].find("\n#").map_or(section.len(), |i| i + 1)];
+    assert!(section.contains("Beta AG"), "{section}");
+    assert!(section.contains("67 % alike"), "{section}");
+    assert!(
+        section.contains("environments: 3 here, 2 there"),
+        "{section}"
+    );
+    assert!(
+        !section.contains("Delta AG"),
+        "won sessions only: {section}"
+    );
+    // The JSON export has them under `internal.similar`.
+    let json = a.ok(&[
+        "export",
+        "--session",
+        "acme",
+        "--audience",
+        "internal",
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["internal"]["similar"][0]["customer"], "Beta AG");
+    assert_eq!(v["internal"]["similar"][0]["percent"], 67);
+    for format in ["md", "html", "json", "adoc", "csv"] {
+        let customer = a.ok(&["export", "--session", "acme", "--format", format, "-o", "-"]);
+        assert!(!customer.contains("Similar setups"), "{format}: {customer}");
+        assert!(!customer.contains("Beta AG"), "{format}: {customer}");
+    }
+}
+
+#[test]
+fn insights_over_a_team_folder_name_who_scoped_what() {
+    if git_missing() {
+        return;
+    }
+    let (_tmp, url, a, b) = team();
+    a.ok(&["new", "--customer", "Acme AG"]);
+    a.ok(&[
+        "set",
+        "acme",
+        "support_hours=24x7",
+        "--status",
+        "won",
+        "--force",
+        "t",
+    ]);
+    a.ok(&["new", "--customer", "Acme Two AG"]);
+    a.ok(&["sync"]);
+    b.ok(&["team", "clone", &url]);
+    b.ok(&["new", "--customer", "Beta AG"]);
+    b.ok(&["sync"]);
+    a.ok(&["sync"]);
+    // One not yet shared: no author.
+    a.ok(&["new", "--customer", "Gamma AG"]);
+    let out = a.ok(&["insights"]);
+    let at = out
+        .find("Who scoped what")
+        .unwrap_or_else(|| panic!("no authors:\n{out}"));
+    let section = &out[at..];
+    let anna = section.lines().find(|l| l.contains("Anna")).unwrap();
+    assert!(anna.contains("2 sessions"), "{section}");
+    assert!(anna.contains("won 1 lost 0"), "{section}");
+    let beat = section.lines().find(|l| l.contains("Beat")).unwrap();
+    assert!(beat.contains("1 sessions"), "{section}");
+    assert!(section.contains("hit most: 24/7 coverage"), "{section}");
+    let json: serde_json::Value =
+        serde_json::from_str(&a.ok(&["insights", "--format", "json"])).unwrap();
+    let authors = json["authors"].as_array().unwrap();
+    assert_eq!(authors.len(), 2, "{authors:?}");
+    assert_eq!(authors[0]["author"], "Anna");
+    assert_eq!(authors[0]["sessions"], 2);
+    assert_eq!(json["sessions"], 4, "all sessions still count");
+    // Outside a team folder there is no such section.
+    let c = Laptop {
+        home: _tmp.path().join("c"),
+        who: "Cleo",
+    };
+    c.ok(&["new", "--customer", "Solo AG"]);
+    let out = c.ok(&["insights", "--format", "json"]);
+    assert!(!out.contains("\"authors\""), "{out}");
+}

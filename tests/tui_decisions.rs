@@ -103,3 +103,136 @@ fn the_status_box_refuses_proposed_while_an_approval_is_missing() {
         h.screen()
     );
 }
+
+/// Puts the cursor of the scope pane on the flag of `rule`, by keys:
+/// Tab to the scope pane (question → note → scope), then down from the top.
+fn select_flag(h: &mut Harness, rule: &str) {
+    let items = h.scope().items.len();
+    let n = h
+        .scope()
+        .flags
+        .iter()
+        .position(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no flag {rule}: {:?}", h.flag_rules()));
+    h.keys("<Tab><Tab><Home>");
+    for _ in 0..items + n {
+        h.keys("<Down>");
+    }
+    assert_eq!(
+        h.app.open.as_ref().unwrap().interview.scope_cursor,
+        items + n
+    );
+}
+
+#[test]
+fn the_decision_box_records_an_approval_with_conditions_for_the_customer() {
+    let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 120, 40);
+    let id = bank(&h);
+    h.open(&id);
+    let before = jiff::Timestamp::now();
+    select_flag(&mut h, "coverage_24x7");
+    h.keys("d");
+    let screen = h.screen();
+    assert!(screen.contains(" Decision "), "{screen}");
+    // The approver is prefilled from the flag; the earlier (stale)
+    // decision is named.
+    assert!(screen.contains("[Operations lead"), "{screen}");
+    assert!(screen.contains("Recorded so far: stale"), "{screen}");
+    insta::assert_snapshot!("decision_box_120x40", h.draw());
+    h.keys("<Tab>only with the 24/7 OnCall plan<Tab> <Enter>");
+    assert!(h.app.overlay.is_none(), "{}", h.screen());
+    let saved = h.saved();
+    let d = saved
+        .decisions
+        .iter()
+        .find(|d| d.rule == "coverage_24x7")
+        .unwrap();
+    assert_eq!(d.verdict, Verdict::Approved);
+    assert_eq!(d.by, "Operations lead");
+    assert_eq!(
+        d.conditions.as_deref(),
+        Some("only with the 24/7 OnCall plan")
+    );
+    assert!(d.for_customer);
+    assert!(d.at >= before, "the shell's clock: {}", d.at);
+    // The fingerprint the CLI computes: the decision holds for today's answers.
+    let flag = h
+        .scope()
+        .flags
+        .iter()
+        .find(|f| f.rule == "coverage_24x7")
+        .unwrap();
+    assert_eq!(d.fingerprint, flag.fingerprint());
+    assert_eq!(
+        saved
+            .decisions
+            .iter()
+            .filter(|d| d.rule == "coverage_24x7")
+            .count(),
+        1,
+        "one decision per flag"
+    );
+    let screen = h.screen();
+    assert!(screen.contains("✓ 24/7 coverage"), "{screen}");
+    // Nothing is missing any more: the gate lets the proposal go out.
+    h.keys("Sp");
+    assert_eq!(h.saved().status, Status::Proposed, "{}", h.screen());
+}
+
+#[test]
+fn the_decision_box_records_a_decline_by_someone_else() {
+    let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 120, 40);
+    let id = bank(&h);
+    h.open(&id);
+    select_flag(&mut h, "finma_outsourcing");
+    h.keys("d");
+    // FINMA names Legal and the platform's product owner: the first is
+    // prefilled, and any name can be typed instead.
+    let screen = h.screen();
+    assert!(screen.contains("[Legal"), "{screen}");
+    assert!(
+        screen.contains("Legal, Product owner APPUiO Managed"),
+        "{screen}"
+    );
+    h.keys("<C-u>Sam Sales<Tab><Tab><Tab><Right><Enter>");
+    let saved = h.saved();
+    let d = saved
+        .decisions
+        .iter()
+        .find(|d| d.rule == "finma_outsourcing")
+        .unwrap();
+    assert_eq!(d.verdict, Verdict::Declined);
+    assert_eq!(d.by, "Sam Sales");
+    assert_eq!(d.conditions, None);
+    assert!(!d.for_customer);
+    let screen = h.screen();
+    assert!(screen.contains("✗ FINMA outsourcing"), "{screen}");
+}
+
+#[test]
+fn esc_cancels_the_decision_box_and_nothing_is_recorded() {
+    let mut h = Harness::with(Knowledge::embedded().unwrap(), ThemeKind::Default, 120, 40);
+    let id = bank(&h);
+    h.open(&id);
+    let before = h.saved().decisions;
+    select_flag(&mut h, "coverage_24x7");
+    h.keys("d<Tab>whatever<Esc>");
+    assert!(h.app.overlay.is_none());
+    assert_eq!(h.saved().decisions, before);
+    // An empty name is refused, with the reason.
+    h.keys("d<C-u><Enter>");
+    assert!(h.screen().contains("Who decided?"), "{}", h.screen());
+    h.keys("<Esc>");
+    assert_eq!(h.saved().decisions, before);
+    // On an item (Shift-Tab: from the flags to the items), d says where
+    // decisions go.
+    h.keys("<S-Tab><Home>d");
+    assert!(
+        h.app
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Decisions are recorded on flags")),
+        "{:?}",
+        h.app.notice
+    );
+}

@@ -1168,3 +1168,30 @@ fn the_users_keymap_drives_keys_help_and_hints() {
         Some(Overlay::Dialog(Dialog::Status { .. }))
     ));
 }
+
+#[test]
+fn the_export_dialog_writes_a_pdf() {
+    let mut h = Harness::new(120, 40);
+    h.new_session("Acme AG");
+    h.keys("<PgDn><PgDn><PgDn><PgDn><Enter>");
+    h.keys("pe");
+    // PDF is the last format of the list.
+    h.keys(&"<Down>".repeat(nunki::export::Format::ALL.len() - 1));
+    assert!(
+        h.screen().contains("(•) PDF (A4, typeset)"),
+        "{}",
+        h.screen()
+    );
+    assert!(h.screen().contains(".pdf"), "{}", h.screen());
+    h.keys("<Enter>");
+    let Some(Overlay::Dialog(Dialog::Export(form))) = &h.app.overlay else {
+        panic!("the export dialog closed");
+    };
+    let written = match &form.result {
+        Some(Ok(path)) => std::path::PathBuf::from(path),
+        other => panic!("no export: {other:?}"),
+    };
+    assert!(written.to_string_lossy().ends_with(".pdf"));
+    let pdf = std::fs::read(&written).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF"));
+}

@@ -9,8 +9,8 @@ use super::args::ApproveArgs;
 use super::session_cmds::notify;
 use super::{Error, Outcome, print};
 use crate::approvals;
+use crate::session::Verdict;
 use crate::session::store::{Store, StoreError};
-use crate::session::{Decision, Verdict};
 use crate::sources::{Places, load_knowledge};
 
 pub fn run(places: &Places, catalog: Option<&Path>, args: &ApproveArgs) -> Result<Outcome, Error> {
@@ -53,24 +53,16 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ApproveArgs) -> Resul
     } else {
         Verdict::Approved
     };
-    let conditions = args
-        .conditions
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_string);
-    let raised = opened.session.flags_seen.get(&flag.rule).copied();
-    let title = flag.title.clone();
-    let decision = Decision {
-        rule: flag.rule.clone(),
+    let draft = approvals::Draft {
         verdict,
         by: by.to_string(),
-        at: now,
-        conditions: conditions.clone(),
+        conditions: args.conditions.clone(),
         for_customer: args.for_customer,
-        fingerprint: flag.fingerprint(),
-        raised: raised.or(Some(now)),
     };
+    let raised = opened.session.flags_seen.get(&flag.rule).copied();
+    let title = flag.title.clone();
+    let decision = draft.decide(flag, raised, now);
+    let conditions = decision.conditions.clone();
     approvals::record(&mut opened.session.decisions, decision);
     store.save(&mut opened, &knowledge)?;
     let mut out = format!("{} \"{title}\" by {by}", verdict.id());

@@ -5,12 +5,13 @@
 //! boundaries); 2 bad input (a session, an answers file, an argument); 3
 //! the file could not be written, and then an existing file is untouched.
 
+use std::io::{self, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
-use super::{Error, Outcome, input, print_document};
+use super::{Error, Outcome, input, print_bytes};
 use crate::engine::{Overrides, evaluate};
 use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::session::store::Store;
@@ -61,11 +62,12 @@ pub struct ExportArgs {
 }
 
 /// The `after_help` of `nunki export`.
-pub const AFTER_HELP: &str = "Formats: md (Markdown), html (one file, prints on A4), adoc (AsciiDoc), \
-json (see assets/scope.schema.json), csv (the bill of materials), openslo (the agreed service levels \
+pub const AFTER_HELP: &str = "Formats: md (Markdown), html (one file, prints on A4), pdf (A4, \
+typeset, fonts embedded; to a file or a pipe, not to a terminal), adoc (AsciiDoc), json (see assets/scope.schema.json), csv (the bill of materials), openslo (the agreed service levels \
 as OpenSLO YAML for operations).\n\
 Exit codes: 0 written, 2 invalid input, 3 cannot write (an existing file is left as it was).\n\n\
 Examples:\n  nunki export --session acme --format html -o acme.html\n  \
+nunki export --session acme --format pdf -o acme.pdf\n  \
 nunki export --session acme --audience internal -o acme-internal.md\n  \
 nunki export --session acme --option \"B — Managed OpenShift\" --compare -o acme.html\n  \
 nunki export --session acme --format openslo -o acme-slos.yaml\n  \
@@ -88,7 +90,7 @@ impl ValueEnum for Format {
             Format::Markdown => v.alias("markdown"),
             Format::Asciidoc => v.alias("asciidoc"),
             Format::OpenSlo => v.alias("yaml"),
-            Format::Html | Format::Json | Format::Csv => v,
+            Format::Html | Format::Json | Format::Csv | Format::Pdf => v,
         })
     }
 }
@@ -104,13 +106,14 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    const ALL: [ExportFormat; 9] = [
+    const ALL: [ExportFormat; 10] = [
         ExportFormat::Proposal(Format::Markdown),
         ExportFormat::Proposal(Format::Html),
         ExportFormat::Proposal(Format::Asciidoc),
         ExportFormat::Proposal(Format::Json),
         ExportFormat::Proposal(Format::Csv),
         ExportFormat::Proposal(Format::OpenSlo),
+        ExportFormat::Proposal(Format::Pdf),
         ExportFormat::JiraCsv,
         ExportFormat::GitlabCsv,
         ExportFormat::ApprovalsMd,
@@ -174,13 +177,19 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
         }
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
             Error::input(format!(
-                "cannot tell the format from {}: pass --format md, html, adoc, json or csv",
+                "cannot tell the format from {}: pass --format md, html, pdf, adoc, json or csv",
                 path.display()
             ))
         })?,
     };
+    if format == Format::Pdf && tickets.is_none() && output.is_none() && io::stdout().is_terminal()
+    {
+        return Err(Error::input(
+            "a PDF is binary and would garble the terminal: give -o FILE.pdf or redirect stdout",
+        ));
+    }
     let knowledge = load_knowledge(places, catalog)?;
-    let text = match (&args.session, &args.answers) {
+    let bytes = match (&args.session, &args.answers) {
         (Some(selector), _) => {
             let opened = Store::new(places).read(selector, &knowledge)?;
             for n in &opened.notices {
@@ -195,7 +204,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                     ExportFormat::GitlabCsv => export::tickets::gitlab_csv(&requests),
                     _ => export::tickets::approvals_md(&session.customer.name, &requests),
                 };
-                return write_out(output, &text, t.id(), None);
+                return write_out(output, text.as_bytes(), t.id(), None);
             }
             // The customer's proposal speaks the session's language (or the
             // one asked for); the internal one stays English (README).
@@ -224,6 +233,13 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             if let Some(d) = args.date {
                 subject.date = Some(d);
             }
+            // The internal proposal names similar setups we run; the
+            // customer's never does, so only then are the sessions read.
+            let similar = match args.audience {
+                Audience::Internal => similar_setups(places, &knowledge, session, &scope)?,
+                Audience::Customer => Vec::new(),
+            };
+            subject.similar = &similar;
             let mut proposal = Proposal::build(&subject, &scope, &knowledge, args.audience);
             if args.compare {
                 if session.options.is_empty() {
@@ -235,7 +251,7 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
                 let cmp = crate::compare::of_session(&knowledge, session);
                 proposal.comparison = Some(export::ComparisonView::new(&cmp, args.audience, lang));
             }
-            export::render(format, &proposal)
+            export::render_bytes(format, &proposal)
         }
         (None, Some(_)) if tickets.is_some() => {
             return Err(Error::input(
@@ -252,27 +268,48 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result
             let answers = input::strict_answers(&knowledge, &path.display().to_string(), &raw)?;
             let scope = evaluate(&knowledge, &answers, &Overrides::default());
             let subject = Subject::of_answers(args.customer.as_deref(), args.date, &raw);
-            export::render(
+            export::render_bytes(
                 format,
                 &Proposal::build(&subject, &scope, &knowledge, args.audience),
             )
         }
         (None, None) => return Err(Error::input("give --session SESSION or --answers FILE")),
     };
-    write_out(output, &text, format.id(), Some(args.audience))
+    write_out(output, &bytes, format.id(), Some(args.audience))
 }
 
-/// Prints `text`, or writes it atomically to `path` and says so.
+/// The won sessions most like `session` (as `nunki similar` finds them).
+fn similar_setups(
+    places: &Places,
+    knowledge: &crate::knowledge::Knowledge,
+    session: &crate::session::Session,
+    scope: &crate::engine::Scope,
+) -> Result<Vec<crate::similar::Similar>, Error> {
+    let listings = Store::new(places).list()?;
+    let won: Vec<&crate::session::Session> = listings
+        .sessions
+        .iter()
+        .map(|l| &l.session)
+        .filter(|s| s.status == crate::session::Status::Won && s.id != session.id)
+        .collect();
+    let scopes: Vec<crate::engine::Scope> =
+        won.iter().map(|s| s.evaluate(knowledge).scope).collect();
+    let pairs: Vec<(&crate::session::Session, &crate::engine::Scope)> =
+        won.iter().copied().zip(scopes.iter()).collect();
+    Ok(crate::similar::similar((session, scope), &pairs, 3))
+}
+
+/// Prints `bytes`, or writes them atomically to `path` and says so.
 fn write_out(
     output: Option<&Path>,
-    text: &str,
+    bytes: &[u8],
     format: &str,
     audience: Option<Audience>,
 ) -> Result<Outcome, Error> {
     match output {
-        None => print_document(text)?,
+        None => print_bytes(bytes)?,
         Some(path) => {
-            crate::files::write_output(path, text)
+            crate::files::write_output(path, bytes)
                 .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
             let path_text = path.display().to_string();
             let shown = super::printable(&path_text);

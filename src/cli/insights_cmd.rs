@@ -6,7 +6,7 @@ use std::path::Path;
 use super::args::{InsightsArgs, InsightsFormat};
 use super::{Error, Outcome, print};
 use crate::export::csv_field;
-use crate::insights::{Insights, of_sessions};
+use crate::insights::{Insights, of_sessions_by};
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 
@@ -17,18 +17,24 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Resu
         None => None,
     };
     let listings = Store::new(places).list()?;
-    let sessions: Vec<&crate::session::Session> = listings
+    let chosen: Vec<&crate::session::store::Listing> = listings
         .sessions
         .iter()
-        .map(|l| &l.session)
-        .filter(|s| since.is_none_or(|t| s.updated >= t))
+        .filter(|l| since.is_none_or(|t| l.session.updated >= t))
+        .collect();
+    let sessions: Vec<&crate::session::Session> = chosen.iter().map(|l| &l.session).collect();
+    // Who scoped what, in a team folder: one `git log` for every file.
+    let by_path = authors(places);
+    let authors: Vec<Option<&str>> = chosen
+        .iter()
+        .map(|l| by_path.get(&l.path).map(String::as_str))
         .collect();
     let skipped = listings
         .broken
         .iter()
         .map(|b| format!("{}: {}", b.path.display(), first_line(&b.error.to_string())))
         .collect();
-    let report = of_sessions(&knowledge, &sessions, skipped);
+    let report = of_sessions_by(&knowledge, &sessions, &authors, skipped);
     for s in &report.skipped {
         eprintln!("skipped (left as it is): {}", super::printable_text(s));
     }
@@ -44,6 +50,21 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Resu
     };
     print(&text)?;
     Ok(Outcome::Done)
+}
+
+/// The git author who first shared each session file, in a team folder;
+/// empty elsewhere, or where git cannot tell (insights work without).
+fn authors(places: &Places) -> std::collections::BTreeMap<std::path::PathBuf, String> {
+    if !crate::team::is_team(places) {
+        return Default::default();
+    }
+    match crate::team::authors(places) {
+        Ok(map) => map,
+        Err(e) => {
+            eprintln!("who scoped what is left out: {e}");
+            Default::default()
+        }
+    }
 }
 
 fn first_line(s: &str) -> &str {
@@ -147,6 +168,29 @@ fn render_text(r: &Insights) -> String {
             bar(o.sessions, max, 20)
         );
     }
+    if !r.authors.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWho scoped what (the git author who first shared each session)"
+        );
+        let max = r.authors.first().map_or(0, |a| a.sessions);
+        for a in r.authors.iter().take(15) {
+            let _ = writeln!(
+                out,
+                "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  won {} lost {}  {}",
+                a.author,
+                a.sessions,
+                a.customers,
+                a.monthly_value.to_string(),
+                a.won,
+                a.lost,
+                bar(a.sessions, max, 20)
+            );
+            if !a.boundaries.is_empty() {
+                let _ = writeln!(out, "  {:<44} hit most: {}", "", a.boundaries.join(", "));
+            }
+        }
+    }
     out
 }
 
@@ -183,6 +227,19 @@ fn render_csv(r: &Insights) -> String {
             q.sessions,
             q.customers,
             q.monthly_value.as_units()
+        );
+    }
+    for a in &r.authors {
+        let _ = writeln!(
+            out,
+            "author,{},{},,{},{},{:.2},{},{},,,,",
+            csv_field(&a.author),
+            csv_field(&a.boundaries.join("; ")),
+            a.sessions,
+            a.customers,
+            a.monthly_value.as_units(),
+            a.won,
+            a.lost
         );
     }
     for o in &r.offerings {

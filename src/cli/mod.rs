@@ -95,9 +95,14 @@ pub fn print(text: &str) -> Result<(), Error> {
 /// Writes a document (an export, which neutralises its own text) to
 /// stdout as it is.
 pub fn print_document(text: &str) -> Result<(), Error> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes an export's bytes (text, or a PDF) to stdout as they are.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     use io::Write;
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Error::io("cannot write to stdout", e)),
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::args::TeamCommand;
 use super::{Error, Outcome, print};
-use crate::session::merge::take_other as take;
+use crate::session::merge::resolve as resolve_conflicts;
 use crate::session::store::Store;
 use crate::session::{Conflict, StoreError};
 use crate::sources::{Places, load_knowledge};
@@ -92,30 +92,18 @@ fn resolve(
     }
     let matches =
         |c: &Conflict| key.is_none_or(|k| c.key == k || (c.key.is_empty() && c.field.id() == k));
-    let chosen: Vec<Conflict> = opened
-        .session
-        .conflicts
-        .iter()
-        .filter(|c| matches(c))
-        .cloned()
-        .collect();
-    if chosen.is_empty() {
+    let n = resolve_conflicts(&mut opened.session, matches, take_other).map_err(Error::input)?;
+    if n == 0 {
         return Err(Error::input(format!(
             "{} has no conflict{}",
             opened.session.customer.name,
             key.map(|k| format!(" on {k}")).unwrap_or_default()
         )));
     }
-    if take_other {
-        for c in &chosen {
-            take(&mut opened.session, c).map_err(Error::input)?;
-        }
-    }
-    opened.session.conflicts.retain(|c| !matches(c));
     store.save(&mut opened, &knowledge)?;
     Ok(format!(
         "resolved {} conflict(s) in {}{}",
-        chosen.len(),
+        n,
         opened.session.customer.name,
         if take_other {
             ", taking the other value"

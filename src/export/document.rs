@@ -208,6 +208,8 @@ fn text(s: &str) -> Inline {
 
 /// The heading of the objectives handed over to operations.
 pub const SLO_HEADING: &str = "Service level objectives (hand-over to operations)";
+/// The internal section's references: won sessions like this one.
+pub const SIMILAR_HEADING: &str = "Similar setups we run";
 
 impl Document {
     pub fn of(p: &Proposal) -> Document {
@@ -819,6 +821,31 @@ fn internal(p: &Proposal) -> Section {
         flag: f.clone(),
         facts: facts(f),
     }));
+
+    if !i.similar.is_empty() {
+        blocks.push(Block::Heading(SIMILAR_HEADING.into()));
+        let items = i
+            .similar
+            .iter()
+            .map(|x| {
+                let mut line = vec![
+                    Span::Strong(x.customer.clone()),
+                    Span::Fixed(format!(" ({} % alike, ", x.percent)),
+                    Span::Text(x.session.clone()),
+                    Span::fixed(")"),
+                ];
+                if !x.differences.is_empty() {
+                    line.push(Span::fixed(": "));
+                    line.push(Span::Text(x.differences.join("; ")));
+                }
+                line
+            })
+            .collect();
+        blocks.push(Block::List {
+            items,
+            class: Some("similar"),
+        });
+    }
 
     blocks.push(Block::Heading(SLO_HEADING.into()));
     if i.slos.is_empty() {

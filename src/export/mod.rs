@@ -1,11 +1,13 @@
-//! Exports: the scoped proposal as Markdown, HTML, AsciiDoc, JSON and CSV.
+//! Exports: the scoped proposal as Markdown, HTML, AsciiDoc, JSON, CSV and
+//! PDF.
 //!
 //! One view-model, [`Proposal`], is built once from the session (or loose
 //! answers), the engine's [`Scope`](crate::engine::Scope) and the knowledge.
 //! It already holds the texts chosen for its [`Audience`], so every format
 //! shows the same thing. Each format is a pure function
-//! `render(&Proposal) -> String` in its own module; none of them computes a
-//! price, a flag or a date.
+//! `render(&Proposal) -> String` in its own module (PDF's gives bytes); none
+//! of them computes a price, a flag or a date. [`render_bytes`] gives any
+//! format as the bytes of its file.
 //!
 //! ```no_run
 //! # use nunki::export::{self, Audience, Format, Proposal};
@@ -28,6 +30,7 @@ mod html;
 mod json;
 mod markdown;
 mod openslo;
+mod pdf;
 mod proposal;
 pub mod tickets;
 
@@ -43,8 +46,8 @@ pub use csv::field as csv_field;
 pub use proposal::{
     Bill, BillRow, BillTotal, Boundary, ComparisonRow, ComparisonView, CustomerInfo, Internal,
     InternalFlag, NeedAnswer, NeedSection, Note, Notice, OpenQuestion, Proposal, ResponsibilityRow,
-    ServiceLevelRow, SolutionGroup, SolutionItem, Subject, TraceAnswer, TraceExcluded, TraceItem,
-    TracePrice, TraceReason, session_date,
+    ServiceLevelRow, SimilarSetup, SolutionGroup, SolutionItem, Subject, TraceAnswer,
+    TraceExcluded, TraceItem, TracePrice, TraceReason, session_date,
 };
 
 /// The version of the export JSON (see `assets/scope.schema.json`).
@@ -66,10 +69,23 @@ pub enum Format {
     Csv,
     /// The agreed service levels for operations' SLO monitoring.
     OpenSlo,
+    /// A4, typeset, with the fonts embedded: binary, not text.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Asciidoc,
+        Format::Json,
+        Format::Csv,
+        Format::OpenSlo,
+        Format::Pdf,
+    ];
+
+    /// The formats whose file is text.
+    pub const TEXT: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Asciidoc,
@@ -77,6 +93,11 @@ impl Format {
         Format::Csv,
         Format::OpenSlo,
     ];
+
+    /// True for a format whose file is text (every one but PDF).
+    pub fn is_text(self) -> bool {
+        self != Format::Pdf
+    }
 
     /// The name on the command line (`--format md`), also the file extension.
     pub fn id(self) -> &'static str {
@@ -87,6 +108,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::OpenSlo => "openslo",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -101,11 +123,12 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Markdown => "Markdown",
-            Format::Html => "HTML (print to PDF)",
+            Format::Html => "HTML (one file, prints on A4)",
             Format::Asciidoc => "AsciiDoc",
             Format::Json => "JSON",
             Format::Csv => "CSV (bill of materials)",
             Format::OpenSlo => "OpenSLO (YAML, for operations)",
+            Format::Pdf => "PDF (A4, typeset)",
         }
     }
 
@@ -118,6 +141,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "openslo" | "yaml" | "yml" => Some(Format::OpenSlo),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -156,15 +180,27 @@ impl Audience {
     }
 }
 
-/// The proposal in one format. Pure: the same proposal gives the same bytes.
+/// The proposal in one format as text. Pure: the same proposal gives the
+/// same text. PDF is no text: for it this gives the text of its pages as a
+/// PDF reader extracts it, a line each; [`render_bytes`] gives the file.
 pub fn render(format: Format, proposal: &Proposal) -> String {
     match format {
+        Format::Pdf => pdf::text(proposal),
         Format::Markdown => markdown::render(proposal),
         Format::Html => html::render(proposal),
         Format::Asciidoc => asciidoc::render(proposal),
         Format::Json => json::render(proposal),
         Format::Csv => csv::render(proposal),
         Format::OpenSlo => openslo::render(proposal),
+    }
+}
+
+/// The proposal in one format as the bytes of its file: UTF-8 text, or a
+/// PDF. Pure: the same proposal gives the same bytes.
+pub fn render_bytes(format: Format, proposal: &Proposal) -> Vec<u8> {
+    match format {
+        Format::Pdf => pdf::render(proposal),
+        text => render(text, proposal).into_bytes(),
     }
 }
 
@@ -302,7 +338,14 @@ mod tests {
             assert_eq!(Format::parse(f.id()), Some(f));
         }
         assert_eq!(Format::parse("Markdown"), Some(Format::Markdown));
-        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse("PDF"), Some(Format::Pdf));
+        assert_eq!(Format::parse("ps"), None);
+        assert_eq!(
+            Format::from_path(Path::new("out/acme.pdf")),
+            Some(Format::Pdf)
+        );
+        assert!(Format::TEXT.iter().all(|f| f.is_text()));
+        assert_eq!(Format::TEXT.len() + 1, Format::ALL.len());
         assert_eq!(
             Format::from_path(Path::new("out/Proposal.ADOC")),
             Some(Format::Asciidoc)

@@ -337,6 +337,30 @@ fn from_entries(entries: Vec<Entry>) -> Overrides {
 /// Resolves a conflict by taking the value that was not kept (the conflict
 /// itself is removed by the caller). The value is read back from its RON
 /// text; `Err` says why it cannot be.
+/// Resolves the session's conflicts that `chosen` picks: keeps the merged
+/// values, or first takes the other ones, then forgets the conflicts.
+/// Returns how many were resolved. What `nunki team resolve` and the
+/// screen's conflict box both do.
+pub fn resolve(
+    session: &mut Session,
+    chosen: impl Fn(&Conflict) -> bool,
+    other: bool,
+) -> Result<usize, String> {
+    let picked: Vec<Conflict> = session
+        .conflicts
+        .iter()
+        .filter(|c| chosen(c))
+        .cloned()
+        .collect();
+    if other {
+        for c in &picked {
+            take_other(session, c)?;
+        }
+    }
+    session.conflicts.retain(|c| !chosen(c));
+    Ok(picked.len())
+}
+
 pub fn take_other(session: &mut Session, c: &Conflict) -> Result<(), String> {
     fn read<T: serde::de::DeserializeOwned>(c: &Conflict, text: &str) -> Result<T, String> {
         crate::knowledge::ron_options().from_str(text).map_err(|e| {

@@ -390,8 +390,28 @@ impl Status {
     }
 }
 
-/// The sync state of a team folder (for the screen and `nunki team status`).
+/// The sync state of a team folder (`nunki team status`).
 pub fn status(places: &Places) -> Result<Status, TeamError> {
+    let mut st = git_status(places)?;
+    let listings = crate::session::Store::new(places)
+        .list()
+        .map_err(|e| TeamError::Io {
+            context: "cannot list the sessions".into(),
+            source: io::Error::other(e.to_string()),
+        })?;
+    st.conflicts = listings
+        .sessions
+        .iter()
+        .map(|l| l.session.conflicts.len())
+        .sum();
+    Ok(st)
+}
+
+/// What git knows of the sync state: commits to send and to receive, and
+/// files changed since the last sync; `conflicts` stays 0 (they are in the
+/// session files: the screen counts them from the sessions it lists).
+/// A handful of local git calls, no network.
+pub fn git_status(places: &Places) -> Result<Status, TeamError> {
     Git::available()?;
     if !is_team(places) {
         return Err(TeamError::NotATeam(places.data_dir.clone()));
@@ -416,17 +436,6 @@ pub fn status(places: &Places) -> Result<Status, TeamError> {
             _ => 0,
         };
     }
-    let listings = crate::session::Store::new(places)
-        .list()
-        .map_err(|e| TeamError::Io {
-            context: "cannot list the sessions".into(),
-            source: io::Error::other(e.to_string()),
-        })?;
-    st.conflicts = listings
-        .sessions
-        .iter()
-        .map(|l| l.session.conflicts.len())
-        .sum();
     Ok(st)
 }
 

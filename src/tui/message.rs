@@ -8,8 +8,10 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::keymap::Keymap;
-use super::persist::{AllSessions, Opened, Place, SessionInfo};
+pub use super::persist::TeamState;
+use super::persist::{AllSessions, Opened, Place, SessionInfo, Synced};
 use super::theme::Theme;
+use crate::approvals::Draft;
 use crate::engine::{Answer, Overrides, Scope};
 use crate::export::{Audience, Format};
 use crate::knowledge::Knowledge;
@@ -31,6 +33,19 @@ pub enum Msg {
     Recalled(String, Option<Place>),
     /// Every saved session, for the insights screen.
     AllSessions(Result<Box<AllSessions>, String>),
+    /// The shell read the clock for a decision the app asked to record.
+    Decided {
+        rule: String,
+        draft: Draft,
+        at: jiff::Timestamp,
+    },
+    /// The team folder's sync state; `None` when the data directory is
+    /// no team folder (or git is missing): nothing to show.
+    Team(Option<Result<TeamState, String>>),
+    /// What a sync did, or why it failed.
+    Synced(Result<Box<Synced>, String>),
+    /// The won sessions (the inventory), for "similar setups we run".
+    Won(Result<Vec<Session>, String>),
 }
 
 /// What only the shell can do. The shell answers with a [`Msg`].
@@ -50,16 +65,36 @@ pub enum Action {
     /// Write an export; a relative path is relative to the working directory.
     Export {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
     },
     /// Read every saved session (and name the unreadable files), for the
     /// insights screen.
     LoadAllSessions,
+    /// Read the clock and answer with `Msg::Decided`: the engine and the
+    /// app never read it themselves.
+    Decide {
+        rule: String,
+        draft: Draft,
+    },
+    /// Read the team folder's sync state (git, no network).
+    TeamStatus,
+    /// Commit, fetch, merge and push the team folder (`nunki sync`).
+    Sync,
+    /// Read the won sessions, for "similar setups we run".
+    LoadWon,
     /// Read where the screen last was in this session.
     Recall(String),
     /// Keep where the screen is in this session, for the next opening.
     Remember(String, Place),
     Quit,
+}
+
+impl Action {
+    /// Whether it may take long enough that the screen should show what
+    /// is going on first (a sync talks to the team's remote).
+    pub fn is_slow(&self) -> bool {
+        matches!(self, Action::Sync)
+    }
 }
 
 /// What screens and boxes ask the app to do.
@@ -131,6 +166,23 @@ pub enum Request {
     /// The box to choose the session's status.
     StatusBox,
     SetStatus(Status),
+    /// The decision box of flag `n` of the scope shown.
+    DecisionBox(usize),
+    /// Record a decision on the flag of `rule` (the shell reads the clock).
+    Decide {
+        rule: String,
+        draft: Draft,
+    },
+    /// The box to choose a value of the conflicts on the current question.
+    ConflictBox,
+    /// Resolve the conflicts on `question`: keep the merged value, or
+    /// take the other one.
+    ResolveConflict {
+        question: String,
+        take_other: bool,
+    },
+    /// Sync the team folder (only from the home screen).
+    Sync,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

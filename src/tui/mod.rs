@@ -74,10 +74,13 @@ pub fn main(args: &Start) -> Result<(), Error> {
         })
         .collect();
     let engineer = crate::config::load(places.config_dir.as_deref())?.engineer;
-    let mut store =
-        DiskStore::new(Store::new(places), knowledge.clone(), templates).with_engineer(engineer);
+    let mut store = DiskStore::new(Store::new(places), knowledge.clone(), templates)
+        .with_engineer(engineer)
+        .with_team(places.clone(), args.catalog.clone());
     let first = match &args.session {
         Some(wanted) => Msg::Opened(Ok(Box::new(store.open(wanted)?))),
+        // The home screen asks for the team's sync state when the list
+        // arrives.
         None => Msg::Sessions(store.list().map_err(|e| e.to_string())),
     };
     let config = Config {

@@ -9,6 +9,8 @@ use crate::error::Error;
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::store::{self, NewSession, Store};
 use crate::session::{Customer, Session, Status, Template};
+use crate::sources::Places;
+use crate::team;
 
 /// One row of the home screen, read without evaluating the session (the
 /// worst flag comes from the scope summary saved with it), so start-up
@@ -21,6 +23,8 @@ pub struct SessionInfo {
     pub status: Status,
     pub worst: Option<Severity>,
     pub answered: usize,
+    /// Conflicts a team sync recorded in the session, not yet resolved.
+    pub conflicts: usize,
     /// Set when the file cannot be read; the row says why instead of
     /// hiding the file.
     pub problem: Option<String>,
@@ -35,6 +39,7 @@ impl SessionInfo {
             status: session.status,
             worst: session.last_scope.as_ref().and_then(|s| s.worst),
             answered: session.answers.len(),
+            conflicts: session.conflicts.len(),
             problem: None,
         }
     }
@@ -59,6 +64,27 @@ pub struct AllSessions {
     pub sessions: Vec<Session>,
     /// "file name: what is wrong", one per unreadable file.
     pub skipped: Vec<String>,
+}
+
+/// Where a team folder stands (`team::Status` without the conflicts,
+/// which the home screen counts from the sessions it lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamState {
+    /// Commits not yet sent.
+    pub ahead: usize,
+    /// Commits fetched but not merged (as of the last sync).
+    pub behind: usize,
+    /// Files changed since the last sync.
+    pub uncommitted: usize,
+}
+
+/// What a sync did, for the screen.
+#[derive(Debug, Clone)]
+pub struct Synced {
+    /// The sync's report, one line each.
+    pub lines: Vec<String>,
+    /// The knowledge now in use, when the sync applied new team knowledge.
+    pub knowledge: Option<Box<Knowledge>>,
 }
 
 /// Where the screen was in a session: the option edited (by name; none
@@ -100,6 +126,31 @@ pub trait SessionStore {
     fn close(&mut self);
     /// Reads every session without opening (or locking) any.
     fn all(&mut self) -> Result<AllSessions, Error>;
+
+    /// The won sessions: the inventory of setups we run.
+    fn won(&mut self) -> Result<Vec<Session>, Error> {
+        Ok(self
+            .all()?
+            .sessions
+            .into_iter()
+            .filter(|s| s.status == Status::Won)
+            .collect())
+    }
+
+    /// The team folder's sync state, read from git without the network;
+    /// `None` when the data directory is no team folder or git is missing.
+    fn team_status(&mut self) -> Option<Result<TeamState, Error>> {
+        None
+    }
+
+    /// `nunki sync`: what it did, in lines, and the knowledge to scope
+    /// with from now on when the sync brought new team knowledge.
+    fn sync(&mut self) -> Result<Synced, Error> {
+        Err(Error::input(
+            "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
+        ))
+    }
+
     /// Where the screen last was in session `id`, if that is known.
     fn recall(&mut self, _id: &str) -> Option<Place> {
         None
@@ -118,6 +169,9 @@ pub struct DiskStore {
     knowledge: Knowledge,
     templates: Vec<Template>,
     open: Option<store::Opened>,
+    /// The data directory, for a team folder's sync state and sync, and
+    /// `--catalog`, to load the knowledge again after a sync.
+    team: Option<(Places, Option<PathBuf>)>,
     /// Stored in each new session (from `config.ron`).
     engineer: Option<crate::session::Engineer>,
 }
@@ -129,8 +183,16 @@ impl DiskStore {
             knowledge,
             templates,
             open: None,
+            team: None,
             engineer: None,
         }
+    }
+
+    /// The store of `places`' data directory, which may be a team folder:
+    /// the screen then shows its sync state and syncs on a key.
+    pub fn with_team(mut self, places: Places, catalog: Option<PathBuf>) -> DiskStore {
+        self.team = Some((places, catalog));
+        self
     }
 
     /// Names `engineer` in every session this store makes.
@@ -161,6 +223,49 @@ impl DiskStore {
 }
 
 impl SessionStore for DiskStore {
+    fn team_status(&mut self) -> Option<Result<TeamState, Error>> {
+        let (places, _) = self.team.as_ref().filter(|(p, _)| team::is_team(p))?;
+        match team::git_status(places) {
+            Ok(st) => Some(Ok(TeamState {
+                ahead: st.ahead,
+                behind: st.behind,
+                uncommitted: st.uncommitted,
+            })),
+            // Without git the screen works as without a team.
+            Err(team::TeamError::Git(team::GitError::Missing(_))) => None,
+            Err(e) => Some(Err(Error::input(e.to_string()))),
+        }
+    }
+
+    fn sync(&mut self) -> Result<Synced, Error> {
+        let Some((places, catalog)) = &self.team else {
+            return Err(Error::input(
+                "the data directory is not a team folder; make it one with `nunki team init` or `nunki team clone URL`",
+            ));
+        };
+        // A sync rewrites session files: nothing may be open here.
+        self.open = None;
+        let report = team::sync(places).map_err(|e| Error::input(e.to_string()))?;
+        let mut lines: Vec<String> = report.to_text().lines().map(str::to_string).collect();
+        let mut knowledge = None;
+        if matches!(
+            report.knowledge,
+            Some(team::Applied::Applied(_) | team::Applied::Removed)
+        ) {
+            // Scope with it from now on, in this nunki too.
+            match crate::sources::load_knowledge(places, catalog.as_deref()) {
+                Ok(k) => {
+                    self.knowledge = k.clone();
+                    knowledge = Some(Box::new(k));
+                }
+                Err(e) => lines.push(format!(
+                    "the knowledge could not be loaded again ({e}); restart nunki to use the team's"
+                )),
+            }
+        }
+        Ok(Synced { lines, knowledge })
+    }
+
     fn list(&mut self) -> Result<Vec<SessionInfo>, Error> {
         let listings = self.store.list()?;
         let mut out: Vec<SessionInfo> = listings
@@ -180,6 +285,7 @@ impl SessionStore for DiskStore {
                 status: Status::Draft,
                 worst: None,
                 answered: 0,
+                conflicts: 0,
                 problem: Some(b.error.to_string()),
             });
         }

@@ -108,6 +108,15 @@ impl<S: SessionStore> Shell<S> {
             Action::LoadAllSessions => {
                 Some(Msg::AllSessions(shown(self.store.all().map(Box::new))))
             }
+            // The shell reads the clock; the app records the decision.
+            Action::Decide { rule, draft } => Some(Msg::Decided {
+                rule,
+                draft,
+                at: jiff::Timestamp::now(),
+            }),
+            Action::TeamStatus => Some(Msg::Team(self.store.team_status().map(shown))),
+            Action::Sync => Some(Msg::Synced(shown(self.store.sync().map(Box::new)))),
+            Action::LoadWon => Some(Msg::Won(shown(self.store.won()))),
             Action::Recall(id) => {
                 let place = self.store.recall(&id);
                 Some(Msg::Recalled(id, place))
@@ -131,7 +140,7 @@ fn shown<T>(result: Result<T, crate::error::Error>) -> Result<T, String> {
 /// Writes an export atomically (a temporary file renamed into place), so
 /// a half-written proposal never lies on disk (see `files::write_output`).
 /// Returns the absolute path.
-pub fn write_export(cwd: &Path, path: &str, contents: &str) -> Result<String, String> {
+pub fn write_export(cwd: &Path, path: &str, contents: &[u8]) -> Result<String, String> {
     let path = Path::new(path);
     let path = if path.is_absolute() {
         path.to_path_buf()
@@ -249,6 +258,10 @@ fn event_loop<S: SessionStore>(
             continue;
         };
         let actions = app.update(msg);
+        // A sync may take a while: show that it runs before it does.
+        if actions.iter().any(Action::is_slow) && app.take_dirty() {
+            terminal.draw(|frame| view::draw(frame, app))?;
+        }
         if shell.run(app, actions) == Flow::Quit {
             return Ok(());
         }

@@ -184,6 +184,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => {
             left.push(Span::styled("│ pre-sales scoping", t.bar));
+            if let Some((text, style)) = team_line(app) {
+                left.push(Span::styled(" │ ", t.bar));
+                left.push(Span::styled(text, style));
+            }
             right.push(Span::styled(
                 format!(
                     "{} offerings · {} questions · {} rules ",
@@ -209,6 +213,51 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     spans.push(Span::styled(" ".repeat(pad), t.bar));
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
+}
+
+/// The team folder's sync state for the header, as last read (when the
+/// home screen opened, after a sync); `None` without a team folder.
+pub fn team_line(app: &App) -> Option<(String, ratatui::style::Style)> {
+    let t = &app.theme;
+    let state = app.team.as_ref()?;
+    if app.syncing {
+        return Some(("team: syncing…".into(), t.bar));
+    }
+    let st = match state {
+        Ok(st) => st,
+        Err(_) => {
+            return Some((
+                "team: state unknown (git failed)".into(),
+                t.bar.patch(t.warn),
+            ));
+        }
+    };
+    let conflicts: usize = app.home.sessions.iter().map(|s| s.conflicts).sum();
+    let mut parts = Vec::new();
+    if st.ahead > 0 {
+        parts.push(format!("↑{} to send", st.ahead));
+    }
+    if st.behind > 0 {
+        parts.push(format!("↓{} to receive", st.behind));
+    }
+    if st.uncommitted > 0 {
+        parts.push(format!("{} changed", st.uncommitted));
+    }
+    if conflicts > 0 {
+        parts.push(format!(
+            "⚠ {conflicts} conflict{}",
+            if conflicts == 1 { "" } else { "s" }
+        ));
+    }
+    if parts.is_empty() {
+        return Some(("team: in sync ✓".into(), t.bar));
+    }
+    let style = if conflicts > 0 {
+        t.bar.patch(t.warn)
+    } else {
+        t.bar
+    };
+    Some((format!("team: {}", parts.join(" · ")), style))
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
@@ -239,6 +288,8 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         .filter(|(_, word)| {
             options || !(*word == "compare" || (*word == "edit" && context == Context::Compare))
         })
+        // Syncing needs a team folder; without one the hint leads nowhere.
+        .filter(|(_, word)| app.team.is_some() || *word != "sync")
         .partition(|(_, word)| matches!(*word, "help" | "quit"));
     let hint_w = |(key, word): &(String, &str)| width(key) + width(word) + 4;
     let pinned_w: usize = pinned.iter().map(hint_w).sum();

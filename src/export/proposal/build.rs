@@ -536,6 +536,51 @@ impl Builder<'_> {
         out
     }
 
+    /// The similar setups, what differs in words (the first few).
+    fn similar(&self) -> Vec<SimilarSetup> {
+        const SHOWN: usize = 4;
+        let name = |id: &String| {
+            self.knowledge
+                .offering(id)
+                .map_or_else(|| clean_line(id), |o| clean_line(&o.name))
+        };
+        self.subject
+            .similar
+            .iter()
+            .map(|s| {
+                let mut differences: Vec<String> = s
+                    .answers_differ
+                    .iter()
+                    .map(|(q, here, there)| {
+                        let v = |x: &Option<String>| {
+                            x.as_deref().map_or_else(|| "—".to_string(), clean_line)
+                        };
+                        format!("{}: {} here, {} there", clean_line(q), v(here), v(there))
+                    })
+                    .collect();
+                if !s.only_here.is_empty() {
+                    let names: Vec<String> = s.only_here.iter().map(name).collect();
+                    differences.push(format!("only here: {}", names.join(", ")));
+                }
+                if !s.only_there.is_empty() {
+                    let names: Vec<String> = s.only_there.iter().map(name).collect();
+                    differences.push(format!("only there: {}", names.join(", ")));
+                }
+                let more = differences.len().saturating_sub(SHOWN);
+                differences.truncate(SHOWN);
+                if more > 0 {
+                    differences.push(format!("and {more} more"));
+                }
+                SimilarSetup {
+                    customer: clean_line(&s.customer),
+                    session: clean_line(&s.id),
+                    percent: (s.score * 100.0).round().clamp(0.0, 100.0) as u32,
+                    differences,
+                }
+            })
+            .collect()
+    }
+
     /// Decisions whose flag is no longer raised, and forced status
     /// changes: the rest of the decision log (current flags show theirs).
     fn decision_log(&self) -> Vec<String> {
@@ -705,6 +750,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             decision_log: self.decision_log(),
+            similar: self.similar(),
             trace: self
                 .scope
                 .items

@@ -46,6 +46,9 @@ pub struct Subject<'a> {
     pub decisions: &'a [crate::session::Decision],
     /// Status changes forced although approvals were missing.
     pub forced: &'a [crate::session::ForcedStatus],
+    /// The won sessions most like this one (internal: "similar setups we
+    /// run"); the shell finds them (`similar::similar`).
+    pub similar: &'a [crate::similar::Similar],
     /// The sales engineer the customer talks to.
     pub engineer: Option<&'a crate::session::Engineer>,
 }
@@ -66,6 +69,7 @@ impl<'a> Subject<'a> {
             option: None,
             decisions: &session.decisions,
             forced: &session.forced,
+            similar: &[],
             engineer: session.engineer.as_ref(),
         }
     }
@@ -87,6 +91,7 @@ impl<'a> Subject<'a> {
             option: None,
             decisions: &[],
             forced: &[],
+            similar: &[],
             engineer: None,
         }
     }
@@ -347,6 +352,20 @@ pub struct Internal {
     pub slos: Vec<crate::slo::Objective>,
     /// Decisions on flags no longer raised, and forced status changes.
     pub decision_log: Vec<String>,
+    /// Similar setups we run: the won sessions most like this one, the
+    /// references a sales engineer can name. Never in the customer's.
+    pub similar: Vec<SimilarSetup>,
+}
+
+/// A won session like this one, and what differs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimilarSetup {
+    pub customer: String,
+    pub session: String,
+    /// How alike, 0 to 100 (answers and offerings).
+    pub percent: u32,
+    /// What differs, in words: "tenancy: shared here, dedicated there".
+    pub differences: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -29,8 +29,8 @@ mod requests;
 
 use super::keymap::{Command, Context, Keymap};
 pub use super::message::{
-    Action, Ctx, Gesture, MouseOutcome, Msg, Notice, Outcome, Request, Screen, TemplateInfo, Tone,
-    TraceTarget, View,
+    Action, Ctx, Gesture, MouseOutcome, Msg, Notice, Outcome, Request, Screen, TeamState,
+    TemplateInfo, Tone, TraceTarget, View,
 };
 use super::persist::{Opened, Place};
 use super::screens::catalog::CatalogState;
@@ -96,7 +96,13 @@ pub struct Open {
     /// answers (`None`, "Base") or option `n` of `session.options`.
     /// `eval` is always the scope of what is edited.
     pub editing: Option<usize>,
+    /// The won sessions most like this one, once read for the proposal
+    /// preview (the internal proposal's "similar setups we run").
+    pub similar: Option<Vec<crate::similar::Similar>>,
 }
+
+/// How many similar setups the internal proposal names.
+pub const SIMILAR_SHOWN: usize = 3;
 
 pub struct App {
     pub knowledge: Knowledge,
@@ -118,6 +124,11 @@ pub struct App {
     pub insights: InsightsState,
     /// The keys: the command table with the user's `keymap.ron` on top.
     pub keymap: Keymap,
+    /// The team folder's sync state, read when the home screen opens and
+    /// after a sync (never per frame); `None` without a team folder.
+    pub team: Option<Result<TeamState, String>>,
+    /// A sync is running.
+    pub syncing: bool,
     /// The place last handed to the shell to keep (session id, place).
     remembered: Option<(String, Place)>,
     dirty: bool,
@@ -143,6 +154,8 @@ impl App {
             catalog_order,
             insights: InsightsState::default(),
             keymap: Keymap::default(),
+            team: None,
+            syncing: false,
             remembered: None,
             dirty: true,
         }
@@ -255,6 +268,9 @@ impl App {
             Msg::Sessions(Ok(list)) => {
                 self.home.set_sessions(list);
                 self.dirty = true;
+                // The home screen opened (or the list changed): read the
+                // team's sync state now, once, not per frame.
+                actions.push(Action::TeamStatus);
             }
             Msg::Sessions(Err(e)) => self.set_notice(Tone::Bad, e),
             Msg::Opened(Ok(opened)) => {
@@ -294,6 +310,48 @@ impl App {
                         self.insights.failed(e.clone());
                         self.set_notice(Tone::Bad, e);
                     }
+                }
+            }
+            Msg::Decided { rule, draft, at } => self.decided(&rule, &draft, at, &mut actions),
+            Msg::Team(state) => {
+                self.dirty = true;
+                self.team = state;
+            }
+            Msg::Synced(result) => {
+                self.dirty = true;
+                self.syncing = false;
+                self.notice = None;
+                let (title, text) = match result {
+                    Ok(synced) => {
+                        if let Some(k) = synced.knowledge {
+                            // New team knowledge: scope with it from now
+                            // on (a sync runs only with no session open).
+                            self.knowledge = *k;
+                            self.index = Index::new(&self.knowledge);
+                            self.catalog_order = catalog::order(&self.knowledge);
+                        }
+                        (" Synced with the team ", synced.lines.join("\n"))
+                    }
+                    Err(e) => (" The sync did not finish ", e),
+                };
+                self.overlay = Some(Overlay::Dialog(Dialog::Message {
+                    title: title.into(),
+                    text,
+                }));
+                // Sessions may have come or changed: list them again (the
+                // sync state is read when the list arrives).
+                actions.push(Action::ListSessions);
+            }
+            Msg::Won(result) => {
+                self.dirty = true;
+                match result {
+                    Ok(won) => {
+                        if let Some(open) = &mut self.open {
+                            open.similar = Some(similar_to(&self.knowledge, open, &won));
+                        }
+                        self.refresh_preview();
+                    }
+                    Err(e) => self.set_notice(Tone::Bad, e),
                 }
             }
             Msg::Exported(result) => {
@@ -504,6 +562,7 @@ impl App {
             Some(Command::Options) => vec![Request::OptionsBox],
             Some(Command::Insights) => vec![Request::Insights],
             Some(Command::Status) => vec![Request::StatusBox],
+            Some(Command::Sync) => vec![Request::Sync],
             _ => Vec::new(),
         }
     }
@@ -731,6 +790,67 @@ impl App {
         }
     }
 
+    /// The session's own scope (Base), whatever option is edited: the
+    /// decisions and the gate before selling are the session's.
+    fn base_scope(&self) -> Option<Scope> {
+        let open = self.open.as_ref()?;
+        Some(match open.editing {
+            None => open.eval.scope.clone(),
+            Some(_) => open.session.evaluate(&self.knowledge).scope,
+        })
+    }
+
+    /// Records a decision the shell stamped with the time, as `nunki
+    /// approve` does, saves it, and says what is still missing.
+    fn decided(
+        &mut self,
+        rule: &str,
+        draft: &crate::approvals::Draft,
+        at: jiff::Timestamp,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(scope) = self.base_scope() else {
+            return;
+        };
+        let Some(flag) = scope.flags.iter().find(|f| f.rule == rule) else {
+            self.set_notice(
+                Tone::Bad,
+                "Not recorded: the flag is no longer raised by the session's answers.",
+            );
+            return;
+        };
+        let raised = self
+            .open
+            .as_ref()
+            .and_then(|o| o.session.flags_seen.get(rule).copied());
+        let decision = draft.decide(flag, raised, at);
+        let words = format!(
+            "{} \"{}\" by {}",
+            match decision.verdict {
+                crate::session::Verdict::Approved => "Approved",
+                crate::session::Verdict::Declined => "Declined",
+            },
+            flag.title,
+            decision.by
+        );
+        self.change(actions, |s| {
+            crate::approvals::record(&mut s.decisions, decision)
+        });
+        let Some(open) = &self.open else { return };
+        if open.read_only {
+            return;
+        }
+        let scope = self.base_scope().unwrap_or(scope);
+        let missing = crate::approvals::missing(&scope, &open.session.decisions);
+        let rest = if missing.is_empty() {
+            "nothing else is missing before the proposal can go out.".to_string()
+        } else {
+            let list: Vec<String> = missing.iter().map(|m| m.describe()).collect();
+            format!("still missing: {}.", list.join("; "))
+        };
+        self.set_notice(Tone::Good, format!("{words}; {rest}"));
+    }
+
     fn opened(&mut self, opened: Opened) {
         let session = opened.session;
         // The interview shows the knowledge's texts in the session's
@@ -747,6 +867,7 @@ impl App {
             preview: PreviewState::default(),
             compare: CompareState::default(),
             editing: None,
+            similar: None,
             read_only: opened.read_only,
             session,
             eval,
@@ -846,12 +967,30 @@ fn proposal(knowledge: &Knowledge, open: &Open, audience: Audience) -> Proposal 
         subject.option = Some(&o.name);
         subject.answers = answers;
     }
+    if let Some(similar) = &open.similar {
+        subject.similar = similar;
+    }
     if audience == Audience::Internal && knowledge.lang() != crate::i18n::Lang::En {
         let english = knowledge.in_language(crate::i18n::Lang::En);
         let eval = evaluate(&english, &open.session, open.editing);
         return Proposal::build(&subject, &eval.scope, &english, audience);
     }
     Proposal::build(&subject, &open.eval.scope, knowledge, audience)
+}
+
+/// The won sessions most like what is edited (`nunki similar`).
+fn similar_to(knowledge: &Knowledge, open: &Open, won: &[Session]) -> Vec<crate::similar::Similar> {
+    let scopes: Vec<Scope> = won
+        .iter()
+        .filter(|w| w.id != open.session.id)
+        .map(|w| w.evaluate(knowledge).scope)
+        .collect();
+    let pairs: Vec<(&Session, &Scope)> = won
+        .iter()
+        .filter(|w| w.id != open.session.id)
+        .zip(scopes.iter())
+        .collect();
+    crate::similar::similar((&open.session, &open.eval.scope), &pairs, SIMILAR_SHOWN)
 }
 
 #[cfg(test)]

@@ -123,7 +123,16 @@ impl App {
                     self.screen = Screen::Catalog;
                 }
             }
-            Request::Screen(screen) => self.go_screen(screen),
+            Request::Screen(screen) => {
+                self.go_screen(screen);
+                // The internal proposal names similar setups we run: read
+                // the won sessions once per open session.
+                if self.screen == Screen::Preview
+                    && self.open.as_ref().is_some_and(|o| o.similar.is_none())
+                {
+                    actions.push(Action::LoadWon);
+                }
+            }
             Request::Back => self.back(actions),
             Request::Quit => actions.push(Action::Quit),
             Request::Help => {
@@ -252,7 +261,7 @@ impl App {
             } => {
                 if let Some(open) = &self.open {
                     let proposal = proposal(&self.knowledge, open, audience);
-                    let contents = export::render(format, &proposal);
+                    let contents = export::render_bytes(format, &proposal);
                     actions.push(Action::Export { path, contents });
                 }
             }
@@ -379,6 +388,125 @@ impl App {
                     .is_some_and(|o| o.session.status == status)
                 {
                     self.set_notice(Tone::Good, format!("Status: {}.", status.id()));
+                }
+            }
+            Request::DecisionBox(n) => {
+                let Some(open) = &self.open else { return };
+                if open.read_only {
+                    return self.change(actions, |_| {});
+                }
+                let Some(flag) = open.eval.scope.flags.get(n) else {
+                    return;
+                };
+                let raised_by_base = self
+                    .base_scope()
+                    .is_some_and(|s| s.flags.iter().any(|f| f.rule == flag.rule));
+                if !raised_by_base {
+                    self.set_notice(
+                        Tone::Info,
+                        "Only this option raises the flag; decisions are recorded on the session's own flags (edit Base: o).",
+                    );
+                    return;
+                }
+                self.overlay = Some(Overlay::Dialog(Dialog::decision(
+                    &self.knowledge,
+                    flag,
+                    &open.session.decisions,
+                )));
+            }
+            Request::Decide { rule, draft } => {
+                self.overlay = None;
+                // The shell reads the clock and answers with `Decided`.
+                actions.push(Action::Decide { rule, draft });
+            }
+            Request::ConflictBox => {
+                let Some(ctx) = self.ctx() else { return };
+                let question = self
+                    .open
+                    .as_ref()
+                    .map(|o| o.interview.question.clone())
+                    .unwrap_or_default();
+                let rows = interview::conflict_rows(&ctx, &question);
+                let others = ctx.session.conflicts.len() - rows.len();
+                let prompt = ctx
+                    .knowledge
+                    .question(&question)
+                    .map_or(question.clone(), |q| q.prompt.to_string());
+                if rows.is_empty() {
+                    let text = if others > 0 {
+                        format!(
+                            "No conflict on this question; the session has {others} elsewhere (`nunki team conflicts`)."
+                        )
+                    } else {
+                        "No conflict on this question.".to_string()
+                    };
+                    self.set_notice(Tone::Info, text);
+                    return;
+                }
+                self.overlay = Some(Overlay::Dialog(Dialog::Conflict(dialogs::ConflictChoice {
+                    question,
+                    prompt,
+                    rows,
+                    cursor: 0,
+                })));
+            }
+            Request::ResolveConflict {
+                question,
+                take_other,
+            } => {
+                self.overlay = None;
+                let mut failed = None;
+                self.change(actions, |s| {
+                    let on_question = |c: &crate::session::Conflict| {
+                        c.key == question
+                            && matches!(
+                                c.field,
+                                crate::session::Field::Answer | crate::session::Field::Note
+                            )
+                    };
+                    if let Err(e) = crate::session::merge::resolve(s, on_question, take_other) {
+                        failed = Some(e);
+                    }
+                });
+                if let Some(open) = &mut self.open {
+                    // The field shows the value now kept.
+                    let ctx = open_ctx!(self.knowledge, open);
+                    let (current, focus) = (open.interview.question.clone(), open.interview.focus);
+                    open.interview.go_to(&ctx, &current);
+                    open.interview.focus = focus;
+                }
+                match failed {
+                    Some(e) => self.set_notice(Tone::Bad, e),
+                    None if self.open.as_ref().is_some_and(|o| !o.read_only) => self.set_notice(
+                        Tone::Good,
+                        if take_other {
+                            "Took the other value; the next sync shares it."
+                        } else {
+                            "Kept the merged value; the next sync shares it."
+                        },
+                    ),
+                    None => {}
+                }
+            }
+            Request::Sync => {
+                if self.open.is_some() {
+                    self.set_notice(
+                        Tone::Info,
+                        "Sync from the session list (Esc): a sync never runs in the middle of an interview.",
+                    );
+                    return;
+                }
+                match &self.team {
+                    None => self.set_notice(
+                        Tone::Info,
+                        "The data directory is no team folder: `nunki team init` or `nunki team clone URL` makes it one.",
+                    ),
+                    Some(_) if self.syncing => {}
+                    Some(_) => {
+                        self.syncing = true;
+                        self.set_notice(Tone::Info, "Syncing with the team…");
+                        actions.push(Action::Sync);
+                    }
                 }
             }
             Request::Insights => {

@@ -56,6 +56,13 @@ pub static BINDINGS: &[Binding] = &[
         &[X::Home],
         Some("insights"),
     ),
+    b(
+        C::Sync,
+        &[Key::ch('s')],
+        "sync with the team (team folders: commit, fetch, merge, push)",
+        &[X::Home],
+        Some("sync"),
+    ),
     // Interview
     b(
         C::Select,
@@ -124,6 +131,20 @@ pub static BINDINGS: &[Binding] = &[
         C::Remove,
         &[Key::ch('x')],
         "remove the selected item from the scope, with a reason",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::Decide,
+        &[Key::ch('d')],
+        "on a flag: record the decision (who, conditions, approve or decline)",
+        &[X::Interview],
+        None,
+    ),
+    b(
+        C::Resolve,
+        &[Key::ch('r'), Key::ctrl('r')],
+        "a conflict from a team sync on this question: keep one value or take the other (Ctrl-R also in a text field)",
         &[X::Interview],
         None,
     ),

@@ -58,11 +58,14 @@ pub enum Command {
     Insights,
     Reload,
     Status,
+    Decide,
+    Resolve,
+    Sync,
 }
 
 impl Command {
     /// Every command, as `keymap.ron` names it.
-    pub const NAMES: [(Command, &'static str); 38] = [
+    pub const NAMES: [(Command, &'static str); 41] = [
         (Command::Quit, "quit"),
         (Command::Help, "help"),
         (Command::Back, "back"),
@@ -101,6 +104,9 @@ impl Command {
         (Command::Insights, "insights"),
         (Command::Reload, "reload"),
         (Command::Status, "status"),
+        (Command::Decide, "decide"),
+        (Command::Resolve, "resolve"),
+        (Command::Sync, "sync"),
     ];
 
     pub fn name(self) -> &'static str {

@@ -1,7 +1,9 @@
 //! Dialogs: a new session (customer, template), adding or removing an
 //! offering by hand (quantity, reason), export (format, audience, file),
-//! which then shows the path it wrote, naming or removing an option, and
-//! the session's status (draft, proposed, won, lost).
+//! which then shows the path it wrote, naming or removing an option, the
+//! session's status (draft, proposed, won, lost), the pre-sales decision
+//! on a flag (who, conditions, for the customer, approve or decline), and
+//! which value of a merge conflict to keep.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -12,7 +14,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::pane;
 use crate::export::{Audience, Format, suggested_file_name};
 use crate::knowledge::Knowledge;
-use crate::session::{ScopeOption, Session, Status};
+use crate::session::{ScopeOption, Session, Status, Verdict};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
 use crate::tui::message::{Outcome, Request, TemplateInfo, View};
@@ -42,6 +44,49 @@ pub enum Dialog {
         current: Status,
         cursor: usize,
     },
+    /// Record the decision on a flag, as `nunki approve` does.
+    Decision(DecisionForm),
+    /// Which value of a merge conflict on a question to keep.
+    Conflict(ConflictChoice),
+}
+
+/// The decision box of one flag. Fields: 0 who decided, 1 conditions,
+/// 2 "for the customer", 3 approve or decline.
+#[derive(Debug, Clone)]
+pub struct DecisionForm {
+    pub rule: String,
+    pub title: String,
+    pub severity: crate::knowledge::Severity,
+    /// The approvers the flag names, for people.
+    pub approvers: Vec<String>,
+    /// The decision recorded so far, in words (it is replaced).
+    pub current: Option<String>,
+    pub by: TextInput,
+    pub conditions: TextInput,
+    pub for_customer: bool,
+    pub verdict: Verdict,
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+/// The conflicts a sync recorded on one question, and which value to keep.
+#[derive(Debug, Clone)]
+pub struct ConflictChoice {
+    pub question: String,
+    pub prompt: String,
+    /// Each conflict: what it is about ("answer", "note"), the value kept
+    /// and the other value, in words, and who gave the other.
+    pub rows: Vec<ConflictRow>,
+    /// 0: keep the merged values, 1: take the other ones.
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictRow {
+    pub field: crate::session::Field,
+    pub kept: String,
+    pub other: String,
+    pub by: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -215,6 +260,39 @@ impl Dialog {
         Dialog::Status { current, cursor }
     }
 
+    /// The decision box of `flag`: who decided prefilled with the first
+    /// approver the flag names (editable: one name decides, even where the
+    /// flag names several), the conditions of an earlier decision kept.
+    pub fn decision(
+        knowledge: &Knowledge,
+        flag: &crate::engine::Flag,
+        decisions: &[crate::session::Decision],
+    ) -> Dialog {
+        let approvers: Vec<String> = flag
+            .approvers
+            .iter()
+            .map(|a| knowledge.approver(a).map_or(a.clone(), |x| x.name.clone()))
+            .collect();
+        let earlier = crate::approvals::decision_for(flag, decisions);
+        Dialog::Decision(DecisionForm {
+            rule: flag.rule.clone(),
+            title: flag.title.clone(),
+            severity: flag.severity,
+            by: TextInput::new(approvers.first().map_or("", String::as_str)),
+            approvers,
+            current: earlier.map(|(d, state)| crate::approvals::decision_words(d, state, "stale")),
+            conditions: TextInput::new(
+                earlier
+                    .and_then(|(d, _)| d.conditions.as_deref())
+                    .unwrap_or_default(),
+            ),
+            for_customer: earlier.is_some_and(|(d, _)| d.for_customer),
+            verdict: Verdict::Approved,
+            field: 0,
+            error: None,
+        })
+    }
+
     pub fn remove_option(index: usize, option: &ScopeOption) -> Dialog {
         Dialog::RemoveOption {
             index,
@@ -297,6 +375,13 @@ pub fn on_paste(dialog: &mut Dialog, text: &str) -> Vec<Request> {
         Dialog::Override(d) => {
             d.reason.insert_str(text);
         }
+        Dialog::Decision(d) if d.field == 0 => {
+            d.by.insert_str(text);
+            d.error = None;
+        }
+        Dialog::Decision(d) if d.field == 1 => {
+            d.conditions.insert_str(text);
+        }
         Dialog::Export(d) if d.field == 2 => {
             d.file.insert_str(text);
             d.edited = true;
@@ -330,7 +415,76 @@ pub fn on_key(
             _ => Outcome::ignored(),
         },
         Dialog::Status { cursor, .. } => status_key(cursor, key, command),
+        Dialog::Decision(d) => decision_key(d, key, command),
+        Dialog::Conflict(c) => conflict_key(c, command),
     }
+}
+
+fn decision_key(d: &mut DecisionForm, key: KeyEvent, command: Option<Command>) -> Outcome {
+    match command {
+        Some(Command::NextPane | Command::Down) => cycle(&mut d.field, 4, true),
+        Some(Command::PrevPane | Command::Up) => cycle(&mut d.field, 4, false),
+        Some(Command::Select) => {
+            let by = d.by.value().trim().to_string();
+            if by.is_empty() {
+                d.error = Some("Who decided? Type the name of the person.".into());
+                d.field = 0;
+                return Outcome::done();
+            }
+            return Outcome::one(Request::Decide {
+                rule: d.rule.clone(),
+                draft: crate::approvals::Draft {
+                    verdict: d.verdict,
+                    by,
+                    conditions: Some(d.conditions.value().to_string()),
+                    for_customer: d.for_customer,
+                },
+            });
+        }
+        _ if d.field >= 2
+            && matches!(
+                key.code,
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+            ) =>
+        {
+            if d.field == 2 {
+                d.for_customer = !d.for_customer;
+            } else {
+                d.verdict = match d.verdict {
+                    Verdict::Approved => Verdict::Declined,
+                    Verdict::Declined => Verdict::Approved,
+                };
+            }
+        }
+        _ if d.field < 2 => {
+            let input = if d.field == 0 {
+                &mut d.by
+            } else {
+                &mut d.conditions
+            };
+            if !input.handle(key).consumed() {
+                return Outcome::ignored();
+            }
+            d.error = None;
+        }
+        _ => return Outcome::ignored(),
+    }
+    Outcome::done()
+}
+
+fn conflict_key(c: &mut ConflictChoice, command: Option<Command>) -> Outcome {
+    match command {
+        Some(Command::Up | Command::PrevPane) => c.cursor = 0,
+        Some(Command::Down | Command::NextPane) => c.cursor = 1,
+        Some(Command::Select) => {
+            return Outcome::one(Request::ResolveConflict {
+                question: c.question.clone(),
+                take_other: c.cursor == 1,
+            });
+        }
+        _ => return Outcome::ignored(),
+    }
+    Outcome::done()
 }
 
 /// What one says of each status in the box.
@@ -937,6 +1091,152 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
             (
                 " Status ",
                 " Enter save · d p w l choose and save · Esc cancel ",
+            )
+        }
+        Dialog::Decision(d) => {
+            let head = format!("{} · {}", d.severity.label(), d.title);
+            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            let names = if d.approvers.is_empty() {
+                "The flag names no approver.".to_string()
+            } else {
+                format!("The flag names: {}.", d.approvers.join(", "))
+            };
+            lines.extend(wrap(&names, w).into_iter().map(|l| Line::styled(l, t.dim)));
+            if let Some(c) = &d.current {
+                let text = format!("Recorded so far: {c}; this replaces it.");
+                lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.dim)));
+            }
+            lines.push(Line::raw(""));
+            let (line, col) = field_line(t, "By", &d.by, w, d.field == 0);
+            if let Some(c) = col {
+                cursor = Some((lines.len(), c));
+            }
+            lines.push(line);
+            let (line, col) = field_line(t, "Condition", &d.conditions, w, d.field == 1);
+            if let Some(c) = col {
+                cursor = Some((lines.len(), c));
+            }
+            lines.push(line);
+            lines.push(Line::raw(""));
+            let label = |i: usize, text: &str| {
+                Span::styled(
+                    fit(text, LABEL_W),
+                    if d.field == i { t.key } else { t.text },
+                )
+            };
+            let mark = |on: bool| if on { "[x]" } else { "[ ]" };
+            lines.push(Line::from(vec![
+                label(2, "Customer"),
+                Span::styled(
+                    fit(
+                        &format!(
+                            "{} the conditions concern the customer (their proposal lists them)",
+                            mark(d.for_customer)
+                        ),
+                        w.saturating_sub(LABEL_W),
+                    ),
+                    if d.field == 2 { t.selected } else { t.text },
+                ),
+            ]));
+            lines.push(Line::from(vec![
+                label(3, "Decision"),
+                Span::styled(
+                    format!(
+                        "{} approve",
+                        if d.verdict == Verdict::Approved {
+                            "(•)"
+                        } else {
+                            "( )"
+                        }
+                    ),
+                    if d.field == 3 && d.verdict == Verdict::Approved {
+                        t.selected
+                    } else {
+                        t.text
+                    },
+                ),
+                Span::raw("   "),
+                Span::styled(
+                    format!(
+                        "{} decline",
+                        if d.verdict == Verdict::Declined {
+                            "(•)"
+                        } else {
+                            "( )"
+                        }
+                    ),
+                    if d.field == 3 && d.verdict == Verdict::Declined {
+                        t.selected
+                    } else {
+                        t.text
+                    },
+                ),
+            ]));
+            lines.push(Line::raw(""));
+            lines.extend(
+                wrap(
+                    "Recorded with today's date for the answers that raise the flag now; when they change, the decision shows as stale.",
+                    w,
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+            );
+            if let Some(e) = &d.error {
+                lines.push(Line::styled(e.clone(), t.error));
+            }
+            (
+                " Decision ",
+                " Enter record · Tab next field · Space switch · Esc cancel ",
+            )
+        }
+        Dialog::Conflict(c) => {
+            let head = format!(
+                "A team sync kept one value of \"{}\" and recorded the other:",
+                c.prompt
+            );
+            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.push(Line::raw(""));
+            let kept: Vec<String> = c
+                .rows
+                .iter()
+                .map(|r| format!("{}: {}", r.field.id(), r.kept))
+                .collect();
+            let other: Vec<String> = c
+                .rows
+                .iter()
+                .map(|r| format!("{}: {} (from {})", r.field.id(), r.other, r.by))
+                .collect();
+            for (i, text) in [
+                format!("keep {}", kept.join("; ")),
+                format!("take {}", other.join("; ")),
+            ]
+            .iter()
+            .enumerate()
+            {
+                let first = wrap(text, w.saturating_sub(LABEL_W + 4));
+                for (n, l) in first.into_iter().enumerate() {
+                    if n == 0 {
+                        lines.push(choice_line(t, c.cursor == i, c.cursor == i, &l, w));
+                    } else {
+                        lines.push(Line::styled(
+                            fit(&format!("{}    {l}", " ".repeat(LABEL_W)), w),
+                            t.text,
+                        ));
+                    }
+                }
+            }
+            lines.push(Line::raw(""));
+            lines.extend(
+                wrap(
+                    "Saved at once; the next sync shares the resolution (as `nunki team resolve` does).",
+                    w,
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+            );
+            (
+                " Conflict ",
+                " Enter keep this one · ↑↓ choose · Esc later ",
             )
         }
         Dialog::Message { title, text } => {

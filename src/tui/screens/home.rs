@@ -265,12 +265,24 @@ pub fn draw(frame: &mut Frame, body: Rect, state: &HomeState, view: &View<'_>) {
         let selected = n == state.cursor;
         let base = if selected { t.selected } else { t.text };
         let mut spans = vec![Span::styled(" ", base)];
+        // Conflicts a team sync recorded stay in sight until resolved.
+        let marker = (s.conflicts > 0).then(|| {
+            format!(
+                " ⚠ {} conflict{}",
+                s.conflicts,
+                if s.conflicts == 1 { "" } else { "s" }
+            )
+        });
+        let marker_w = marker.as_deref().map_or(0, widgets::width);
         spans.extend(highlighted(
-            &fit(&s.customer, customer_w),
+            &fit(&s.customer, customer_w.saturating_sub(marker_w)),
             idx,
             base,
             base.patch(t.matched),
         ));
+        if let Some(m) = marker {
+            spans.push(Span::styled(m, if selected { base } else { t.warn }));
+        }
         // A file that cannot be read has no date, status or answers to
         // show; it says so instead of showing made-up ones.
         let broken = s.problem.is_some();

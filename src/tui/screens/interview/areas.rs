@@ -212,7 +212,60 @@ pub fn message_lines(
         let style = if ctx.differs(&q.id) { t.warn } else { t.dim };
         out.extend(wrapped(&text, w, style));
     }
+    let conflicts = conflict_rows(ctx, &q.id);
+    if !conflicts.is_empty() {
+        for c in &conflicts {
+            let what = match c.field {
+                crate::session::Field::Note => "note",
+                _ => "answer",
+            };
+            let text = format!(
+                "⚠ Conflict from a team sync on this {what}: kept {}; {} gave {}",
+                c.kept, c.by, c.other
+            );
+            out.extend(wrapped(&text, w, t.warn));
+        }
+        let text = format!(
+            "  r (Ctrl-R in a field): keep it or take the other, or `nunki team resolve {} {}`",
+            ctx.session.id, q.id
+        );
+        out.extend(wrapped(&text, w, t.dim));
+    }
     out
+}
+
+/// The unresolved conflicts a team sync recorded on question `q` (its
+/// answer and its note), their values in words.
+pub fn conflict_rows(ctx: &Ctx<'_>, q: &str) -> Vec<crate::tui::screens::dialogs::ConflictRow> {
+    use crate::session::Field;
+    let question = ctx.knowledge.question(q);
+    ctx.session
+        .conflicts
+        .iter()
+        .filter(|c| c.key == q && matches!(c.field, Field::Answer | Field::Note))
+        .map(|c| {
+            let shown = |v: &Option<String>| -> String {
+                let Some(text) = v else {
+                    return "no answer (cleared)".into();
+                };
+                let options = crate::knowledge::ron_options();
+                match c.field {
+                    Field::Answer => options
+                        .from_str::<Answer>(text)
+                        .map_or_else(|_| text.clone(), |a| a.display(question)),
+                    _ => options
+                        .from_str::<String>(text)
+                        .map_or_else(|_| text.clone(), |n| format!("\"{n}\"")),
+                }
+            };
+            crate::tui::screens::dialogs::ConflictRow {
+                field: c.field,
+                kept: shown(&c.kept),
+                other: shown(&c.other),
+                by: c.by.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The first option row shown in a choice list of `height` rows.

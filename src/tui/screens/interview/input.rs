@@ -333,6 +333,13 @@ pub(super) fn on_command(state: &mut InterviewState, ctx: &Ctx<'_>, command: Com
         Command::NextQuestion => return Outcome::one(Request::NextQuestion),
         Command::PrevQuestion => return Outcome::one(Request::PrevQuestion),
         Command::NextOpen => return Outcome::one(Request::NextOpen),
+        Command::Resolve => return Outcome::one(Request::ConflictBox),
+        Command::Decide if !matches!(state.focus, Pane::Scope | Pane::Flags) => {
+            return Outcome::one(Request::Notice(
+                crate::tui::message::Tone::Info,
+                "Decisions are recorded on flags: Tab to the flags, choose one, then d.".into(),
+            ));
+        }
         _ => {}
     }
     match state.focus {
@@ -494,7 +501,7 @@ pub(super) fn on_scope(state: &mut InterviewState, ctx: &Ctx<'_>, command: Comma
             let mut at = (state.scope_cursor - first).min(len - 1);
             if !move_in(&mut at, c, len - 1) {
                 return match c {
-                    Command::Select | Command::Why | Command::Remove => {
+                    Command::Select | Command::Why | Command::Remove | Command::Decide => {
                         scope_action(ctx, state.scope_cursor, command)
                     }
                     _ => Outcome::ignored(),
@@ -518,6 +525,10 @@ pub fn scope_action(ctx: &Ctx<'_>, n: usize, command: Command) -> Outcome {
             Command::Remove => Outcome::one(Request::AskRemove {
                 offering: item.offering.clone(),
             }),
+            Command::Decide => Outcome::one(Request::Notice(
+                crate::tui::message::Tone::Info,
+                "Decisions are recorded on flags: Tab to the flags (or ↓ past the last item), then d.".into(),
+            )),
             _ => Outcome::one(Request::Trace(TraceTarget::Item(item.offering.clone()))),
         };
     }
@@ -541,6 +552,7 @@ pub fn scope_action(ctx: &Ctx<'_>, n: usize, command: Command) -> Outcome {
             }
         }
         Command::Why => Outcome::one(Request::Trace(target)),
+        Command::Decide => Outcome::one(Request::DecisionBox(n - items)),
         _ => Outcome::one(Request::Notice(
             crate::tui::message::Tone::Info,
             "A flag goes away when the answer behind it changes (Enter goes there).".into(),
