@@ -217,3 +217,4 @@ slo-indicator = Anteil der minütlichen Messungen im Monat, bei denen { $compone
 slo-objective = { $percent } % Verfügbarkeit pro Kalendermonat für { $component } ({ $plan }).
 slo-objective-indicative = { $percent } % Verfügbarkeit pro Kalendermonat für { $component } ({ $plan }), { $indicative }.
 slo-availability-of = Verfügbarkeit von { $component }
+page-of = Seite { $page } von { $count }

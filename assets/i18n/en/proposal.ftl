@@ -213,3 +213,4 @@ slo-indicator = Share of one-minute probes in the month in which { $component } 
 slo-objective = { $percent } % availability per calendar month for { $component } ({ $plan }).
 slo-objective-indicative = { $percent } % availability per calendar month for { $component } ({ $plan }), { $indicative }.
 slo-availability-of = Availability of { $component }
+page-of = Page { $page } of { $count }

@@ -24,7 +24,7 @@ const INDENT: f32 = 14.0;
 pub fn pages(fonts: &Fonts, d: &Document) -> Vec<Page> {
     let flow = &mut Flow::new(fonts);
     flow.paragraph(
-        &[Run::regular("Scoped proposal")],
+        &[Run::regular(crate::tr!(d.lang, "kicker"))],
         MARGIN_X,
         TEXT_WIDTH,
         SMALL,
@@ -305,13 +305,13 @@ fn footers(flow: &Flow, pages: &mut [Page], d: &Document) {
     let validity = d
         .cover
         .iter()
-        .find(|f| f.term == "Valid until")
+        .find(|f| f.term == crate::tr!(d.lang, "valid-until"))
         .map(|f| format!(" · {} {}", f.term, plain(std::slice::from_ref(&f.value))))
         .unwrap_or_default();
     let validity_width = flow.fonts.width(&validity, Weight::Regular, SMALL.size);
     let y = BODY_BOTTOM + 26.0;
     for (i, page) in pages.iter_mut().enumerate() {
-        let number = format!("Page {} of {count}", i + 1);
+        let number = crate::tr!(d.lang, "page-of", page = i + 1, count = count);
         let number_width = flow.fonts.width(&number, Weight::Regular, SMALL.size);
         let room = TEXT_WIDTH - number_width - 12.0;
         let left = fit(flow, &d.customer, room - validity_width) + &validity;
