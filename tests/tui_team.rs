@@ -146,8 +146,8 @@ fn the_home_screen_shows_the_sync_state_and_syncs_on_a_key() {
         .catalog
         .text
         .replacen(
-            "name: \"APPUiO Cloud\",",
-            "name: \"APPUiO Cloud (team)\",",
+            "name: (en: \"APPUiO Cloud\", de: \"APPUiO Cloud\"),",
+            "name: (en: \"APPUiO Cloud (team)\", de: \"APPUiO Cloud (Team)\"),",
             1,
         );
     std::fs::create_dir_all(beat.join("catalog")).unwrap();
