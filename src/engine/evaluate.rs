@@ -144,8 +144,10 @@ pub fn evaluate<'a>(
     // 2. Includes and excludes, in rule order.
     // Sized for the includes the knowledge holds (counted at load), so a
     // large catalog neither rehashes its way through the rules nor asks
-    // for memory it will not use.
-    let includes = knowledge.include_effects();
+    // for memory it will not use; an offering has one draft at most.
+    let includes = knowledge
+        .include_effects()
+        .min(knowledge.catalog.offerings.len());
     let mut drafts: Vec<Draft<'a>> = Vec::with_capacity(includes);
     // Offering → its draft and whether it is excluded, by catalog index
     // (rules resolve theirs at load): a dense array keeps a large catalog
