@@ -16,29 +16,19 @@ const CUSTOMER: &str = "Müller & Söhne Privatbank AG";
 
 /// A session from the regulated-finance template, in `home`.
 fn session(home: &Path, customer: &str) {
-    let out = common::nunki(home)
-        .args(["new", "--customer", customer, "--contact", "Anna Zürcher"])
-        .args(["--template", "regulated_finance_openshift"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::run_ok(
+        common::nunki(home)
+            .args(["new", "--customer", customer, "--contact", "Anna Zürcher"])
+            .args(["--template", "regulated_finance_openshift"]),
     );
 }
 
 /// `nunki export --session <customer's first word> ARGS` to stdout.
 fn export(home: &Path, args: &[&str]) -> Vec<u8> {
-    let out = common::nunki(home)
-        .args(["export", "--session", "mueller"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::run_ok(
+        common::nunki(home)
+            .args(["export", "--session", "mueller"])
+            .args(args),
     );
     out.stdout
 }
@@ -46,16 +36,11 @@ fn export(home: &Path, args: &[&str]) -> Vec<u8> {
 /// `nunki export … -o FILE`, the file's bytes.
 fn export_file(home: &Path, name: &str, args: &[&str]) -> Vec<u8> {
     let path = home.join(name);
-    let out = common::nunki(home)
-        .args(["export", "--session", "mueller", "-o"])
-        .arg(&path)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::run_ok(
+        common::nunki(home)
+            .args(["export", "--session", "mueller", "-o"])
+            .arg(&path)
+            .args(args),
     );
     std::fs::read(&path).unwrap()
 }

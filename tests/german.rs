@@ -177,23 +177,15 @@ fn swiss_offer_conventions_in_the_german_proposal() {
 #[test]
 fn the_language_is_chosen_at_creation_changed_and_overridden_per_export() {
     let home = tempfile::TempDir::new().unwrap();
-    let out = common::nunki(home.path())
-        .args([
-            "new",
-            "--customer",
-            "Helvetia Privatbank AG",
-            "--template",
-            "regulated",
-            "--lang",
-            "de",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::run_ok(common::nunki(home.path()).args([
+        "new",
+        "--customer",
+        "Helvetia Privatbank AG",
+        "--template",
+        "regulated",
+        "--lang",
+        "de",
+    ]));
     let path = String::from_utf8(out.stdout).unwrap();
     let file = std::fs::read_to_string(path.trim()).unwrap();
     assert!(file.contains("lang: de"), "{file}");
@@ -201,12 +193,7 @@ fn the_language_is_chosen_at_creation_changed_and_overridden_per_export() {
     let export = |extra: &[&str]| {
         let mut args = vec!["export", "--session", "helvetia"];
         args.extend_from_slice(extra);
-        let out = common::nunki(home.path()).args(&args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = common::run_ok(common::nunki(home.path()).args(&args));
         String::from_utf8(out.stdout).unwrap()
     };
     assert!(export(&[]).starts_with("# Offerte für Helvetia Privatbank AG"));
@@ -214,15 +201,7 @@ fn the_language_is_chosen_at_creation_changed_and_overridden_per_export() {
     // The internal proposal stays English (README: choosing the language).
     assert!(export(&["--audience", "internal"]).starts_with("# Scoped proposal for Helvetia"));
 
-    let out = common::nunki(home.path())
-        .args(["set", "helvetia", "--lang", "en"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::run_ok(common::nunki(home.path()).args(["set", "helvetia", "--lang", "en"]));
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
