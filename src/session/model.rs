@@ -297,6 +297,16 @@ impl Session {
         check_answers(knowledge, &self.answers)
     }
 
+    /// What a list of sessions shows of this one's scope: the summary saved
+    /// with it while the knowledge is the one it was saved with (every
+    /// save stores both), evaluated afresh otherwise.
+    pub fn summary(&self, knowledge: &Knowledge) -> std::borrow::Cow<'_, ScopeSummary> {
+        match &self.last_scope {
+            Some(s) if self.knowledge_version == knowledge.version => std::borrow::Cow::Borrowed(s),
+            _ => std::borrow::Cow::Owned(ScopeSummary::of(&self.evaluate(knowledge).scope)),
+        }
+    }
+
     pub fn evaluate(&self, knowledge: &Knowledge) -> Evaluated {
         let (answers, problems) = self.checked_answers(knowledge);
         Evaluated {
