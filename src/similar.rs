@@ -26,6 +26,9 @@ pub struct Similar {
     pub only_there: Vec<String>,
 }
 
+/// How many similar setups a proposal and the preview name.
+pub const SHOWN: usize = 3;
+
 /// The won sessions among `others` (never `this` itself), best first;
 /// ties by customer name.
 pub fn similar(
@@ -75,6 +78,23 @@ pub fn similar(
 }
 
 /// An answer as the user typed it: `yes`, `3`, `dedicated`, `gdpr,finma`.
+/// [`similar`] among `sessions` as read from disk: only the won ones
+/// (never `this` itself) are scoped with `knowledge`, once each.
+pub fn similar_among<'a>(
+    knowledge: &crate::knowledge::Knowledge,
+    this: (&Session, &Scope),
+    sessions: impl IntoIterator<Item = &'a Session>,
+    limit: usize,
+) -> Vec<Similar> {
+    let won: Vec<&Session> = sessions
+        .into_iter()
+        .filter(|o| o.status == Status::Won && o.id != this.0.id)
+        .collect();
+    let scopes: Vec<Scope> = won.iter().map(|o| o.evaluate(knowledge).scope).collect();
+    let pairs: Vec<(&Session, &Scope)> = won.into_iter().zip(scopes.iter()).collect();
+    similar(this, &pairs, limit)
+}
+
 pub fn show(a: &Answer) -> String {
     match a {
         Answer::Bool(true) => "yes".into(),

@@ -286,17 +286,12 @@ fn similar_setups(
     scope: &crate::engine::Scope,
 ) -> Result<Vec<crate::similar::Similar>, Error> {
     let listings = Store::new(places).list()?;
-    let won: Vec<&crate::session::Session> = listings
-        .sessions
-        .iter()
-        .map(|l| &l.session)
-        .filter(|s| s.status == crate::session::Status::Won && s.id != session.id)
-        .collect();
-    let scopes: Vec<crate::engine::Scope> =
-        won.iter().map(|s| s.evaluate(knowledge).scope).collect();
-    let pairs: Vec<(&crate::session::Session, &crate::engine::Scope)> =
-        won.iter().copied().zip(scopes.iter()).collect();
-    Ok(crate::similar::similar((session, scope), &pairs, 3))
+    Ok(crate::similar::similar_among(
+        knowledge,
+        (session, scope),
+        listings.sessions.iter().map(|l| &l.session),
+        crate::similar::SHOWN,
+    ))
 }
 
 /// Prints `bytes`, or writes them atomically to `path` and says so.

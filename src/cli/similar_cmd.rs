@@ -5,10 +5,8 @@ use std::path::Path;
 
 use super::args::SimilarArgs;
 use super::{Error, Outcome, print};
-use crate::engine::Scope;
-use crate::session::Session;
 use crate::session::store::{Store, load};
-use crate::similar::similar;
+use crate::similar::similar_among;
 use crate::sources::{Places, load_knowledge};
 
 pub fn run(places: &Places, catalog: Option<&Path>, args: &SimilarArgs) -> Result<Outcome, Error> {
@@ -16,16 +14,13 @@ pub fn run(places: &Places, catalog: Option<&Path>, args: &SimilarArgs) -> Resul
     let store = Store::new(places);
     let this = load(&store.resolve(&args.session)?)?;
     let listings = store.list()?;
-    let won: Vec<&Session> = listings
-        .sessions
-        .iter()
-        .map(|l| &l.session)
-        .filter(|s| s.status == crate::session::Status::Won && s.id != this.id)
-        .collect();
-    let scopes: Vec<Scope> = won.iter().map(|s| s.evaluate(&knowledge).scope).collect();
-    let pairs: Vec<(&Session, &Scope)> = won.iter().copied().zip(scopes.iter()).collect();
     let this_scope = this.evaluate(&knowledge).scope;
-    let found = similar((&this, &this_scope), &pairs, args.limit);
+    let found = similar_among(
+        &knowledge,
+        (&this, &this_scope),
+        listings.sessions.iter().map(|l| &l.session),
+        args.limit,
+    );
     let text = match args.format {
         super::args::TextOrJson::Json => {
             let mut s = serde_json::to_string_pretty(&found)

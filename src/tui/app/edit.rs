@@ -82,17 +82,12 @@ pub(super) fn similar_to(
     open: &Open,
     won: &[Session],
 ) -> Vec<crate::similar::Similar> {
-    let scopes: Vec<Scope> = won
-        .iter()
-        .filter(|w| w.id != open.session.id)
-        .map(|w| w.evaluate(knowledge).scope)
-        .collect();
-    let pairs: Vec<(&Session, &Scope)> = won
-        .iter()
-        .filter(|w| w.id != open.session.id)
-        .zip(scopes.iter())
-        .collect();
-    crate::similar::similar((&open.session, &open.eval.scope), &pairs, SIMILAR_SHOWN)
+    crate::similar::similar_among(
+        knowledge,
+        (&open.session, &open.eval.scope),
+        won,
+        crate::similar::SHOWN,
+    )
 }
 
 #[cfg(test)]

@@ -105,9 +105,6 @@ pub struct Open {
     pub similar: Option<Vec<crate::similar::Similar>>,
 }
 
-/// How many similar setups the internal proposal names.
-pub const SIMILAR_SHOWN: usize = 3;
-
 pub struct App {
     pub knowledge: Knowledge,
     pub index: Index,
