@@ -261,6 +261,18 @@ pub struct DecisionStat {
 }
 
 impl DecisionStat {
+    /// Adds the decisions counted over later sessions, as if counted here.
+    pub fn merge(&mut self, later: DecisionStat) {
+        self.approved += later.approved;
+        self.declined += later.declined;
+        self.open += later.open;
+        if !later.days.is_empty() {
+            self.days.extend(later.days);
+            self.mean_days_to_decision =
+                Some(self.days.iter().sum::<f64>() / self.days.len() as f64);
+        }
+    }
+
     /// Counts one raised flag of one session.
     pub fn count(&mut self, flag: &Flag, decisions: &[Decision]) {
         match decision_for(flag, decisions) {

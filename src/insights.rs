@@ -110,6 +110,28 @@ impl Tally {
             _ => {}
         }
     }
+
+    /// Adds the tally of the sessions that came after this one's: the same
+    /// as if one tally had counted them all in order.
+    fn merge(&mut self, later: Tally) {
+        if !later.title.is_empty() {
+            self.title = later.title;
+        }
+        self.severity = later.severity.or(self.severity);
+        self.sessions += later.sessions;
+        self.customers.extend(later.customers);
+        self.value += later.value;
+        self.one_time += later.one_time;
+        self.won += later.won;
+        self.lost += later.lost;
+        self.decisions.merge(later.decisions);
+    }
+}
+
+fn merge_into<K: Ord>(into: &mut BTreeMap<K, Tally>, later: BTreeMap<K, Tally>) {
+    for (key, tally) in later {
+        into.entry(key).or_default().merge(tally);
+    }
 }
 
 /// Scopes each session once with the current knowledge and counts: what
@@ -120,71 +142,91 @@ pub fn of_sessions(knowledge: &Knowledge, sessions: &[&Session], skipped: Vec<St
 
 /// [`of_sessions`] with who scoped each session: `authors[i]` is the
 /// author of `sessions[i]` (missing or `None`: not known).
+///
+/// Ten thousand sessions take most of a second on one core, so the cores
+/// share them, each counting its part as it scopes it and keeping no
+/// scope; the parts' counts are added in order, so the result is the same.
 pub fn of_sessions_by(
     knowledge: &Knowledge,
     sessions: &[&Session],
     authors: &[Option<&str>],
     skipped: Vec<String>,
 ) -> Insights {
-    let scopes = evaluate_all(knowledge, sessions);
-    let scoped: Vec<Scoped<'_>> = sessions
-        .iter()
-        .zip(&scopes)
-        .enumerate()
-        .map(|(i, (session, scope))| Scoped {
-            session,
-            scope,
-            author: authors.get(i).copied().flatten(),
-        })
-        .collect();
-    insights(knowledge, &scoped, skipped)
-}
-
-/// Each session's scope, in order. Ten thousand sessions take most of a
-/// second on one core, so the cores share them; the result is the same.
-fn evaluate_all(knowledge: &Knowledge, sessions: &[&Session]) -> Vec<Scope> {
+    let count = |from: usize, part: &[&Session]| {
+        let mut counts = Counts::default();
+        for (i, session) in part.iter().enumerate() {
+            let scope = session.evaluate(knowledge).scope;
+            counts.add(
+                knowledge,
+                &Scoped {
+                    session,
+                    scope: &scope,
+                    author: authors.get(from + i).copied().flatten(),
+                },
+            );
+        }
+        counts
+    };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores < 2 || sessions.len() < 256 {
-        return sessions
-            .iter()
-            .map(|s| s.evaluate(knowledge).scope)
-            .collect();
+        return count(0, sessions).finish(skipped);
     }
     let chunk = sessions.len().div_ceil(cores);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = sessions
+    let count = &count;
+    let parts: Vec<Counts> = std::thread::scope(|scope| {
+        let handles: Vec<_> = sessions
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|s| s.evaluate(knowledge).scope)
-                        .collect::<Vec<Scope>>()
-                })
-            })
+            .enumerate()
+            .map(|(n, part)| scope.spawn(move || count(n * chunk, part)))
             .collect();
-        parts
+        handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    })
+    });
+    let mut all = Counts::default();
+    for part in parts {
+        all.merge(part);
+    }
+    all.finish(skipped)
 }
 
 /// Counts over the given sessions (the caller chooses which, e.g. by date).
 pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<String>) -> Insights {
-    let mut flags: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut requests: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    let mut offerings: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut customers = BTreeSet::new();
-    // author → their tally, and how often each boundary came up for them.
-    let mut authors: BTreeMap<String, (Tally, BTreeMap<String, usize>)> = BTreeMap::new();
+    let mut counts = Counts::default();
     for s in scoped {
-        customers.insert(s.session.customer.name.trim().to_lowercase());
+        counts.add(knowledge, s);
+    }
+    counts.finish(skipped)
+}
+
+/// What the sessions counted so far add up to.
+#[derive(Default)]
+struct Counts {
+    sessions: usize,
+    currency: Option<String>,
+    customers: BTreeSet<String>,
+    flags: BTreeMap<String, Tally>,
+    requests: BTreeMap<(String, String), Tally>,
+    offerings: BTreeMap<String, Tally>,
+    /// Author → their tally, and how often each boundary came up for them.
+    authors: BTreeMap<String, (Tally, BTreeMap<String, usize>)>,
+}
+
+impl Counts {
+    fn add(&mut self, knowledge: &Knowledge, s: &Scoped<'_>) {
+        self.sessions += 1;
+        if self.currency.is_none() {
+            self.currency = Some(s.scope.totals.currency.clone());
+        }
+        self.customers
+            .insert(s.session.customer.name.trim().to_lowercase());
         if let Some(author) = s.author {
-            let (t, boundaries) = authors.entry(author.to_string()).or_default();
+            let (t, boundaries) = self.authors.entry(author.to_string()).or_default();
             t.count(s);
             let mut seen = BTreeSet::new();
             for f in &s.scope.flags {
-                if f.severity != Severity::Info && seen.insert(f.rule.clone()) {
+                if f.severity != Severity::Info && seen.insert(f.rule.as_str()) {
                     *boundaries.entry(f.title.clone()).or_default() += 1;
                 }
             }
@@ -193,8 +235,8 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
         let mut seen_rules = BTreeSet::new();
         let mut seen_requests = BTreeSet::new();
         for f in &s.scope.flags {
-            if seen_rules.insert(f.rule.clone()) {
-                let t = flags.entry(f.rule.clone()).or_default();
+            if seen_rules.insert(f.rule.as_str()) {
+                let t = self.flags.entry(f.rule.clone()).or_default();
                 t.title.clone_from(&f.title);
                 t.severity = Some(f.severity);
                 t.count(s);
@@ -203,99 +245,123 @@ pub fn insights(knowledge: &Knowledge, scoped: &[Scoped<'_>], skipped: Vec<Strin
             if matches!(f.severity, Severity::OutOfScope | Severity::NeedsPartner) {
                 for key in requests_of(knowledge, f) {
                     if seen_requests.insert(key.clone()) {
-                        requests.entry(key).or_default().count(s);
+                        self.requests.entry(key).or_default().count(s);
                     }
                 }
             }
         }
         for i in &s.scope.items {
-            let t = offerings.entry(i.offering.clone()).or_default();
+            let t = self.offerings.entry(i.offering.clone()).or_default();
             t.title.clone_from(&i.name);
             t.sessions += 1;
             t.value += i.monthly;
             t.one_time += i.one_time;
         }
     }
-    let mut flags: Vec<FlagStat> = flags
-        .into_iter()
-        .map(|(rule, t)| FlagStat {
-            rule,
-            title: t.title,
-            severity: t.severity.unwrap_or(Severity::Info),
-            sessions: t.sessions,
-            customers: t.customers.len(),
-            monthly_value: t.value,
-            won: t.won,
-            lost: t.lost,
-            decisions: t.decisions,
-        })
-        .collect();
-    // Most sessions first; among equals the more severe, then by id, so the
-    // order is stable.
-    flags.sort_by(|a, b| {
-        b.sessions
-            .cmp(&a.sessions)
-            .then(a.severity.cmp(&b.severity))
-            .then(a.rule.cmp(&b.rule))
-    });
-    let mut requests: Vec<RequestStat> = requests
-        .into_iter()
-        .map(|((question, answer), t)| RequestStat {
-            question,
-            answer,
-            sessions: t.sessions,
-            customers: t.customers.len(),
-            monthly_value: t.value,
-        })
-        .collect();
-    requests.sort_by(|a, b| {
-        b.sessions
-            .cmp(&a.sessions)
-            .then(b.monthly_value.cmp(&a.monthly_value))
-    });
-    let mut offerings: Vec<OfferingStat> = offerings
-        .into_iter()
-        .map(|(offering, t)| OfferingStat {
-            offering,
-            name: t.title,
-            sessions: t.sessions,
-            monthly: t.value,
-            one_time: t.one_time,
-        })
-        .collect();
-    offerings.sort_by(|a, b| {
-        b.sessions
-            .cmp(&a.sessions)
-            .then(a.offering.cmp(&b.offering))
-    });
-    let mut authors: Vec<AuthorStat> = authors
-        .into_iter()
-        .map(|(author, (t, boundaries))| {
-            let mut boundaries: Vec<(String, usize)> = boundaries.into_iter().collect();
-            boundaries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            AuthorStat {
-                author,
+
+    /// Adds the counts of the sessions that came after these.
+    fn merge(&mut self, later: Counts) {
+        self.sessions += later.sessions;
+        if self.currency.is_none() {
+            self.currency = later.currency;
+        }
+        self.customers.extend(later.customers);
+        merge_into(&mut self.flags, later.flags);
+        merge_into(&mut self.requests, later.requests);
+        merge_into(&mut self.offerings, later.offerings);
+        for (author, (tally, boundaries)) in later.authors {
+            let (t, b) = self.authors.entry(author).or_default();
+            t.merge(tally);
+            for (title, n) in boundaries {
+                *b.entry(title).or_default() += n;
+            }
+        }
+    }
+
+    fn finish(self, skipped: Vec<String>) -> Insights {
+        let mut flags: Vec<FlagStat> = self
+            .flags
+            .into_iter()
+            .map(|(rule, t)| FlagStat {
+                rule,
+                title: t.title,
+                severity: t.severity.unwrap_or(Severity::Info),
                 sessions: t.sessions,
                 customers: t.customers.len(),
+                monthly_value: t.value,
                 won: t.won,
                 lost: t.lost,
+                decisions: t.decisions,
+            })
+            .collect();
+        // Most sessions first; among equals the more severe, then by id, so
+        // the order is stable.
+        flags.sort_by(|a, b| {
+            b.sessions
+                .cmp(&a.sessions)
+                .then(a.severity.cmp(&b.severity))
+                .then(a.rule.cmp(&b.rule))
+        });
+        let mut requests: Vec<RequestStat> = self
+            .requests
+            .into_iter()
+            .map(|((question, answer), t)| RequestStat {
+                question,
+                answer,
+                sessions: t.sessions,
+                customers: t.customers.len(),
                 monthly_value: t.value,
-                boundaries: boundaries.into_iter().take(3).map(|(b, _)| b).collect(),
-            }
-        })
-        .collect();
-    authors.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.author.cmp(&b.author)));
-    Insights {
-        authors,
-        sessions: scoped.len(),
-        customers: customers.len(),
-        skipped,
-        flags,
-        requests,
-        offerings,
-        currency: scoped
-            .first()
-            .map_or_else(|| "CHF".to_string(), |s| s.scope.totals.currency.clone()),
+            })
+            .collect();
+        requests.sort_by(|a, b| {
+            b.sessions
+                .cmp(&a.sessions)
+                .then(b.monthly_value.cmp(&a.monthly_value))
+        });
+        let mut offerings: Vec<OfferingStat> = self
+            .offerings
+            .into_iter()
+            .map(|(offering, t)| OfferingStat {
+                offering,
+                name: t.title,
+                sessions: t.sessions,
+                monthly: t.value,
+                one_time: t.one_time,
+            })
+            .collect();
+        offerings.sort_by(|a, b| {
+            b.sessions
+                .cmp(&a.sessions)
+                .then(a.offering.cmp(&b.offering))
+        });
+        let mut authors: Vec<AuthorStat> = self
+            .authors
+            .into_iter()
+            .map(|(author, (t, boundaries))| {
+                let mut boundaries: Vec<(String, usize)> = boundaries.into_iter().collect();
+                boundaries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                AuthorStat {
+                    author,
+                    sessions: t.sessions,
+                    customers: t.customers.len(),
+                    won: t.won,
+                    lost: t.lost,
+                    monthly_value: t.value,
+                    boundaries: boundaries.into_iter().take(3).map(|(b, _)| b).collect(),
+                }
+            })
+            .collect();
+        authors.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.author.cmp(&b.author)));
+        Insights {
+            authors,
+            sessions: self.sessions,
+            customers: self.customers.len(),
+            skipped,
+            flags,
+            requests,
+            offerings,
+            currency: self.currency.unwrap_or_else(|| "CHF".to_string()),
+        }
     }
 }
 
