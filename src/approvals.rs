@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::engine::{Flag, Scope};
 use crate::knowledge::Severity;
-use crate::session::{Decision, Session, Verdict};
+use crate::session::{Decision, Session, Verdict, given};
 
 /// Where a flag's decision stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -176,12 +176,7 @@ impl Draft {
             verdict: self.verdict,
             by: self.by.trim().to_string(),
             at: now,
-            conditions: self
-                .conditions
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string),
+            conditions: given(self.conditions.as_deref()),
             for_customer: self.for_customer,
             fingerprint: flag.fingerprint(),
             raised: raised.or(Some(now)),

@@ -104,94 +104,128 @@ fn render_text(r: &Insights) -> String {
             format!(" ({} unreadable file(s) skipped)", r.skipped.len())
         }
     );
+    // Bars of boundaries scale to the most frequent flag, information too.
     let max = r.flags.first().map_or(0, |f| f.sessions);
-    let _ = writeln!(out, "Boundaries hit most often");
-    for f in r
+    let boundaries = r
         .flags
         .iter()
         .filter(|f| f.severity != crate::knowledge::Severity::Info)
-        .take(15)
-    {
-        let _ = writeln!(
-            out,
-            "  {:<44} {:<18} {:>3} sessions {:>3} customers  {cur} {:>10}/mo  won {} lost {}  {}",
-            f.title,
-            f.severity.label(),
-            f.sessions,
-            f.customers,
-            f.monthly_value.to_string(),
-            f.won,
-            f.lost,
-            bar(f.sessions, max, 20)
-        );
-        let d = &f.decisions;
-        if d.approved + d.declined + d.open > 0 {
+        .map(|f| {
+            let d = &f.decisions;
             let days = d
                 .mean_days_to_decision
                 .map_or(String::new(), |x| format!(", {x:.1} days to a decision"));
-            let _ = writeln!(
-                out,
-                "  {:<44} approved {} declined {} open {}{days}",
-                "", d.approved, d.declined, d.open
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\nRequests out of scope or for a partner (candidates for new products)"
-    );
-    let max = r.requests.first().map_or(0, |q| q.sessions);
-    for q in r.requests.iter().take(15) {
-        let _ = writeln!(
-            out,
-            "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>10}/mo  {}",
-            format!("{} = {}", q.question, q.answer),
+            Ranked {
+                name: f.title.clone(),
+                figures: format!(
+                    "{:<18} {:>3} sessions {:>3} customers  {cur} {:>10}/mo  won {} lost {}",
+                    f.severity.label(),
+                    f.sessions,
+                    f.customers,
+                    f.monthly_value.to_string(),
+                    f.won,
+                    f.lost,
+                ),
+                count: f.sessions,
+                below: (d.approved + d.declined + d.open > 0).then(|| {
+                    format!(
+                        "approved {} declined {} open {}{days}",
+                        d.approved, d.declined, d.open
+                    )
+                }),
+            }
+        });
+    ranking(&mut out, "Boundaries hit most often", max, boundaries);
+    let requests = r.requests.iter().map(|q| Ranked {
+        name: format!("{} = {}", q.question, q.answer),
+        figures: format!(
+            "{:>3} sessions {:>3} customers  {cur} {:>10}/mo",
             q.sessions,
             q.customers,
             q.monthly_value.to_string(),
-            bar(q.sessions, max, 20)
-        );
-    }
-    let _ = writeln!(out, "\nOfferings proposed most");
-    let max = r.offerings.first().map_or(0, |o| o.sessions);
-    for o in r.offerings.iter().take(15) {
-        let value = if o.monthly.0 == 0 && o.one_time.0 != 0 {
-            format!("{cur} {:>10} once", o.one_time.to_string())
+        ),
+        count: q.sessions,
+        below: None,
+    });
+    ranking(
+        &mut out,
+        "\nRequests out of scope or for a partner (candidates for new products)",
+        r.requests.first().map_or(0, |q| q.sessions),
+        requests,
+    );
+    let offerings = r.offerings.iter().map(|o| Ranked {
+        name: o.name.clone(),
+        figures: if o.monthly.0 == 0 && o.one_time.0 != 0 {
+            format!(
+                "{:>3} sessions  {cur} {:>10} once",
+                o.sessions,
+                o.one_time.to_string()
+            )
         } else {
-            format!("{cur} {:>10}/mo ", o.monthly.to_string())
-        };
-        let _ = writeln!(
-            out,
-            "  {:<44} {:>3} sessions  {value}  {}",
-            o.name,
-            o.sessions,
-            bar(o.sessions, max, 20)
-        );
-    }
+            format!(
+                "{:>3} sessions  {cur} {:>10}/mo ",
+                o.sessions,
+                o.monthly.to_string()
+            )
+        },
+        count: o.sessions,
+        below: None,
+    });
+    ranking(
+        &mut out,
+        "\nOfferings proposed most",
+        r.offerings.first().map_or(0, |o| o.sessions),
+        offerings,
+    );
     if !r.authors.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nWho scoped what (the git author who first shared each session)"
-        );
-        let max = r.authors.first().map_or(0, |a| a.sessions);
-        for a in r.authors.iter().take(15) {
-            let _ = writeln!(
-                out,
-                "  {:<44} {:>3} sessions {:>3} customers  {cur} {:>9}/mo  won {} lost {}  {}",
-                a.author,
+        let authors = r.authors.iter().map(|a| Ranked {
+            name: a.author.clone(),
+            figures: format!(
+                "{:>3} sessions {:>3} customers  {cur} {:>9}/mo  won {} lost {}",
                 a.sessions,
                 a.customers,
                 a.monthly_value.to_string(),
                 a.won,
                 a.lost,
-                bar(a.sessions, max, 20)
-            );
-            if !a.boundaries.is_empty() {
-                let _ = writeln!(out, "  {:<44} hit most: {}", "", a.boundaries.join(", "));
-            }
-        }
+            ),
+            count: a.sessions,
+            below: (!a.boundaries.is_empty())
+                .then(|| format!("hit most: {}", a.boundaries.join(", "))),
+        });
+        ranking(
+            &mut out,
+            "\nWho scoped what (the git author who first shared each session)",
+            r.authors.first().map_or(0, |a| a.sessions),
+            authors,
+        );
     }
     out
+}
+
+/// One row of a ranking: a name, its figures, the count its bar shows,
+/// and what to say on a line below it.
+struct Ranked {
+    name: String,
+    figures: String,
+    count: usize,
+    below: Option<String>,
+}
+
+/// A heading and the first fifteen rows, each with a bar scaled to `max`.
+fn ranking(out: &mut String, heading: &str, max: usize, rows: impl Iterator<Item = Ranked>) {
+    let _ = writeln!(out, "{heading}");
+    for row in rows.take(15) {
+        let _ = writeln!(
+            out,
+            "  {:<44} {}  {}",
+            row.name,
+            row.figures,
+            bar(row.count, max, 20)
+        );
+        if let Some(below) = row.below {
+            let _ = writeln!(out, "  {:<44} {below}", "");
+        }
+    }
 }
 
 fn render_csv(r: &Insights) -> String {

@@ -232,51 +232,44 @@ pub fn render_text(customer: &str, cmp: &Comparison) -> String {
     row(&mut out, "One-time", &once, differs(&once));
     row(&mut out, "Worst flag", &worst, differs(&worst));
     let _ = writeln!(out, "\nItems");
-    for r in &cmp.items {
-        let cells: Vec<String> = r
-            .cells
-            .iter()
-            .map(|c| match c {
-                // Price first: a narrow column cuts the plan name, not the figure.
-                Some(c) if c.monthly.0 != 0 => format!("{cur} {}/mo · {}", c.monthly, c.plan_name),
-                Some(c) if c.one_time.0 != 0 => {
-                    format!("{cur} {} once · {}", c.one_time, c.plan_name)
-                }
-                Some(c) => c.plan_name.clone(),
-                None => "—".into(),
-            })
-            .collect();
-        row(&mut out, &r.name, &cells, r.differs);
-    }
+    let items = cmp.items.iter().map(|r| {
+        let cells = r.cells.iter().map(|c| match c {
+            // Price first: a narrow column cuts the plan name, not the figure.
+            Some(c) if c.monthly.0 != 0 => format!("{cur} {}/mo · {}", c.monthly, c.plan_name),
+            Some(c) if c.one_time.0 != 0 => format!("{cur} {} once · {}", c.one_time, c.plan_name),
+            Some(c) => c.plan_name.clone(),
+            None => "—".into(),
+        });
+        (&r.name, cells.collect(), r.differs)
+    });
+    rows(&mut out, items);
     if !cmp.service_levels.is_empty() {
         let _ = writeln!(out, "\nService levels");
-        for r in &cmp.service_levels {
-            let cells: Vec<String> = r
-                .cells
-                .iter()
-                .map(|c| c.clone().unwrap_or_else(|| "—".into()))
-                .collect();
-            row(&mut out, &r.name, &cells, r.differs);
-        }
+        let levels = cmp.service_levels.iter().map(|r| {
+            let cells = r.cells.iter().map(|c| c.as_deref().unwrap_or("—").into());
+            (&r.name, cells.collect(), r.differs)
+        });
+        rows(&mut out, levels);
     }
     if !cmp.flags.is_empty() {
         let _ = writeln!(out, "\nFlags");
-        for r in &cmp.flags {
-            let cells: Vec<String> = r
-                .present
-                .iter()
-                .map(|p| {
-                    if *p {
-                        r.severity.label().to_string()
-                    } else {
-                        "—".into()
-                    }
-                })
-                .collect();
-            row(&mut out, &r.title, &cells, r.differs);
-        }
+        let flags = cmp.flags.iter().map(|r| {
+            let cells = r.present.iter().map(|p| match p {
+                true => r.severity.label().into(),
+                false => "—".into(),
+            });
+            (&r.title, cells.collect(), r.differs)
+        });
+        rows(&mut out, flags);
     }
     out
+}
+
+/// Rows of a name, its cells per option, and whether they differ.
+fn rows<'r>(out: &mut String, rows: impl Iterator<Item = (&'r String, Vec<String>, bool)>) {
+    for (name, cells, differs) in rows {
+        row(out, name, &cells, differs);
+    }
 }
 
 fn differs(cells: &[String]) -> bool {

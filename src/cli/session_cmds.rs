@@ -18,7 +18,7 @@ use crate::knowledge::Knowledge;
 use crate::session::lock::local_time;
 use crate::session::store::{NewSession, Opened, Store};
 use crate::session::templates;
-use crate::session::{Customer, ScopeSummary, Status};
+use crate::session::{Customer, ScopeSummary, Status, given};
 use crate::sources::{Places, load_knowledge};
 
 /// Notices go to stderr so stdout stays what a script reads.
@@ -51,15 +51,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
     let store = Store::new(places);
     let opened = store.create(
         NewSession {
-            customer: Customer {
-                name: name.to_string(),
-                contact: args
-                    .contact
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_string),
-            },
+            customer: Customer::typed(name, args.contact.as_deref()),
             template,
             answers,
             answers_origin,
@@ -262,12 +254,7 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
                     .iter()
                     .map(|m| format!("  - {}", m.describe()))
                     .collect();
-                match args
-                    .force
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty())
-                {
+                match given(args.force.as_deref()) {
                     None => {
                         return Err(Error::input(format!(
                             "{} cannot be {} yet; nothing was changed. Missing:\n{}\nRecord the decisions with `nunki approve {} RULE --by NAME`, or set the status with --force REASON.",
@@ -286,7 +273,7 @@ pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Ou
                         eprintln!("{}", super::printable_text(&note));
                         session.forced.push(crate::session::ForcedStatus {
                             status: s,
-                            reason: reason.to_string(),
+                            reason,
                             at: jiff::Timestamp::now(),
                             missing: missing.iter().map(|m| m.describe()).collect(),
                         });

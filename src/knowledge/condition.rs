@@ -62,43 +62,108 @@ pub enum Reference<'a> {
     Plan(&'a str, &'a str),
 }
 
+/// The kind of question a condition's leaf makes sense on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    SingleChoice,
+    MultipleChoice,
+    Number,
+    YesNo,
+    FreeText,
+    /// `Answered` reads any kind.
+    AnyKind,
+}
+
+/// An answer a condition reads itself, not through its parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading<'a> {
+    pub question: &'a str,
+    /// The options it names, for choices.
+    pub options: &'a [String],
+    pub reads: Reads,
+    /// A need the customer states (`Is`, `AtLeast` …), as opposed to a
+    /// limit the totals or lead times are held against.
+    pub stated: bool,
+}
+
 impl Condition {
+    /// The answers this condition reads itself: none for `All`, `Any`,
+    /// `Not` and the leaves on the scope, two for `MonthlyTotalAboveIn`.
+    /// Every variant is named here, so a new one is decided here and every
+    /// walk over conditions (ids, kinds, what customers ask for) follows.
+    pub fn readings(&self) -> [Option<Reading<'_>>; 2] {
+        use Condition as C;
+        fn one<'a>(
+            question: &'a str,
+            options: &'a [String],
+            reads: Reads,
+            stated: bool,
+        ) -> [Option<Reading<'a>>; 2] {
+            [
+                Some(Reading {
+                    question,
+                    options,
+                    reads,
+                    stated,
+                }),
+                None,
+            ]
+        }
+        match self {
+            C::Always
+            | C::All(_)
+            | C::Any(_)
+            | C::Not(_)
+            | C::PricedOnRequest
+            | C::Included(_)
+            | C::IncludedPlan(..) => [None, None],
+            C::Is(q, o) => one(q, std::slice::from_ref(o), Reads::SingleChoice, true),
+            C::IsAnyOf(q, os) => one(q, os, Reads::SingleChoice, true),
+            C::Includes(q, o) => one(q, std::slice::from_ref(o), Reads::MultipleChoice, true),
+            C::IncludesAny(q, os) => one(q, os, Reads::MultipleChoice, true),
+            C::AtLeast(q, _) | C::AtMost(q, _) | C::Above(q, _) | C::Below(q, _) => {
+                one(q, &[], Reads::Number, true)
+            }
+            C::Yes(q) | C::No(q) => one(q, &[], Reads::YesNo, true),
+            C::Answered(q) => one(q, &[], Reads::AnyKind, true),
+            C::RadarRing(q, _) => one(q, &[], Reads::FreeText, true),
+            C::MonthlyTotalAbove(q) | C::LeadTimeExceeds(q) | C::GoLiveTooSoon(q) => {
+                one(q, &[], Reads::Number, false)
+            }
+            C::MonthlyTotalAboveIn(q, currency) => {
+                let [limit, _] = one(q, &[], Reads::Number, false);
+                let [currency, _] = one(currency, &[], Reads::SingleChoice, false);
+                [limit, currency]
+            }
+        }
+    }
+
+    /// The conditions this one is made of.
+    pub fn parts(&self) -> &[Condition] {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs,
+            Condition::Not(c) => std::slice::from_ref(c),
+            _ => &[],
+        }
+    }
+
     /// Calls `f` for every id this condition names, depth first.
     pub fn visit<'a>(&'a self, f: &mut impl FnMut(Reference<'a>)) {
+        for r in self.readings().into_iter().flatten() {
+            f(Reference::Question(r.question));
+            r.options
+                .iter()
+                .for_each(|o| f(Reference::Option(r.question, o)));
+        }
         match self {
-            Condition::Always => {}
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
-            Condition::Not(c) => c.visit(f),
-            Condition::Is(q, o) | Condition::Includes(q, o) => {
-                f(Reference::Question(q));
-                f(Reference::Option(q, o));
-            }
-            Condition::IsAnyOf(q, os) | Condition::IncludesAny(q, os) => {
-                f(Reference::Question(q));
-                os.iter().for_each(|o| f(Reference::Option(q, o)));
-            }
-            Condition::AtLeast(q, _)
-            | Condition::AtMost(q, _)
-            | Condition::Above(q, _)
-            | Condition::Below(q, _)
-            | Condition::Yes(q)
-            | Condition::No(q)
-            | Condition::Answered(q)
-            | Condition::MonthlyTotalAbove(q)
-            | Condition::LeadTimeExceeds(q)
-            | Condition::GoLiveTooSoon(q)
-            | Condition::RadarRing(q, _) => f(Reference::Question(q)),
-            Condition::MonthlyTotalAboveIn(q, c) => {
-                f(Reference::Question(q));
-                f(Reference::Question(c));
-            }
-            Condition::PricedOnRequest => {}
             Condition::Included(o) => f(Reference::Offering(o)),
             Condition::IncludedPlan(o, p) => {
                 f(Reference::Offering(o));
                 f(Reference::Plan(o, p));
             }
+            _ => {}
         }
+        self.parts().iter().for_each(|c| c.visit(f));
     }
 
     /// The question ids this condition reads, in order, without repeats.
@@ -125,24 +190,12 @@ impl Condition {
     }
 
     fn collect_positive<'a>(&'a self, out: &mut Vec<(&'a str, &'a [String])>) {
-        match self {
-            Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().for_each(|c| c.collect_positive(out));
-            }
-            Condition::Is(q, o) | Condition::Includes(q, o) => {
-                out.push((q, std::slice::from_ref(o)));
-            }
-            Condition::IsAnyOf(q, os) | Condition::IncludesAny(q, os) => out.push((q, os)),
-            Condition::AtLeast(q, _)
-            | Condition::AtMost(q, _)
-            | Condition::Above(q, _)
-            | Condition::Below(q, _)
-            | Condition::Yes(q)
-            | Condition::No(q)
-            | Condition::Answered(q)
-            | Condition::RadarRing(q, _) => out.push((q, &[])),
-            _ => {}
+        if matches!(self, Condition::Not(_)) {
+            return;
         }
+        let stated = self.readings().into_iter().flatten().filter(|r| r.stated);
+        out.extend(stated.map(|r| (r.question, r.options)));
+        self.parts().iter().for_each(|c| c.collect_positive(out));
     }
 
     /// Whether the condition reads the totals or lead times, known only
@@ -154,9 +207,7 @@ impl Condition {
             | Condition::PricedOnRequest
             | Condition::GoLiveTooSoon(_)
             | Condition::LeadTimeExceeds(_) => true,
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_totals),
-            Condition::Not(c) => c.reads_totals(),
-            _ => false,
+            _ => self.parts().iter().any(Condition::reads_totals),
         }
     }
 

@@ -71,36 +71,23 @@ fn catalog<'k>(c: &'k Catalog, f: &mut Visit<'k, '_>) {
             anchors: at(field, extra),
             what,
         };
-        f(&o.name, false, &|| {
-            place("name", None, format!("the name of offering \"{}\"", o.id))
-        });
-        f(&o.provider, false, &|| {
-            place(
-                "provider",
-                None,
-                format!("the provider of offering \"{}\"", o.id),
-            )
-        });
-        f(&o.description, true, &|| {
-            place(
-                "description",
-                None,
-                format!("the description of offering \"{}\"", o.id),
-            )
-        });
-        for p in &o.plans {
-            f(&p.name, true, &|| {
-                place(
-                    "name",
-                    Some(id(&p.id)),
-                    format!("the name of plan \"{}\" of \"{}\"", p.id, o.id),
-                )
+        // Names and providers are mostly product names: no German needed.
+        for (field, text, for_customer) in [
+            ("name", &o.name, false),
+            ("provider", &o.provider, false),
+            ("description", &o.description, true),
+        ] {
+            f(text, for_customer, &|| {
+                place(field, None, format!("the {field} of offering \"{}\"", o.id))
             });
+        }
+        for p in &o.plans {
             let sl = &p.service_level;
             for (field, t) in [
-                ("response_time", &sl.response_time),
-                ("backups", &sl.backups),
-                ("maintenance", &sl.maintenance),
+                ("name", Some(&p.name)),
+                ("response_time", sl.response_time.as_ref()),
+                ("backups", sl.backups.as_ref()),
+                ("maintenance", sl.maintenance.as_ref()),
             ] {
                 if let Some(t) = t {
                     f(t, true, &|| {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::condition::{Condition, Reference};
+use super::condition::{Condition, Reads, Reference};
 use super::diagnostic::{Diagnostic, TextIndex, id_anchor, id_field, locate};
 use super::radar::RING_IDS;
 use super::{Effect, Knowledge, KnowledgeTexts, PriceKind, Quantity, QuestionKind, SourceText};
@@ -158,21 +158,16 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Duplicates among ids at the top of a file.
+    fn unique<'i>(&mut self, src: &'a SourceText, what: &str, ids: impl Iterator<Item = &'i str>) {
+        self.duplicates(src, what, &[], ids);
+    }
+
     fn catalog(&mut self) {
         let src = &self.texts.catalog;
         let cat = &self.k.catalog;
-        self.duplicates(
-            src,
-            "approver",
-            &[],
-            cat.approvers.iter().map(|a| a.id.as_str()),
-        );
-        self.duplicates(
-            src,
-            "offering",
-            &[],
-            cat.offerings.iter().map(|o| o.id.as_str()),
-        );
+        self.unique(src, "approver", cat.approvers.iter().map(|a| a.id.as_str()));
+        self.unique(src, "offering", cat.offerings.iter().map(|o| o.id.as_str()));
         let approver_ids = self.approver_list();
         for o in &cat.offerings {
             let oid = id_field(&o.id);
@@ -428,13 +423,8 @@ impl<'a> Checker<'a> {
     fn questionnaire(&mut self) {
         let src = &self.texts.questionnaire;
         let qn = &self.k.questionnaire;
-        self.duplicates(
-            src,
-            "section",
-            &[],
-            qn.sections.iter().map(|s| s.id.as_str()),
-        );
-        self.duplicates(src, "question", &[], qn.questions().map(|q| q.id.as_str()));
+        self.unique(src, "section", qn.sections.iter().map(|s| s.id.as_str()));
+        self.unique(src, "question", qn.questions().map(|q| q.id.as_str()));
         for q in &qn.goal {
             if self.k.question(q).is_none() {
                 self.report(
@@ -546,7 +536,7 @@ impl<'a> Checker<'a> {
 
     fn rules(&mut self) {
         let src = &self.texts.rules;
-        self.duplicates(src, "rule", &[], self.k.rules.iter().map(|r| r.id.as_str()));
+        self.unique(src, "rule", self.k.rules.iter().map(|r| r.id.as_str()));
         let approvers = self.approver_list();
         for rule in &self.k.rules {
             let rid = id_field(&rule.id);
@@ -579,6 +569,7 @@ impl<'a> Checker<'a> {
                         plan,
                         quantity,
                     } => {
+                        self.quantity(src, &[&rid, "effects"], quantity);
                         let oa = id_anchor(offering);
                         match self.k.offering(offering) {
                             None => self.unknown_offering(src, &[&rid, "effects", &oa], offering),
@@ -594,7 +585,6 @@ impl<'a> Checker<'a> {
                             }
                             Some(_) => {}
                         }
-                        self.quantity(src, &[&rid, "effects"], quantity);
                     }
                     Effect::Exclude { offering } => {
                         if self.k.offering(offering).is_none() {
@@ -720,10 +710,9 @@ impl<'a> Checker<'a> {
 
     fn radar(&mut self) {
         let src = &self.texts.tech_radar;
-        self.duplicates(
+        self.unique(
             src,
             "radar entry",
-            &[],
             self.k.radar.entries.iter().map(|e| e.id.as_str()),
         );
     }
@@ -732,44 +721,30 @@ impl<'a> Checker<'a> {
 /// Calls `f(question, allowed kinds, operator)` for every leaf that only
 /// makes sense on one kind of question.
 fn walk_kinds(cond: &Condition, f: &mut impl FnMut(&str, &[&str], &str)) {
-    const CHOICE: &[&str] = &["single choice"];
-    const MULTI: &[&str] = &["multiple choice"];
-    const NUMBER: &[&str] = &["number"];
-    const YESNO: &[&str] = &["yes/no"];
-    const TEXT: &[&str] = &["free text"];
-    match cond {
-        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk_kinds(c, f)),
-        Condition::Not(c) => walk_kinds(c, f),
-        Condition::Is(q, _) | Condition::IsAnyOf(q, _) => f(q, CHOICE, "Is"),
-        Condition::Includes(q, _) | Condition::IncludesAny(q, _) => f(q, MULTI, "Includes"),
-        Condition::AtLeast(q, _)
-        | Condition::AtMost(q, _)
-        | Condition::Above(q, _)
-        | Condition::Below(q, _)
-        | Condition::MonthlyTotalAbove(q)
-        | Condition::LeadTimeExceeds(q)
-        | Condition::GoLiveTooSoon(q) => f(q, NUMBER, "a number comparison"),
-        Condition::MonthlyTotalAboveIn(q, c) => {
-            f(q, NUMBER, "a number comparison");
-            f(c, CHOICE, "a currency");
-        }
-        Condition::Yes(q) | Condition::No(q) => f(q, YESNO, "Yes/No"),
-        Condition::RadarRing(q, _) => f(q, TEXT, "RadarRing"),
-        _ => {}
+    for r in cond.readings().into_iter().flatten() {
+        let (kinds, what): (&[&str], &str) = match r.reads {
+            Reads::SingleChoice if r.stated => (&["single choice"], "Is"),
+            Reads::SingleChoice => (&["single choice"], "a currency"),
+            Reads::MultipleChoice => (&["multiple choice"], "Includes"),
+            Reads::Number => (&["number"], "a number comparison"),
+            Reads::YesNo => (&["yes/no"], "Yes/No"),
+            Reads::FreeText => (&["free text"], "RadarRing"),
+            Reads::AnyKind => continue,
+        };
+        f(r.question, kinds, what);
     }
+    cond.parts().iter().for_each(|c| walk_kinds(c, f));
 }
 
 /// Ring names in `RadarRing` conditions that are no ring.
 fn unknown_rings(cond: &Condition) -> Vec<&str> {
     match cond {
-        Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(unknown_rings).collect(),
-        Condition::Not(c) => unknown_rings(c),
         Condition::RadarRing(_, rings) => rings
             .iter()
             .map(String::as_str)
             .filter(|r| !RING_IDS.contains(r))
             .collect(),
-        _ => Vec::new(),
+        _ => cond.parts().iter().flat_map(unknown_rings).collect(),
     }
 }
 

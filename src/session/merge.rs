@@ -75,47 +75,16 @@ pub fn merge_sides(base: Option<&Session>, ours: Side<'_>, theirs: Side<'_>) -> 
         &t.answers,
     );
     let notes = cx.map(Field::Note, base.map(|b| &b.notes), &o.notes, &t.notes);
+    let sides = (base, o, t);
     let status = cx
-        .value(
-            Field::Status,
-            "",
-            base.map(|b| &b.status),
-            Some(&o.status),
-            Some(&t.status),
-        )
+        .whole(Field::Status, sides, |s| &s.status)
         .unwrap_or(winner.status);
     let customer = cx
-        .value(
-            Field::Customer,
-            "",
-            base.map(|b| &b.customer),
-            Some(&o.customer),
-            Some(&t.customer),
-        )
+        .whole(Field::Customer, sides, |s| &s.customer)
         .unwrap_or_else(|| winner.customer.clone());
-    let template = cx
-        .value(
-            Field::Template,
-            "",
-            base.map(|b| &b.template),
-            Some(&o.template),
-            Some(&t.template),
-        )
-        .flatten();
-    let options = cx.keyed(
-        Field::Option,
-        base.map(|b| b.options.as_slice()),
-        &o.options,
-        &t.options,
-        |x| x.name.clone(),
-    );
-    let decisions = cx.keyed(
-        Field::Decision,
-        base.map(|b| b.decisions.as_slice()),
-        &o.decisions,
-        &t.decisions,
-        |d| d.rule.clone(),
-    );
+    let template = cx.whole(Field::Template, sides, |s| &s.template).flatten();
+    let options = cx.list(Field::Option, sides, |s| &s.options, |x| x.name.clone());
+    let decisions = cx.list(Field::Decision, sides, |s| &s.decisions, |d| d.rule.clone());
     let overrides = from_entries(cx.keyed(
         Field::Override,
         base.map(|b| entries(&b.overrides)).as_deref(),
@@ -206,6 +175,23 @@ impl Cx {
         kept.cloned()
     }
 
+    /// A field of the session as a whole (its status, its customer …),
+    /// read from the base, ours and theirs.
+    fn whole<V: PartialEq + Clone + Serialize + Debug>(
+        &mut self,
+        field: Field,
+        (base, ours, theirs): (Option<&Session>, &Session, &Session),
+        get: impl Fn(&Session) -> &V,
+    ) -> Option<V> {
+        self.value(
+            field,
+            "",
+            base.map(&get),
+            Some(get(ours)),
+            Some(get(theirs)),
+        )
+    }
+
     fn map<V: PartialEq + Clone + Serialize + Debug>(
         &mut self,
         field: Field,
@@ -230,6 +216,18 @@ impl Cx {
 
     /// A list whose items have a key (an option's name, a decision's
     /// rule): merged by key, in ours' order, then theirs' new ones.
+    /// A list of the session, merged by `key`, read from the base, ours
+    /// and theirs.
+    fn list<V: PartialEq + Clone + Serialize + Debug>(
+        &mut self,
+        field: Field,
+        (base, ours, theirs): (Option<&Session>, &Session, &Session),
+        get: impl Fn(&Session) -> &[V],
+        key: impl Fn(&V) -> String,
+    ) -> Vec<V> {
+        self.keyed(field, base.map(&get), get(ours), get(theirs), key)
+    }
+
     fn keyed<V: PartialEq + Clone + Serialize + Debug>(
         &mut self,
         field: Field,

@@ -34,6 +34,19 @@ fn sides(edit_ours: impl Fn(&mut Session), edit_theirs: impl Fn(&mut Session)) -
     merge(Some(&b), &o, &th)
 }
 
+/// The one conflict the merge recorded, about `field` and `key`.
+fn the_conflict<'m>(m: &'m Merged, field: Field, key: &str) -> &'m Conflict {
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert_eq!((c.field, c.key.as_str()), (field, key));
+    c
+}
+
+/// Whether the value the conflict set aside mentions `text`.
+fn set_aside(c: &Conflict, text: &str) -> bool {
+    c.other.as_deref().is_some_and(|x| x.contains(text))
+}
+
 fn decision(rule: &str, by: &str, verdict: Verdict) -> Decision {
     Decision {
         rule: rule.into(),
@@ -78,9 +91,7 @@ fn the_same_answer_changed_on_both_keeps_the_later_and_records_the_other() {
         },
     );
     assert_eq!(m.session.answers["environments"], Answer::Number(5.0));
-    assert_eq!(m.conflicts.len(), 1);
-    let c = &m.conflicts[0];
-    assert_eq!((c.field, c.key.as_str()), (Field::Answer, "environments"));
+    let c = the_conflict(&m, Field::Answer, "environments");
     assert_eq!(c.kept.as_deref(), Some("5.0"));
     assert_eq!(c.other.as_deref(), Some("3.0"));
     assert_eq!((c.by.as_str(), c.at), ("local", t(200)));
@@ -144,9 +155,8 @@ fn notes_merge_by_question() {
     );
     assert_eq!(m.session.notes["gpu"], "no GPUs");
     assert_eq!(m.session.notes["tenancy"], "theirs");
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].field, Field::Note);
-    assert_eq!(m.conflicts[0].other.as_deref(), Some("\"ours\""));
+    let c = the_conflict(&m, Field::Note, "tenancy");
+    assert_eq!(c.other.as_deref(), Some("\"ours\""));
 }
 
 #[test]
@@ -169,17 +179,7 @@ fn options_merge_by_name() {
     let names: Vec<&str> = m.session.options.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["A", "B", "C"]);
     assert_eq!(m.session.options[1], option("B", 4.0));
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(
-        (m.conflicts[0].field, m.conflicts[0].key.as_str()),
-        (Field::Option, "B")
-    );
-    assert!(
-        m.conflicts[0]
-            .other
-            .as_deref()
-            .is_some_and(|x| x.contains("2.0"))
-    );
+    assert!(set_aside(the_conflict(&m, Field::Option, "B"), "2.0"));
 }
 
 #[test]
@@ -206,14 +206,8 @@ fn decisions_merge_by_rule() {
         .collect();
     assert_eq!(rules, ["coverage_24x7", "gpu", "budget"]);
     assert_eq!(m.session.decisions[0].by, "Sam");
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].field, Field::Decision);
-    assert!(
-        m.conflicts[0]
-            .other
-            .as_deref()
-            .is_some_and(|x| x.contains("Olivia"))
-    );
+    let c = the_conflict(&m, Field::Decision, "coverage_24x7");
+    assert!(set_aside(c, "Olivia"));
 }
 
 #[test]
@@ -238,10 +232,8 @@ fn overrides_merge_by_offering() {
     assert_eq!(added, ["redis", "mariadb"]);
     assert_eq!(m.session.overrides.removed.len(), 1);
     assert_eq!(m.session.overrides.removed[0].offering, "postgres");
-    assert_eq!(m.conflicts.len(), 1);
-    let c = &m.conflicts[0];
-    assert_eq!((c.field, c.key.as_str()), (Field::Override, "postgres"));
-    assert!(c.other.as_deref().is_some_and(|x| x.contains("besteffort")));
+    let c = the_conflict(&m, Field::Override, "postgres");
+    assert!(set_aside(c, "besteffort"));
 }
 
 #[test]
@@ -259,8 +251,7 @@ fn status_customer_and_template_merge_as_fields() {
     assert_eq!(m.session.status, Status::Proposed);
     assert_eq!(m.session.customer.contact.as_deref(), Some("anna@acme.ch"));
     assert_eq!(m.session.template.as_deref(), Some("saas"));
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].field, Field::Template);
+    the_conflict(&m, Field::Template, "");
 }
 
 #[test]
@@ -456,89 +447,51 @@ mod no_value_is_lost {
     }
 
     /// Every value of a side that differs from the base is in the
-    /// merged session or in one of its conflicts.
-    fn kept<V: PartialEq + Serialize + Debug>(
+    /// merged session or in one of its conflicts. Values come as the text
+    /// a conflict records of them.
+    fn kept(
         m: &Merged,
         field: Field,
         key: &str,
-        base: Option<&V>,
-        side: Option<&V>,
-        merged: Option<&V>,
+        [base, side, merged]: [Option<String>; 3],
     ) -> Result<(), TestCaseError> {
         if side == base || side == merged {
             return Ok(());
         }
-        let want = side.map(text);
         prop_assert!(
             m.session
                 .conflicts
                 .iter()
-                .any(|c| c.field == field && c.key == key && c.other == want),
-            "{field:?} {key}: {want:?} lost; merged {merged:?}, conflicts {:?}",
+                .any(|c| c.field == field && c.key == key && c.other == side),
+            "{field:?} {key}: {side:?} lost; merged {merged:?}, conflicts {:?}",
             m.session.conflicts
         );
         Ok(())
     }
 
     fn check(b: &Session, side: &Session, m: &Merged) -> Result<(), TestCaseError> {
-        let s = &m.session;
+        // Each field read alike from the base, the side and the merge.
+        let versions = [b, side, &m.session];
+        let kept_of = |field, key: &str, get: &dyn Fn(&Session) -> Option<String>| {
+            kept(m, field, key, versions.map(get))
+        };
         for k in KEYS {
-            kept(
-                m,
-                Field::Answer,
-                k,
-                b.answers.get(k),
-                side.answers.get(k),
-                s.answers.get(k),
-            )?;
-            kept(
-                m,
-                Field::Note,
-                k,
-                b.notes.get(k),
-                side.notes.get(k),
-                s.notes.get(k),
-            )?;
-            let opt = |x: &Session| x.options.iter().find(|o| o.name == k).cloned();
-            kept(
-                m,
-                Field::Option,
-                k,
-                opt(b).as_ref(),
-                opt(side).as_ref(),
-                opt(s).as_ref(),
-            )?;
-            let dec = |x: &Session| x.decisions.iter().find(|d| d.rule == k).cloned();
-            kept(
-                m,
-                Field::Decision,
-                k,
-                dec(b).as_ref(),
-                dec(side).as_ref(),
-                dec(s).as_ref(),
-            )?;
-            let ovr = |x: &Session| {
+            kept_of(Field::Answer, k, &|x| x.answers.get(k).map(text))?;
+            kept_of(Field::Note, k, &|x| x.notes.get(k).map(text))?;
+            kept_of(Field::Option, k, &|x| {
+                x.options.iter().find(|o| o.name == k).map(text)
+            })?;
+            kept_of(Field::Decision, k, &|x| {
+                x.decisions.iter().find(|d| d.rule == k).map(text)
+            })?;
+            kept_of(Field::Override, k, &|x| {
                 entries(&x.overrides)
                     .into_iter()
                     .find(|e| e.offering() == k)
-            };
-            kept(
-                m,
-                Field::Override,
-                k,
-                ovr(b).as_ref(),
-                ovr(side).as_ref(),
-                ovr(s).as_ref(),
-            )?;
+                    .map(|e| text(&e))
+            })?;
         }
-        kept(
-            m,
-            Field::Status,
-            "",
-            Some(&b.status),
-            Some(&side.status),
-            Some(&s.status),
-        )
+        kept_of(Field::Status, "", &|x| Some(text(&x.status)))
     }
 
     proptest! {

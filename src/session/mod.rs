@@ -20,7 +20,7 @@ pub use lock::{Holder, LockGuard};
 pub use merge::{Merged, merge};
 pub use model::{
     Customer, Decision, Engineer, Evaluated, FORMAT, ForcedStatus, ScopeOption, ScopeSummary,
-    Session, Status, Verdict,
+    Session, Status, Verdict, given,
 };
 pub use store::{
     Broken, Candidate, Fault, Listing, Listings, NewSession, Opened, SaveStep, Store, StoreError,

@@ -159,6 +159,24 @@ pub struct Customer {
     pub contact: Option<String>,
 }
 
+impl Customer {
+    /// A customer as typed: the contact trimmed, and none if left blank.
+    pub fn typed(name: &str, contact: Option<&str>) -> Customer {
+        Customer {
+            name: name.to_string(),
+            contact: given(contact),
+        }
+    }
+}
+
+/// What someone typed into an optional field, trimmed; `None` when they
+/// left it blank.
+pub fn given(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
