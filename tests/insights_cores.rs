@@ -9,8 +9,8 @@ use nunki::session::templates;
 use nunki::session::{Customer, Decision, Session, Status, Verdict};
 
 fn sessions(k: &Knowledge) -> Vec<Session> {
-    let templates = templates::embedded().unwrap();
-    let at: jiff::Timestamp = "2026-12-02T09:30:00Z".parse().unwrap();
+    let templates = templates::embedded().expect("the shipped templates");
+    let at: jiff::Timestamp = "2026-12-02T09:30:00Z".parse().expect("a time");
     // More than the parallel path's floor of 256, and not a multiple of
     // the cores, so the parts differ in size.
     (0..601)
@@ -60,7 +60,7 @@ fn sessions(k: &Knowledge) -> Vec<Session> {
 
 #[test]
 fn counting_on_every_core_is_counting_in_one_pass() {
-    let k = Knowledge::embedded().unwrap();
+    let k = Knowledge::embedded().expect("the shipped knowledge");
     let sessions = sessions(&k);
     let refs: Vec<&Session> = sessions.iter().collect();
     let authors: Vec<Option<&str>> = (0..refs.len())
