@@ -297,10 +297,7 @@ impl Counts {
         // Most sessions first; among equals the more severe, then by id, so
         // the order is stable.
         flags.sort_by(|a, b| {
-            b.sessions
-                .cmp(&a.sessions)
-                .then(a.severity.cmp(&b.severity))
-                .then(a.rule.cmp(&b.rule))
+            (b.sessions, a.severity, &a.rule).cmp(&(a.sessions, b.severity, &b.rule))
         });
         let mut requests: Vec<RequestStat> = self
             .requests
@@ -313,11 +310,7 @@ impl Counts {
                 monthly_value: t.value,
             })
             .collect();
-        requests.sort_by(|a, b| {
-            b.sessions
-                .cmp(&a.sessions)
-                .then(b.monthly_value.cmp(&a.monthly_value))
-        });
+        requests.sort_by_key(|r| std::cmp::Reverse((r.sessions, r.monthly_value)));
         let mut offerings: Vec<OfferingStat> = self
             .offerings
             .into_iter()
@@ -329,11 +322,7 @@ impl Counts {
                 one_time: t.one_time,
             })
             .collect();
-        offerings.sort_by(|a, b| {
-            b.sessions
-                .cmp(&a.sessions)
-                .then(a.offering.cmp(&b.offering))
-        });
+        offerings.sort_by(|a, b| (b.sessions, &a.offering).cmp(&(a.sessions, &b.offering)));
         let mut authors: Vec<AuthorStat> = self
             .authors
             .into_iter()
@@ -351,7 +340,7 @@ impl Counts {
                 }
             })
             .collect();
-        authors.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.author.cmp(&b.author)));
+        authors.sort_by(|a, b| (b.sessions, &a.author).cmp(&(a.sessions, &b.author)));
         Insights {
             authors,
             sessions: self.sessions,

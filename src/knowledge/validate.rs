@@ -568,24 +568,7 @@ impl<'a> Checker<'a> {
                         offering,
                         plan,
                         quantity,
-                    } => {
-                        self.quantity(src, &[&rid, "effects"], quantity);
-                        let oa = id_anchor(offering);
-                        match self.k.offering(offering) {
-                            None => self.unknown_offering(src, &[&rid, "effects", &oa], offering),
-                            Some(o) if o.plan(plan).is_none() => {
-                                let plans: Vec<&str> =
-                                    o.plans.iter().map(|p| p.id.as_str()).collect();
-                                self.report(
-                                    src,
-                                    &[&rid, "effects", &oa, &id_anchor(plan)],
-                                    format!("rule \"{}\" includes unknown plan \"{plan}\" of \"{offering}\"", rule.id),
-                                    format!("the plans of \"{offering}\" are: {}", plans.join(", ")),
-                                );
-                            }
-                            Some(_) => {}
-                        }
-                    }
+                    } => self.include_effect(src, &rule.id, offering, plan, quantity),
                     Effect::Exclude { offering } => {
                         if self.k.offering(offering).is_none() {
                             self.unknown_offering(
@@ -627,6 +610,33 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// An `Include` effect of rule `rule`: its offering, plan and quantity.
+    fn include_effect(
+        &mut self,
+        src: &'a SourceText,
+        rule: &str,
+        offering: &str,
+        plan: &str,
+        quantity: &Quantity,
+    ) {
+        let rid = id_field(rule);
+        let oa = id_anchor(offering);
+        match self.k.offering(offering) {
+            None => self.unknown_offering(src, &[&rid, "effects", &oa], offering),
+            Some(o) if o.plan(plan).is_none() => {
+                let plans: Vec<&str> = o.plans.iter().map(|p| p.id.as_str()).collect();
+                self.report(
+                    src,
+                    &[&rid, "effects", &oa, &id_anchor(plan)],
+                    format!("rule \"{rule}\" includes unknown plan \"{plan}\" of \"{offering}\""),
+                    format!("the plans of \"{offering}\" are: {}", plans.join(", ")),
+                );
+            }
+            Some(_) => {}
+        }
+        self.quantity(src, &[&rid, "effects"], quantity);
     }
 
     fn unknown_offering(&mut self, src: &'a SourceText, anchors: &[&str], offering: &str) {
