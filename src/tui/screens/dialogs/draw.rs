@@ -34,6 +34,12 @@ fn push_field<'a>(
     lines.push(line);
 }
 
+/// The dim note under a dialog's fields, set off by a blank line.
+fn push_note(lines: &mut Vec<Line<'_>>, t: &Theme, text: &str, width: u16) {
+    lines.push(Line::raw(""));
+    lines.extend(wrapped(text, width, t.dim));
+}
+
 fn radio_mark(on: bool) -> &'static str {
     if on { "(•)" } else { "( )" }
 }
@@ -177,12 +183,12 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 &mut cursor,
                 field_line(t, "Reason", &d.reason, w, d.field == 1 || !adding),
             );
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
+            push_note(
+                &mut lines,
+                t,
                 "The reason is saved with the session and shows in the trace and the internal proposal.",
                 text_width,
-                t.dim,
-            ));
+            );
             if let Some(e) = &d.error {
                 lines.extend(wrapped(e, text_width, t.error));
             }
@@ -309,12 +315,12 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     w,
                 ));
             }
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
+            push_note(
+                &mut lines,
+                t,
                 "Saved with the session at once; the session list and the insights show it.",
                 text_width,
-                t.dim,
-            ));
+            );
             (
                 " Status ",
                 " Enter save · d p w l choose and save · Esc cancel ",
@@ -382,12 +388,12 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 Span::raw("   "),
                 radio(Verdict::Declined, "decline"),
             ]));
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
+            push_note(
+                &mut lines,
+                t,
                 "Recorded with today's date for the answers that raise the flag now; when they change, the decision shows as stale.",
                 text_width,
-                t.dim,
-            ));
+            );
             if let Some(e) = &d.error {
                 lines.push(Line::styled(e.clone(), t.error));
             }
@@ -432,12 +438,12 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     }
                 }
             }
-            lines.push(Line::raw(""));
-            lines.extend(wrapped(
+            push_note(
+                &mut lines,
+                t,
                 "Saved at once; the next sync shares the resolution (as `nunki team resolve` does).",
                 text_width,
-                t.dim,
-            ));
+            );
             (
                 " Conflict ",
                 " Enter keep this one · ↑↓ choose · Esc later ",
