@@ -34,6 +34,16 @@ impl ThemeKind {
     }
 }
 
+/// Bold without a colour: what stands out in every theme, and all that
+/// stands out where there is no colour.
+const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+
+/// Bold in a colour: how the high-contrast theme keeps thin colours
+/// readable on a projector, and how the default one marks keys and errors.
+const fn bold(color: Color) -> Style {
+    BOLD.fg(color)
+}
+
 /// Styles by role.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -74,18 +84,18 @@ impl Theme {
                 base: Style::new(),
                 text: Style::new(),
                 dim: Style::new().fg(Color::Gray).add_modifier(Modifier::DIM),
-                title: Style::new().add_modifier(Modifier::BOLD),
+                title: BOLD,
                 border: Style::new().fg(Color::DarkGray),
                 border_focus: Style::new().fg(Color::Cyan),
                 selected: Style::new().fg(Color::Black).bg(Color::Cyan),
                 selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-                heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-                key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                heading: bold(Color::Blue),
+                key: bold(Color::Cyan),
                 money: Style::new().fg(Color::Green),
-                matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                matched: bold(Color::Yellow),
                 ok: Style::new().fg(Color::Green),
                 warn: Style::new().fg(Color::Yellow),
-                error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                error: bold(Color::Red),
                 bar: Style::new().bg(Color::Indexed(236)).fg(Color::White),
                 input: Style::new().add_modifier(Modifier::UNDERLINED),
                 answered: Style::new().fg(Color::Green),
@@ -97,65 +107,39 @@ impl Theme {
                 base: Style::new().fg(Color::White).bg(Color::Black),
                 text: Style::new().fg(Color::White),
                 dim: Style::new().fg(Color::White),
-                title: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
+                title: bold(Color::White),
                 border: Style::new().fg(Color::White),
-                border_focus: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
-                selected: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
+                border_focus: bold(Color::LightYellow),
+                selected: bold(Color::Black).bg(Color::LightYellow),
                 selected_unfocused: Style::new().fg(Color::Black).bg(Color::White),
-                heading: Style::new()
-                    .fg(Color::LightCyan)
-                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                key: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
-                money: Style::new()
-                    .fg(Color::LightGreen)
-                    .add_modifier(Modifier::BOLD),
-                matched: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                ok: Style::new()
-                    .fg(Color::LightGreen)
-                    .add_modifier(Modifier::BOLD),
-                warn: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
-                error: Style::new()
-                    .fg(Color::LightRed)
-                    .add_modifier(Modifier::BOLD),
-                bar: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::White)
-                    .add_modifier(Modifier::BOLD),
-                input: Style::new()
-                    .fg(Color::White)
-                    .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-                answered: Style::new()
-                    .fg(Color::LightGreen)
-                    .add_modifier(Modifier::BOLD),
+                heading: bold(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+                key: bold(Color::LightYellow),
+                money: bold(Color::LightGreen),
+                matched: bold(Color::LightYellow).add_modifier(Modifier::UNDERLINED),
+                ok: bold(Color::LightGreen),
+                warn: bold(Color::LightYellow),
+                error: bold(Color::LightRed),
+                bar: bold(Color::Black).bg(Color::White),
+                input: bold(Color::White).add_modifier(Modifier::UNDERLINED),
+                answered: bold(Color::LightGreen),
             },
             ThemeKind::NoColor => Theme {
                 kind,
                 base: Style::new(),
                 text: Style::new(),
                 dim: Style::new(),
-                title: Style::new().add_modifier(Modifier::BOLD),
+                title: BOLD,
                 border: Style::new(),
-                border_focus: Style::new().add_modifier(Modifier::BOLD),
+                border_focus: BOLD,
                 selected: Style::new().add_modifier(Modifier::REVERSED),
                 selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
-                heading: Style::new().add_modifier(Modifier::BOLD),
-                key: Style::new().add_modifier(Modifier::BOLD),
+                heading: BOLD,
+                key: BOLD,
                 money: Style::new(),
-                matched: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                matched: BOLD.add_modifier(Modifier::UNDERLINED),
                 ok: Style::new(),
-                warn: Style::new().add_modifier(Modifier::BOLD),
-                error: Style::new().add_modifier(Modifier::BOLD),
+                warn: BOLD,
+                error: BOLD,
                 bar: Style::new().add_modifier(Modifier::REVERSED),
                 input: Style::new().add_modifier(Modifier::UNDERLINED),
                 answered: Style::new(),
@@ -165,12 +149,11 @@ impl Theme {
 
     /// The badge of a flag severity: the word says it all without colour.
     pub fn badge(&self, severity: Severity) -> Style {
-        let base = Style::new().add_modifier(Modifier::BOLD);
         let (fg, bg) = match (self.kind, severity) {
             (ThemeKind::NoColor, Severity::OutOfScope) => {
-                return base.add_modifier(Modifier::REVERSED);
+                return BOLD.add_modifier(Modifier::REVERSED);
             }
-            (ThemeKind::NoColor, _) => return base,
+            (ThemeKind::NoColor, _) => return BOLD,
             (_, Severity::OutOfScope) => (Color::White, Color::Red),
             (_, Severity::NeedsApproval) => (Color::Black, Color::Yellow),
             (_, Severity::NeedsPartner) => (Color::White, Color::Magenta),
@@ -190,17 +173,16 @@ impl Theme {
         } else {
             fg
         };
-        base.fg(fg).bg(bg)
+        BOLD.fg(fg).bg(bg)
     }
 
     /// The colour of a severity used as text (marks, headings).
     pub fn severity(&self, severity: Severity) -> Style {
-        let base = Style::new().add_modifier(Modifier::BOLD);
         if self.kind == ThemeKind::NoColor {
-            return base;
+            return BOLD;
         }
         let light = self.kind == ThemeKind::HighContrast;
-        base.fg(match severity {
+        BOLD.fg(match severity {
             Severity::OutOfScope if light => Color::LightRed,
             Severity::OutOfScope => Color::Red,
             Severity::NeedsApproval if light => Color::LightYellow,

@@ -103,6 +103,32 @@ fn row(
     Line::from(spans)
 }
 
+/// A row whose cells share one style.
+fn styled_alike(t: &Theme, w: usize, label: &str, cells: &[String], style: Style) -> Line<'static> {
+    let styled = cells.iter().map(|c| (c.clone(), style)).collect();
+    row(t, w, differs(cells), label, styled)
+}
+
+/// A row of a section; an option without the row's thing shows a dim dash.
+fn present_row(
+    t: &Theme,
+    w: usize,
+    differs: bool,
+    label: &str,
+    cells: impl Iterator<Item = Option<(String, Style)>>,
+) -> Line<'static> {
+    let cells = cells
+        .map(|c| c.unwrap_or_else(|| ("—".to_string(), t.dim)))
+        .collect();
+    row(t, w, differs, label, cells)
+}
+
+/// A blank line and the heading of a section.
+fn section(out: &mut Vec<Line<'static>>, t: &Theme, heading: &'static str) {
+    out.push(Line::raw(""));
+    out.push(Line::styled(heading, t.heading));
+}
+
 fn differs(cells: &[String]) -> bool {
     cells.windows(2).any(|w| w[0] != w[1])
 }
@@ -132,7 +158,6 @@ pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
     };
     let cur = &cmp.currency;
     let mut out = Vec::new();
-    let plain = |s: String| (s, t.text);
     let monthly: Vec<String> = cmp
         .options
         .iter()
@@ -145,94 +170,62 @@ pub fn lines(t: &Theme, state: &CompareState, w: u16) -> Vec<Line<'static>> {
         .collect();
     let worst: Vec<String> = cmp.options.iter().map(|o| severity_word(o.worst)).collect();
     let flags: Vec<String> = cmp.options.iter().map(|o| o.flags.to_string()).collect();
-    out.push(row(
+    out.push(styled_alike(
         t,
         w,
-        differs(&monthly),
         &format!("Monthly ({cur})"),
-        monthly.iter().cloned().map(|m| (m, t.money)).collect(),
+        &monthly,
+        t.money,
     ));
-    out.push(row(
+    out.push(styled_alike(
         t,
         w,
-        differs(&once),
         &format!("One-time ({cur})"),
-        once.iter().cloned().map(|m| (m, t.money)).collect(),
+        &once,
+        t.money,
     ));
-    out.push(row(
-        t,
-        w,
-        differs(&worst),
-        "Worst flag",
-        cmp.options
-            .iter()
-            .zip(&worst)
-            .map(|(o, word)| (word.clone(), o.worst.map_or(t.dim, |s| t.severity(s))))
-            .collect(),
-    ));
-    out.push(row(
-        t,
-        w,
-        differs(&flags),
-        "Flags",
-        flags.iter().cloned().map(plain).collect(),
-    ));
+    let worst_styles = cmp
+        .options
+        .iter()
+        .map(|o| o.worst.map_or(t.dim, |s| t.severity(s)));
+    let worst_cells = worst.iter().cloned().zip(worst_styles).collect();
+    out.push(row(t, w, differs(&worst), "Worst flag", worst_cells));
+    out.push(styled_alike(t, w, "Flags", &flags, t.text));
 
-    out.push(Line::raw(""));
-    out.push(Line::styled("ITEMS", t.heading));
+    section(&mut out, t, "ITEMS");
     for r in &cmp.items {
-        let cells = r
-            .cells
-            .iter()
-            .map(|c| match c {
-                // The figure first: a narrow cell cuts the plan name.
-                Some(c) if c.monthly.0 != 0 => (
-                    format!("{}/mo · {}", c.monthly.amount(), c.plan_name),
-                    t.text,
-                ),
-                Some(c) if c.one_time.0 != 0 => (
-                    format!("{} once · {}", c.one_time.amount(), c.plan_name),
-                    t.text,
-                ),
-                Some(c) => (c.plan_name.clone(), t.text),
-                None => ("—".to_string(), t.dim),
-            })
-            .collect();
-        out.push(row(t, w, r.differs, &r.name, cells));
+        let cells = r.cells.iter().map(|c| {
+            let c = c.as_ref()?;
+            // The figure first: a narrow cell cuts the plan name.
+            let text = if c.monthly.0 != 0 {
+                format!("{}/mo · {}", c.monthly.amount(), c.plan_name)
+            } else if c.one_time.0 != 0 {
+                format!("{} once · {}", c.one_time.amount(), c.plan_name)
+            } else {
+                c.plan_name.clone()
+            };
+            Some((text, t.text))
+        });
+        out.push(present_row(t, w, r.differs, &r.name, cells));
     }
     if cmp.items.is_empty() {
         out.push(Line::styled("  No items in any option yet.", t.dim));
     }
     if !cmp.service_levels.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("SERVICE LEVELS", t.heading));
+        section(&mut out, t, "SERVICE LEVELS");
         for r in &cmp.service_levels {
-            let cells = r
-                .cells
-                .iter()
-                .map(|c| match c {
-                    Some(c) => (c.clone(), t.text),
-                    None => ("—".to_string(), t.dim),
-                })
-                .collect();
-            out.push(row(t, w, r.differs, &r.name, cells));
+            let cells = r.cells.iter().map(|c| Some((c.clone()?, t.text)));
+            out.push(present_row(t, w, r.differs, &r.name, cells));
         }
     }
-    out.push(Line::raw(""));
-    out.push(Line::styled("FLAGS", t.heading));
+    section(&mut out, t, "FLAGS");
     for r in &cmp.flags {
+        let word = badge::short(r.severity);
         let cells = r
             .present
             .iter()
-            .map(|p| {
-                if *p {
-                    (badge::short(r.severity).to_string(), t.severity(r.severity))
-                } else {
-                    ("—".to_string(), t.dim)
-                }
-            })
-            .collect();
-        out.push(row(t, w, r.differs, &r.title, cells));
+            .map(|p| p.then(|| (word.to_string(), t.severity(r.severity))));
+        out.push(present_row(t, w, r.differs, &r.title, cells));
     }
     if cmp.flags.is_empty() {
         out.push(Line::styled("  No option raises a flag.", t.ok));

@@ -22,8 +22,30 @@ pub(super) fn field_line(
     (line, focused.then_some(LABEL_W + 1 + col))
 }
 
+/// Adds a text field's line; the focused field holds the text cursor.
+fn push_field<'a>(
+    lines: &mut Vec<Line<'a>>,
+    cursor: &mut Option<(usize, usize)>,
+    (line, col): (Line<'a>, Option<usize>),
+) {
+    if let Some(c) = col {
+        *cursor = Some((lines.len(), c));
+    }
+    lines.push(line);
+}
+
+/// The dim note under a dialog's fields, set off by a blank line.
+fn push_note(lines: &mut Vec<Line<'_>>, t: &Theme, text: &str, width: u16) {
+    lines.push(Line::raw(""));
+    lines.extend(wrapped(text, width, t.dim));
+}
+
+fn radio_mark(on: bool) -> &'static str {
+    if on { "(•)" } else { "( )" }
+}
+
 pub(super) fn choice_line(t: &Theme, on: bool, under: bool, text: &str, w: usize) -> Line<'static> {
-    let mark = if on { "(•)" } else { "( )" };
+    let mark = radio_mark(on);
     let style = if under {
         t.selected
     } else if on {
@@ -40,17 +62,18 @@ pub(super) fn choice_line(t: &Theme, on: bool, under: bool, text: &str, w: usize
 pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
     let t = view.theme;
     let width = 70u16.min(body.width.saturating_sub(4));
-    let w = width.saturating_sub(4) as usize;
+    let text_width = width.saturating_sub(4);
+    let w = text_width as usize;
     let mut lines: Vec<Line> = Vec::new();
     // (row, column) of the text cursor inside the box.
     let mut cursor: Option<(usize, usize)> = None;
     let (title, hint) = match dialog {
         Dialog::NewSession(d) => {
-            let (line, col) = field_line(t, "Customer", &d.customer, w, d.field == 0);
-            if let Some(c) = col {
-                cursor = Some((lines.len(), c));
-            }
-            lines.push(line);
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "Customer", &d.customer, w, d.field == 0),
+            );
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "Template",
@@ -112,7 +135,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                         number(d.quantity_after(AddChoice::Replace))
                     ),
                 ] {
-                    lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.title)));
+                    lines.extend(wrapped(&text, text_width, t.title));
                 }
             }
             lines.push(Line::raw(""));
@@ -138,42 +161,36 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
             } else {
                 format!("Remove {} from the scope by hand.", d.what)
             };
-            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.extend(wrapped(&head, text_width, t.title));
             if let Some(e) = d.existing.as_ref().filter(|_| adding) {
-                lines.extend(
-                    wrap(
-                        &format!(
-                            "In the scope already: ×{} ({}); you choose next whether to add to it or replace it.",
-                            crate::engine::answers::format_number(e.quantity),
-                            e.plan_name
-                        ),
-                        w,
-                    )
-                    .into_iter()
-                    .map(|l| Line::styled(l, t.warn)),
+                let text = format!(
+                    "In the scope already: ×{} ({}); you choose next whether to add to it or replace it.",
+                    crate::engine::answers::format_number(e.quantity),
+                    e.plan_name
                 );
+                lines.extend(wrapped(&text, text_width, t.warn));
             }
             lines.push(Line::raw(""));
             if adding {
-                let (line, col) = field_line(t, "Quantity", &d.quantity, 24, d.field == 0);
-                if let Some(c) = col {
-                    cursor = Some((lines.len(), c));
-                }
-                lines.push(line);
+                push_field(
+                    &mut lines,
+                    &mut cursor,
+                    field_line(t, "Quantity", &d.quantity, 24, d.field == 0),
+                );
             }
-            let (line, col) = field_line(t, "Reason", &d.reason, w, d.field == 1 || !adding);
-            if let Some(c) = col {
-                cursor = Some((lines.len(), c));
-            }
-            lines.push(line);
-            lines.push(Line::raw(""));
-            lines.extend(
-                wrap("The reason is saved with the session and shows in the trace and the internal proposal.", w)
-                    .into_iter()
-                    .map(|l| Line::styled(l, t.dim)),
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "Reason", &d.reason, w, d.field == 1 || !adding),
+            );
+            push_note(
+                &mut lines,
+                t,
+                "The reason is saved with the session and shows in the trace and the internal proposal.",
+                text_width,
             );
             if let Some(e) = &d.error {
-                lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
+                lines.extend(wrapped(e, text_width, t.error));
             }
             (
                 if adding {
@@ -216,11 +233,11 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 ));
             }
             lines.push(Line::raw(""));
-            let (line, col) = field_line(t, "File", &d.file, w, d.field == 2);
-            if let Some(c) = col {
-                cursor = Some((lines.len(), c));
-            }
-            lines.push(line);
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "File", &d.file, w, d.field == 2),
+            );
             lines.push(Line::styled(
                 fit("          (relative to where nunki was started)", w),
                 t.dim,
@@ -229,11 +246,11 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 Some(Ok(path)) => {
                     lines.push(Line::raw(""));
                     lines.push(Line::styled("Wrote", t.ok));
-                    lines.extend(wrap(path, w).into_iter().map(|l| Line::styled(l, t.title)));
+                    lines.extend(wrapped(path, text_width, t.title));
                 }
                 Some(Err(e)) => {
                     lines.push(Line::raw(""));
-                    lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
+                    lines.extend(wrapped(e, text_width, t.error));
                 }
                 None => {}
             }
@@ -245,18 +262,17 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
             (" Export the proposal ", hint)
         }
         Dialog::NewOption(d) => {
-            lines.extend(
-                wrap(
-                    "An option is this session's answers with some of its own on top, e.g. a dedicated cluster instead of the shared platform. It starts as Base does; what you answer while it is edited belongs to it alone.",
-                    w,
-                )
-                .into_iter()
-                .map(|l| Line::styled(l, t.text)),
-            );
+            lines.extend(wrapped(
+                "An option is this session's answers with some of its own on top, e.g. a dedicated cluster instead of the shared platform. It starts as Base does; what you answer while it is edited belongs to it alone.",
+                text_width,
+                t.text,
+            ));
             lines.push(Line::raw(""));
-            let (line, col) = field_line(t, "Name", &d.name, w, true);
-            cursor = col.map(|c| (lines.len(), c));
-            lines.push(line);
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "Name", &d.name, w, true),
+            );
             lines.push(Line::styled(
                 fit(
                     &format!(
@@ -270,7 +286,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
             ));
             if let Some(e) = &d.error {
                 lines.push(Line::raw(""));
-                lines.extend(wrap(e, w).into_iter().map(|l| Line::styled(l, t.error)));
+                lines.extend(wrapped(e, text_width, t.error));
             }
             (" New option ", " Enter add · Esc cancel ")
         }
@@ -279,7 +295,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 "Remove the option \"{name}\" and its {answers} answer{} of its own? Base and the other options stay as they are.",
                 if *answers == 1 { "" } else { "s" }
             );
-            lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.text)));
+            lines.extend(wrapped(&text, text_width, t.text));
             (" Remove option ", " Enter remove · Esc keep it ")
         }
         Dialog::Status { current, cursor } => {
@@ -288,7 +304,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 .as_ref()
                 .map_or("the customer", |c| c.session.customer.name.as_str());
             let head = format!("Where does the deal with {customer} stand?");
-            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.extend(wrapped(&head, text_width, t.title));
             lines.push(Line::raw(""));
             for (i, s) in Status::ALL.into_iter().enumerate() {
                 lines.push(choice_line(
@@ -299,14 +315,11 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     w,
                 ));
             }
-            lines.push(Line::raw(""));
-            lines.extend(
-                wrap(
-                    "Saved with the session at once; the session list and the insights show it.",
-                    w,
-                )
-                .into_iter()
-                .map(|l| Line::styled(l, t.dim)),
+            push_note(
+                &mut lines,
+                t,
+                "Saved with the session at once; the session list and the insights show it.",
+                text_width,
             );
             (
                 " Status ",
@@ -315,28 +328,28 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
         }
         Dialog::Decision(d) => {
             let head = format!("{} · {}", d.severity.label(), d.title);
-            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.extend(wrapped(&head, text_width, t.title));
             let names = if d.approvers.is_empty() {
                 "The flag names no approver.".to_string()
             } else {
                 format!("The flag names: {}.", d.approvers.join(", "))
             };
-            lines.extend(wrap(&names, w).into_iter().map(|l| Line::styled(l, t.dim)));
+            lines.extend(wrapped(&names, text_width, t.dim));
             if let Some(c) = &d.current {
                 let text = format!("Recorded so far: {c}; this replaces it.");
-                lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, t.dim)));
+                lines.extend(wrapped(&text, text_width, t.dim));
             }
             lines.push(Line::raw(""));
-            let (line, col) = field_line(t, "By", &d.by, w, d.field == 0);
-            if let Some(c) = col {
-                cursor = Some((lines.len(), c));
-            }
-            lines.push(line);
-            let (line, col) = field_line(t, "Condition", &d.conditions, w, d.field == 1);
-            if let Some(c) = col {
-                cursor = Some((lines.len(), c));
-            }
-            lines.push(line);
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "By", &d.by, w, d.field == 0),
+            );
+            push_field(
+                &mut lines,
+                &mut cursor,
+                field_line(t, "Condition", &d.conditions, w, d.field == 1),
+            );
             lines.push(Line::raw(""));
             let label = |i: usize, text: &str| {
                 Span::styled(
@@ -358,48 +371,28 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     if d.field == 2 { t.selected } else { t.text },
                 ),
             ]));
+            let radio = |verdict: Verdict, word: &str| {
+                let on = d.verdict == verdict;
+                Span::styled(
+                    format!("{} {word}", radio_mark(on)),
+                    if d.field == 3 && on {
+                        t.selected
+                    } else {
+                        t.text
+                    },
+                )
+            };
             lines.push(Line::from(vec![
                 label(3, "Decision"),
-                Span::styled(
-                    format!(
-                        "{} approve",
-                        if d.verdict == Verdict::Approved {
-                            "(•)"
-                        } else {
-                            "( )"
-                        }
-                    ),
-                    if d.field == 3 && d.verdict == Verdict::Approved {
-                        t.selected
-                    } else {
-                        t.text
-                    },
-                ),
+                radio(Verdict::Approved, "approve"),
                 Span::raw("   "),
-                Span::styled(
-                    format!(
-                        "{} decline",
-                        if d.verdict == Verdict::Declined {
-                            "(•)"
-                        } else {
-                            "( )"
-                        }
-                    ),
-                    if d.field == 3 && d.verdict == Verdict::Declined {
-                        t.selected
-                    } else {
-                        t.text
-                    },
-                ),
+                radio(Verdict::Declined, "decline"),
             ]));
-            lines.push(Line::raw(""));
-            lines.extend(
-                wrap(
-                    "Recorded with today's date for the answers that raise the flag now; when they change, the decision shows as stale.",
-                    w,
-                )
-                .into_iter()
-                .map(|l| Line::styled(l, t.dim)),
+            push_note(
+                &mut lines,
+                t,
+                "Recorded with today's date for the answers that raise the flag now; when they change, the decision shows as stale.",
+                text_width,
             );
             if let Some(e) = &d.error {
                 lines.push(Line::styled(e.clone(), t.error));
@@ -414,7 +407,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                 "A team sync kept one value of \"{}\" and recorded the other:",
                 c.prompt
             );
-            lines.extend(wrap(&head, w).into_iter().map(|l| Line::styled(l, t.title)));
+            lines.extend(wrapped(&head, text_width, t.title));
             lines.push(Line::raw(""));
             let kept: Vec<String> = c
                 .rows
@@ -445,14 +438,11 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
                     }
                 }
             }
-            lines.push(Line::raw(""));
-            lines.extend(
-                wrap(
-                    "Saved at once; the next sync shares the resolution (as `nunki team resolve` does).",
-                    w,
-                )
-                .into_iter()
-                .map(|l| Line::styled(l, t.dim)),
+            push_note(
+                &mut lines,
+                t,
+                "Saved at once; the next sync shares the resolution (as `nunki team resolve` does).",
+                text_width,
             );
             (
                 " Conflict ",
@@ -461,11 +451,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &View<'_>, dialog: &Dialog) {
         }
         Dialog::Message { title, text } => {
             for paragraph in text.split('\n') {
-                lines.extend(
-                    wrap(paragraph, w)
-                        .into_iter()
-                        .map(|l| Line::styled(l, t.text)),
-                );
+                lines.extend(wrapped(paragraph, text_width, t.text));
             }
             (title.as_str(), " Enter or Esc: go on ")
         }

@@ -48,13 +48,20 @@ pub(super) fn decision_key(
             } else {
                 &mut d.conditions
             };
-            if !input.handle(key).consumed() {
-                return Outcome::ignored();
-            }
-            d.error = None;
+            return typed(input, key, &mut d.error);
         }
         _ => return Outcome::ignored(),
     }
+    Outcome::done()
+}
+
+/// A key typed into a text field. One the field takes clears the error:
+/// the user is correcting what it said.
+fn typed(input: &mut TextInput, key: KeyEvent, error: &mut Option<String>) -> Outcome {
+    if !input.handle(key).consumed() {
+        return Outcome::ignored();
+    }
+    *error = None;
     Outcome::done()
 }
 
@@ -129,11 +136,7 @@ pub(super) fn new_option_key(
         }
         return Outcome::one(Request::AddOption(name));
     }
-    if !d.name.handle(key).consumed() {
-        return Outcome::ignored();
-    }
-    d.error = None;
-    Outcome::done()
+    typed(&mut d.name, key, &mut d.error)
 }
 
 pub(super) fn new_session_key(
@@ -177,12 +180,7 @@ pub(super) fn new_session_key(
         Some(Command::Up) if d.field == 1 => d.template = d.template.saturating_sub(1),
         Some(Command::Down) if d.field == 1 => d.template = (d.template + 1).min(templates.len()),
         Some(Command::Up | Command::Down) => d.field = 1,
-        _ if d.field == 0 => {
-            if !d.customer.handle(key).consumed() {
-                return Outcome::ignored();
-            }
-            d.error = None;
-        }
+        _ if d.field == 0 => return typed(&mut d.customer, key, &mut d.error),
         _ => return Outcome::ignored(),
     }
     Outcome::done()
@@ -246,10 +244,7 @@ pub(super) fn override_key(
             } else {
                 &mut d.reason
             };
-            if !field.handle(key).consumed() {
-                return Outcome::ignored();
-            }
-            d.error = None;
+            return typed(field, key, &mut d.error);
         }
     }
     Outcome::done()
@@ -265,16 +260,12 @@ pub(super) fn confirm_key(
 ) -> Outcome {
     let last = AddChoice::ALL.len() - 1;
     let choice = match command {
-        Some(Command::Up) => {
+        Some(Command::Up | Command::PrevPane) => {
             d.confirm = Some(cursor.saturating_sub(1));
             return Outcome::done();
         }
         Some(Command::Down | Command::NextPane) => {
             d.confirm = Some((cursor + 1).min(last));
-            return Outcome::done();
-        }
-        Some(Command::PrevPane) => {
-            d.confirm = Some(cursor.saturating_sub(1));
             return Outcome::done();
         }
         Some(Command::Select) => AddChoice::ALL[cursor.min(last)],
@@ -343,18 +334,12 @@ pub(super) fn export_key(d: &mut ExportForm, key: KeyEvent, command: Option<Comm
             d.format = (d.format + 1).min(Format::ALL.len() - 1);
             d.suggest();
         }
-        Some(Command::Up | Command::Down) if d.field == 1 => {
-            d.audience = match d.audience {
-                Audience::Customer => Audience::Internal,
-                Audience::Internal => Audience::Customer,
-            };
-            d.suggest();
-        }
         _ if d.field == 1
-            && matches!(
-                key.code,
-                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
-            ) =>
+            && (matches!(command, Some(Command::Up | Command::Down))
+                || matches!(
+                    key.code,
+                    KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+                )) =>
         {
             d.audience = match d.audience {
                 Audience::Customer => Audience::Internal,

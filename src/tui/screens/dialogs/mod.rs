@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::pane;
+use super::{pane, wrapped};
 use crate::export::{Audience, Format, suggested_file_name};
 use crate::knowledge::Knowledge;
 use crate::session::{ScopeOption, Session, Status, Verdict};

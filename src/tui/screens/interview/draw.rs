@@ -464,26 +464,22 @@ pub(super) fn draw_scope(
     } else {
         let mut lines = Vec::new();
         for row in rows.iter().skip(offset).take(list.height as usize) {
-            lines.push(match row {
+            let selected = match row {
+                ScopeRow::Item(i) | ScopeRow::ItemMore(i, _) => focused && state.scope_cursor == *i,
+                _ => false,
+            };
+            let line = match row {
                 ScopeRow::Heading(f) => Line::styled(truncate(f.label(), w), t.heading),
                 ScopeRow::RemovedHeading => Line::styled("Left out", t.heading),
                 ScopeRow::ItemMore(i, n) => {
-                    let item = &scope.items[*i];
-                    let selected = focused && state.scope_cursor == *i;
-                    let name = item_name_lines(item, name_w)
+                    let name = item_name_lines(&scope.items[*i], name_w)
                         .get(*n)
                         .cloned()
                         .unwrap_or_default();
-                    let line = Line::styled(fit(&name, w), t.text);
-                    if selected {
-                        line.style(t.selected)
-                    } else {
-                        line
-                    }
+                    Line::styled(fit(&name, w), t.text)
                 }
                 ScopeRow::Item(i) => {
                     let item = &scope.items[*i];
-                    let selected = focused && state.scope_cursor == *i;
                     let pick = |s| if selected { t.selected } else { s };
                     let name = item_name_lines(item, name_w)
                         .into_iter()
@@ -516,12 +512,7 @@ pub(super) fn draw_scope(
                             pick(t.money),
                         ));
                     }
-                    let line = Line::from(spans);
-                    if selected {
-                        line.style(t.selected)
-                    } else {
-                        line
-                    }
+                    Line::from(spans)
                 }
                 ScopeRow::Removed(i) => {
                     let e = &scope.excluded[*i];
@@ -532,6 +523,11 @@ pub(super) fn draw_scope(
                     };
                     Line::styled(fit(&format!(" − {} ({why})", e.name), w), t.dim)
                 }
+            };
+            lines.push(if selected {
+                line.style(t.selected)
+            } else {
+                line
             });
         }
         frame.render_widget(Paragraph::new(lines), list);

@@ -40,7 +40,6 @@ fn pointed(
     y: u16,
 ) -> MouseOutcome {
     let l = layout::interview(body, ctx.scope.flags.len());
-    let wheel = |g: &Gesture| g.wheel();
     // The section list: in its own pane, or over the question on narrow
     // terminals while it has the focus.
     let nav_area = l
@@ -52,9 +51,8 @@ fn pointed(
         let inner = layout::inner(area);
         let rows = nav_rows(ctx, &state.question);
         state.focus = Pane::Sections;
-        if let Some(c) = wheel(&gesture) {
-            let out = on_key(state, ctx, key_for(c), Some(c));
-            return Some(out.requests);
+        if let Some(c) = gesture.wheel() {
+            return Some(press(state, ctx, c));
         }
         let offset = window_offset(state.nav_cursor, rows.len(), inner.height as usize);
         let i = offset + y.checked_sub(inner.y)? as usize;
@@ -80,9 +78,8 @@ fn pointed(
             return Some(Vec::new());
         }
         state.focus = Pane::Question;
-        if let Some(c) = wheel(&gesture) {
-            let out = on_key(state, ctx, key_for(c), Some(c));
-            return Some(out.requests);
+        if let Some(c) = gesture.wheel() {
+            return Some(press(state, ctx, c));
         }
         if !layout::contains(a.input, x, y) {
             return Some(Vec::new());
@@ -95,7 +92,7 @@ fn pointed(
                     return Some(Vec::new());
                 }
                 state.option_cursor = i;
-                on_key(state, ctx, key_for(Command::Toggle), Some(Command::Toggle)).requests
+                press(state, ctx, Command::Toggle)
             }
             QuestionKind::YesNo => {
                 // "›(•) Yes    ( ) No": Yes spans columns 1..=7, No 12..=17.
@@ -105,7 +102,7 @@ fn pointed(
                     12..=17 => Command::No,
                     _ => return Some(Vec::new()),
                 };
-                on_key(state, ctx, key_for(command), Some(command)).requests
+                press(state, ctx, command)
             }
             QuestionKind::Text { radar: true } => {
                 // A click on a suggestion under the field puts it in.
@@ -128,9 +125,8 @@ fn pointed(
     let list = scope_list_area(l.scope);
     if layout::contains(l.scope, x, y) {
         state.focus = Pane::Scope;
-        if let Some(c) = wheel(&gesture) {
-            let out = on_key(state, ctx, key_for(c), Some(c));
-            return Some(out.requests);
+        if let Some(c) = gesture.wheel() {
+            return Some(press(state, ctx, c));
         }
         if !layout::contains(list, x, y) {
             return Some(Vec::new());
@@ -154,9 +150,8 @@ fn pointed(
         if state.scope_cursor < items {
             state.scope_cursor = items;
         }
-        if let Some(c) = wheel(&gesture) {
-            let out = on_key(state, ctx, key_for(c), Some(c));
-            return Some(out.requests);
+        if let Some(c) = gesture.wheel() {
+            return Some(press(state, ctx, c));
         }
         let inner = layout::inner(l.flags);
         if !layout::contains(inner, x, y) {
@@ -171,11 +166,12 @@ fn pointed(
     None
 }
 
-/// A stand-in key for a command issued by the mouse; screens look at the
-/// key only for typing, which the mouse never does.
-fn key_for(_command: Command) -> ratatui::crossterm::event::KeyEvent {
-    ratatui::crossterm::event::KeyEvent::new(
+/// What the mouse does as the key of `command` would. The key is a
+/// stand-in: screens look at it only for typing, which the mouse never does.
+fn press(state: &mut InterviewState, ctx: &Ctx<'_>, command: Command) -> Vec<Request> {
+    let key = ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Null,
         ratatui::crossterm::event::KeyModifiers::NONE,
-    )
+    );
+    on_key(state, ctx, key, Some(command)).requests
 }
