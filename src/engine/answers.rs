@@ -150,6 +150,21 @@ pub fn units_of(n: f64, unit: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The range a number answer must lie in, in words: "between 1 and 5",
+/// "at least 1", "at most 5"; `None` when it is open at both ends.
+pub fn range_words(min: Option<f64>, max: Option<f64>) -> Option<String> {
+    match (min, max) {
+        (Some(lo), Some(hi)) => Some(format!(
+            "between {} and {}",
+            format_number(lo),
+            format_number(hi)
+        )),
+        (Some(lo), None) => Some(format!("at least {}", format_number(lo))),
+        (None, Some(hi)) => Some(format!("at most {}", format_number(hi))),
+        (None, None) => None,
+    }
+}
+
 /// A number without a trailing ".0" and without float noise.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -287,14 +302,7 @@ impl fmt::Display for AnswerProblem {
                 max,
                 unit,
             } => {
-                let range = match (min, max) {
-                    (Some(lo), Some(hi)) => {
-                        format!("between {} and {}", format_number(*lo), format_number(*hi))
-                    }
-                    (Some(lo), None) => format!("at least {}", format_number(*lo)),
-                    (None, Some(hi)) => format!("at most {}", format_number(*hi)),
-                    (None, None) => String::new(),
-                };
+                let range = range_words(*min, *max).unwrap_or_default();
                 write!(
                     f,
                     "`{question}` must be {range} {unit}, got {}",
@@ -559,6 +567,17 @@ mod unit_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_reads_the_same_in_the_interview_and_in_errors() {
+        assert_eq!(
+            range_words(Some(1.0), Some(2.5)).as_deref(),
+            Some("between 1 and 2.5")
+        );
+        assert_eq!(range_words(Some(0.0), None).as_deref(), Some("at least 0"));
+        assert_eq!(range_words(None, Some(9.0)).as_deref(), Some("at most 9"));
+        assert_eq!(range_words(None, None), None);
+    }
 
     #[test]
     fn huge_and_tiny_numbers_are_written_short() {

@@ -147,14 +147,7 @@ pub fn message_text(state: &InterviewState, q: &Question) -> String {
             presets,
             ..
         } => {
-            let range = match (min, max) {
-                (Some(lo), Some(hi)) => {
-                    format!("from {} to {}", format_number(*lo), format_number(*hi))
-                }
-                (Some(lo), None) => format!("at least {}", format_number(*lo)),
-                (None, Some(hi)) => format!("at most {}", format_number(*hi)),
-                (None, None) => "any number".into(),
-            };
+            let range = range_words(*min, *max).unwrap_or_else(|| "any number".into());
             let whole = if *integer { ", whole numbers" } else { "" };
             if presets.is_empty() {
                 format!("  {range}{whole}; Enter to go on")

@@ -3,33 +3,37 @@
 
 use super::*;
 
+/// What every pane of the interview is drawn from.
+#[derive(Clone, Copy)]
+pub(super) struct Pen<'a> {
+    t: &'a Theme,
+    ctx: &'a Ctx<'a>,
+    state: &'a InterviewState,
+}
+
 pub fn draw(frame: &mut Frame, body: Rect, state: &InterviewState, view: &View<'_>) {
     let Some(ctx) = &view.ctx else {
         return;
     };
     let t = view.theme;
+    let pen = Pen { t, ctx, state };
     let l = layout::interview(body, ctx.scope.flags.len());
     match (l.sections, l.strip) {
-        (Some(area), _) => draw_sections(frame, area, t, ctx, state),
-        (None, Some(strip)) => draw_strip(frame, strip, t, ctx, state),
+        (Some(area), _) => draw_sections(frame, area, pen),
+        (None, Some(strip)) => draw_strip(frame, strip, pen),
         _ => {}
     }
     if l.sections.is_none() && state.focus == Pane::Sections {
-        draw_sections(frame, l.question, t, ctx, state);
+        draw_sections(frame, l.question, pen);
     } else {
-        draw_question(frame, l.question, t, ctx, state);
+        draw_question(frame, l.question, pen);
     }
-    draw_scope(frame, l.scope, t, ctx, state);
-    draw_flags(frame, l.flags, t, ctx, state);
+    draw_scope(frame, l.scope, pen);
+    draw_flags(frame, l.flags, pen);
 }
 
-pub(super) fn draw_sections(
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    ctx: &Ctx<'_>,
-    state: &InterviewState,
-) {
+pub(super) fn draw_sections(frame: &mut Frame, area: Rect, pen: Pen<'_>) {
+    let Pen { t, ctx, state } = pen;
     let (done, all) = progress(ctx);
     let focused = state.focus == Pane::Sections;
     frame.render_widget(
@@ -124,13 +128,8 @@ pub(super) fn draw_sections(
 }
 
 /// The one-line stand-in for the section list on narrow terminals.
-pub(super) fn draw_strip(
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    ctx: &Ctx<'_>,
-    state: &InterviewState,
-) {
+pub(super) fn draw_strip(frame: &mut Frame, area: Rect, pen: Pen<'_>) {
+    let Pen { t, ctx, state } = pen;
     let sections = &ctx.knowledge.questionnaire.sections;
     let index = section_index(ctx, &state.question).unwrap_or(0);
     let rows = nav_rows(ctx, &state.question);
@@ -172,13 +171,8 @@ pub(super) fn draw_strip(
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub(super) fn draw_question(
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    ctx: &Ctx<'_>,
-    state: &InterviewState,
-) {
+pub(super) fn draw_question(frame: &mut Frame, area: Rect, pen: Pen<'_>) {
+    let Pen { t, ctx, state } = pen;
     let Some(q) = current(state, ctx) else {
         frame.render_widget(pane(t, " Question ", false), area);
         return;
@@ -394,13 +388,8 @@ pub(super) fn more_marks(offset: usize, len: usize, height: usize) -> String {
     out
 }
 
-pub(super) fn draw_scope(
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    ctx: &Ctx<'_>,
-    state: &InterviewState,
-) {
+pub(super) fn draw_scope(frame: &mut Frame, area: Rect, pen: Pen<'_>) {
+    let Pen { t, ctx, state } = pen;
     let scope = ctx.scope;
     let focused = state.focus == Pane::Scope;
     let list = scope_list_area(area);
@@ -615,13 +604,8 @@ pub(super) fn draw_scope(
     );
 }
 
-pub(super) fn draw_flags(
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    ctx: &Ctx<'_>,
-    state: &InterviewState,
-) {
+pub(super) fn draw_flags(frame: &mut Frame, area: Rect, pen: Pen<'_>) {
+    let Pen { t, ctx, state } = pen;
     let scope = ctx.scope;
     let items = scope.items.len();
     let focused = state.focus == Pane::Flags;

@@ -18,7 +18,7 @@ use ratatui::widgets::Paragraph;
 
 use super::trace::TraceTarget;
 use super::{highlighted, pane, wrapped};
-use crate::engine::answers::format_number;
+use crate::engine::answers::{format_number, range_words};
 use crate::engine::{Answer, AnswerProblem, Flag, Scope, parse_typed};
 use crate::knowledge::radar::{Ring, TechRadar, split_names};
 use crate::knowledge::{Family, PriceBasis, Question, QuestionKind, Severity};

@@ -19,7 +19,17 @@ pub fn on_mouse(
     y: u16,
 ) -> MouseOutcome {
     let radar = current(state, ctx).filter(|q| is_radar(q) && state.in_field(ctx));
-    let mut requests = pointed(state, ctx, t, body, gesture, x, y)?;
+    let mut requests = pointed(
+        state,
+        ctx,
+        t,
+        Pointer {
+            body,
+            gesture,
+            x,
+            y,
+        },
+    )?;
     if let Some(q) = radar
         && state.focus != Pane::Question
     {
@@ -30,15 +40,21 @@ pub fn on_mouse(
     Some(requests)
 }
 
-fn pointed(
-    state: &mut InterviewState,
-    ctx: &Ctx<'_>,
-    t: &Theme,
+/// What the mouse did, where, over which body.
+struct Pointer {
     body: Rect,
     gesture: Gesture,
     x: u16,
     y: u16,
-) -> MouseOutcome {
+}
+
+fn pointed(state: &mut InterviewState, ctx: &Ctx<'_>, t: &Theme, at: Pointer) -> MouseOutcome {
+    let Pointer {
+        body,
+        gesture,
+        x,
+        y,
+    } = at;
     let l = layout::interview(body, ctx.scope.flags.len());
     // The section list: in its own pane, or over the question on narrow
     // terminals while it has the focus.
