@@ -7,13 +7,13 @@ use std::path::Path;
 
 use super::args::ApproveArgs;
 use super::session_cmds::notify;
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::approvals;
 use crate::session::Verdict;
 use crate::session::store::{Store, StoreError};
 use crate::sources::{Places, load_knowledge};
 
-pub fn run(places: &Places, catalog: Option<&Path>, args: &ApproveArgs) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, args: &ApproveArgs) -> Ran {
     let by = args.by.trim();
     if by.is_empty() {
         return Err(Error::input("--by needs the name of who decided"));

@@ -5,18 +5,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::args::{CatalogCommand, SearchArgs};
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::engine::money::price_text;
 use crate::knowledge::{Knowledge, QuestionKind};
 use crate::scenarios;
 use crate::search::{Hit, Index, search};
 use crate::sources::{Places, knowledge_texts, load_knowledge, scenario_texts};
 
-pub fn run(
-    places: &Places,
-    catalog: Option<&Path>,
-    cmd: &CatalogCommand,
-) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, cmd: &CatalogCommand) -> Ran {
     match cmd {
         CatalogCommand::Validate => validate(places, catalog),
         CatalogCommand::Test => test(places, catalog),
@@ -34,11 +30,7 @@ pub fn run(
     }
 }
 
-fn search_cmd(
-    places: &Places,
-    catalog: Option<&Path>,
-    args: &SearchArgs,
-) -> Result<Outcome, Error> {
+fn search_cmd(places: &Places, catalog: Option<&Path>, args: &SearchArgs) -> Ran {
     let query = args.query.join(" ");
     let limit = if args.limit == 0 {
         usize::MAX
@@ -97,7 +89,7 @@ pub fn search_results(hits: &[Hit]) -> String {
     out
 }
 
-fn validate(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
+fn validate(places: &Places, catalog: Option<&Path>) -> Ran {
     let (texts, replaced) = knowledge_texts(places, catalog)?;
     let k = Knowledge::from_texts(&texts)?;
     let gaps = crate::knowledge::completeness(&k, &texts);
@@ -121,7 +113,7 @@ fn validate(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
     Ok(Outcome::Done)
 }
 
-fn test(places: &Places, catalog: Option<&Path>) -> Result<Outcome, Error> {
+fn test(places: &Places, catalog: Option<&Path>) -> Ran {
     let k = load_knowledge(places, catalog)?;
     let mut out = String::new();
     let (mut passed, mut failed) = (0, 0);

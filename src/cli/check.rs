@@ -7,13 +7,13 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::args::{CheckArgs, TextOrJson};
-use super::{Error, Outcome, input, print};
+use super::{Error, Outcome, Ran, input, print};
 use crate::engine::{Overrides, Scope, evaluate};
 use crate::knowledge::{Knowledge, Severity};
 use crate::session::Decision;
 use crate::sources::{Places, load_knowledge};
 
-pub fn run(places: &Places, catalog: Option<&Path>, args: &CheckArgs) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, args: &CheckArgs) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let (scope, decisions) = match (&args.answers, &args.session) {
         (Some(path), _) => {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
-use super::{Error, Outcome, input, print_bytes};
+use super::{Error, Outcome, Ran, input, print_bytes};
 use crate::engine::{Overrides, evaluate};
 use crate::export::{self, Audience, Format, Proposal, Subject};
 use crate::session::store::Store;
@@ -160,7 +160,7 @@ impl ValueEnum for Audience {
     }
 }
 
-pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, args: &ExportArgs) -> Ran {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let tickets = match args.format {
         Some(ExportFormat::Proposal(_)) | None => None,
@@ -295,12 +295,7 @@ fn similar_setups(
 }
 
 /// Prints `bytes`, or writes them atomically to `path` and says so.
-fn write_out(
-    output: Option<&Path>,
-    bytes: &[u8],
-    format: &str,
-    audience: Option<Audience>,
-) -> Result<Outcome, Error> {
+fn write_out(output: Option<&Path>, bytes: &[u8], format: &str, audience: Option<Audience>) -> Ran {
     match output {
         None => print_bytes(bytes)?,
         Some(path) => {

@@ -4,13 +4,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::args::{InsightsArgs, InsightsFormat};
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::export::csv_field;
 use crate::insights::{Insights, of_sessions_by};
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 
-pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, args: &InsightsArgs) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let since = match &args.since {
         Some(d) => Some(parse_date(d)?),

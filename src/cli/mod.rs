@@ -29,6 +29,9 @@ use crate::sources::Places;
 
 pub use crate::error::{Error, report};
 
+/// What a command ends in: how the process exits, or why it failed.
+pub type Ran = Result<Outcome, Error>;
+
 /// What a successful command wants the process to exit with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -55,7 +58,7 @@ pub fn places(cli: &Cli) -> Places {
 }
 
 /// Runs a headless subcommand.
-pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
+pub fn run(cli: &Cli, command: &Command) -> Ran {
     let places = places(cli);
     let catalog = cli.catalog.as_deref();
     match command {
@@ -78,7 +81,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Outcome, Error> {
 
 /// `nunki completions SHELL`: the completion script, from the grammar
 /// (our own text, written as it is).
-fn completions(shell: clap_complete::Shell) -> Result<Outcome, Error> {
+fn completions(shell: clap_complete::Shell) -> Ran {
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "nunki", &mut script);

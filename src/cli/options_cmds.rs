@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::args::{CompareArgs, OptionCommand, TextOrJson};
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::compare::{Comparison, MAX_OPTIONS};
 use crate::engine::{Answer, parse_typed};
 use crate::knowledge::{Knowledge, Severity};
@@ -14,11 +14,7 @@ use crate::session::ScopeOption;
 use crate::session::store::Store;
 use crate::sources::{Places, load_knowledge};
 
-pub fn option(
-    places: &Places,
-    catalog: Option<&Path>,
-    cmd: &OptionCommand,
-) -> Result<Outcome, Error> {
+pub fn option(places: &Places, catalog: Option<&Path>, cmd: &OptionCommand) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let store = Store::new(places);
     match cmd {
@@ -146,11 +142,7 @@ fn parse_assignments(
     }
 }
 
-pub fn compare_cmd(
-    places: &Places,
-    catalog: Option<&Path>,
-    args: &CompareArgs,
-) -> Result<Outcome, Error> {
+pub fn compare_cmd(places: &Places, catalog: Option<&Path>, args: &CompareArgs) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let opened = Store::new(places).read(&args.session, &knowledge)?;
     let session = &opened.session;

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use super::args::{NewArgs, SessionsArgs, SetArgs, TextOrJson};
-use super::{Error, Outcome, input, print};
+use super::{Error, Outcome, Ran, input, print};
 use crate::engine::{Money, Scope, parse_typed, unknown_question};
 use crate::knowledge::Knowledge;
 use crate::session::lock::local_time;
@@ -29,7 +29,7 @@ pub(crate) fn notify(opened: &Opened) {
 }
 
 /// `nunki new`: creates a session and prints its path.
-pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Outcome, Error> {
+pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Ran {
     let name = args.customer.trim();
     if name.is_empty() {
         return Err(Error::input(
@@ -66,11 +66,7 @@ pub fn new(places: &Places, catalog: Option<&Path>, args: &NewArgs) -> Result<Ou
 }
 
 /// `nunki sessions`: one line per session, newest first.
-pub fn list(
-    places: &Places,
-    catalog: Option<&Path>,
-    args: &SessionsArgs,
-) -> Result<Outcome, Error> {
+pub fn list(places: &Places, catalog: Option<&Path>, args: &SessionsArgs) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let store = Store::new(places);
     let listings = store.list()?;
@@ -222,7 +218,7 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 /// `nunki set`: answers, notes and status, checked first, saved at once.
-pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Result<Outcome, Error> {
+pub fn set(places: &Places, catalog: Option<&Path>, args: &SetArgs) -> Ran {
     if args.answers.is_empty()
         && args.notes.is_empty()
         && args.status.is_none()

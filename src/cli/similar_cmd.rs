@@ -4,12 +4,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::args::SimilarArgs;
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::session::store::{Store, load};
 use crate::similar::similar_among;
 use crate::sources::{Places, load_knowledge};
 
-pub fn run(places: &Places, catalog: Option<&Path>, args: &SimilarArgs) -> Result<Outcome, Error> {
+pub fn run(places: &Places, catalog: Option<&Path>, args: &SimilarArgs) -> Ran {
     let knowledge = load_knowledge(places, catalog)?;
     let store = Store::new(places);
     let this = load(&store.resolve(&args.session)?)?;

@@ -8,18 +8,14 @@ use std::io;
 use std::path::Path;
 
 use super::args::TeamCommand;
-use super::{Error, Outcome, print};
+use super::{Error, Outcome, Ran, print};
 use crate::session::merge::resolve as resolve_conflicts;
 use crate::session::store::Store;
 use crate::session::{Conflict, StoreError};
 use crate::sources::{Places, load_knowledge};
 use crate::team::{self, TeamError};
 
-pub fn team(
-    places: &Places,
-    catalog: Option<&Path>,
-    command: &TeamCommand,
-) -> Result<Outcome, Error> {
+pub fn team(places: &Places, catalog: Option<&Path>, command: &TeamCommand) -> Ran {
     let out = match command {
         TeamCommand::Init { remote } => team::init(places, remote.as_deref()).map_err(to_error)?,
         TeamCommand::Clone { url } => team::clone(places, url).map_err(to_error)?,
@@ -36,7 +32,7 @@ pub fn team(
     Ok(Outcome::Done)
 }
 
-pub fn sync(places: &Places) -> Result<Outcome, Error> {
+pub fn sync(places: &Places) -> Ran {
     let report = team::sync(places).map_err(to_error)?;
     print(&report.to_text())?;
     Ok(Outcome::Done)
