@@ -42,6 +42,11 @@ fn the_conflict<'m>(m: &'m Merged, field: Field, key: &str) -> &'m Conflict {
     c
 }
 
+/// The keys of a merged list, in its order.
+fn keys<T>(list: &[T], key: impl Fn(&T) -> &String) -> Vec<&str> {
+    list.iter().map(|x| key(x).as_str()).collect()
+}
+
 /// Whether the value the conflict set aside mentions `text`.
 fn set_aside(c: &Conflict, text: &str) -> bool {
     c.other.as_deref().is_some_and(|x| x.contains(text))
@@ -176,7 +181,7 @@ fn options_merge_by_name() {
             t.options.push(option("B", 4.0));
         },
     );
-    let names: Vec<&str> = m.session.options.iter().map(|o| o.name.as_str()).collect();
+    let names = keys(&m.session.options, |o| &o.name);
     assert_eq!(names, ["A", "B", "C"]);
     assert_eq!(m.session.options[1], option("B", 4.0));
     assert!(set_aside(the_conflict(&m, Field::Option, "B"), "2.0"));
@@ -198,12 +203,7 @@ fn decisions_merge_by_rule() {
                 .push(decision("budget", "Sam", Verdict::Approved));
         },
     );
-    let rules: Vec<&str> = m
-        .session
-        .decisions
-        .iter()
-        .map(|d| d.rule.as_str())
-        .collect();
+    let rules = keys(&m.session.decisions, |d| &d.rule);
     assert_eq!(rules, ["coverage_24x7", "gpu", "budget"]);
     assert_eq!(m.session.decisions[0].by, "Sam");
     let c = the_conflict(&m, Field::Decision, "coverage_24x7");
@@ -222,13 +222,7 @@ fn overrides_merge_by_offering() {
             t.overrides.add("mariadb", "standard", 2.0, "theirs");
         },
     );
-    let added: Vec<&str> = m
-        .session
-        .overrides
-        .added
-        .iter()
-        .map(|a| a.offering.as_str())
-        .collect();
+    let added = keys(&m.session.overrides.added, |a| &a.offering);
     assert_eq!(added, ["redis", "mariadb"]);
     assert_eq!(m.session.overrides.removed.len(), 1);
     assert_eq!(m.session.overrides.removed[0].offering, "postgres");

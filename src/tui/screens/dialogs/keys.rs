@@ -1,6 +1,7 @@
 //! What each dialog does with a key.
 
 use super::*;
+use crate::session::given;
 
 pub(super) fn decision_key(
     d: &mut DecisionForm,
@@ -146,16 +147,14 @@ pub(super) fn new_session_key(
     command: Option<Command>,
 ) -> Outcome {
     match command {
-        Some(Command::NextPane | Command::PrevPane) => {
-            cycle(&mut d.field, 3, command == Some(Command::NextPane))
-        }
+        Some(Command::NextPane) => cycle(&mut d.field, 3, true),
+        Some(Command::PrevPane) => cycle(&mut d.field, 3, false),
         Some(Command::Select) => {
-            let customer = d.customer.value().trim().to_string();
-            if customer.is_empty() {
+            let Some(customer) = given(Some(d.customer.value())) else {
                 d.error = Some("Type the customer's name first.".into());
                 d.field = 0;
                 return Outcome::done();
-            }
+            };
             let template = d
                 .template
                 .checked_sub(1)
@@ -310,16 +309,14 @@ pub(super) fn export_key(d: &mut ExportForm, key: KeyEvent, command: Option<Comm
         return Outcome::one(Request::CloseOverlay);
     }
     match command {
-        Some(Command::NextPane | Command::PrevPane) => {
-            cycle(&mut d.field, 3, command == Some(Command::NextPane))
-        }
+        Some(Command::NextPane) => cycle(&mut d.field, 3, true),
+        Some(Command::PrevPane) => cycle(&mut d.field, 3, false),
         Some(Command::Select) => {
-            let path = d.file.value().trim().to_string();
-            if path.is_empty() {
+            let Some(path) = given(Some(d.file.value())) else {
                 d.result = Some(Err("Give the file a name.".into()));
                 d.field = 2;
                 return Outcome::done();
-            }
+            };
             return Outcome::one(Request::Export {
                 format: d.chosen_format(),
                 audience: d.audience,
