@@ -279,10 +279,11 @@ impl Counts {
     }
 
     fn finish(self, skipped: Vec<String>) -> Insights {
-        let mut flags: Vec<FlagStat> = self
-            .flags
-            .into_iter()
-            .map(|(rule, t)| FlagStat {
+        // Most sessions first; among equals the more severe, then by id, so
+        // the order is stable.
+        let flags = ranked(
+            self.flags,
+            |rule, t| FlagStat {
                 rule,
                 title: t.title,
                 severity: t.severity.unwrap_or(Severity::Info),
@@ -292,43 +293,36 @@ impl Counts {
                 won: t.won,
                 lost: t.lost,
                 decisions: t.decisions,
-            })
-            .collect();
-        // Most sessions first; among equals the more severe, then by id, so
-        // the order is stable.
-        flags.sort_by(|a, b| {
-            (b.sessions, a.severity, &a.rule).cmp(&(a.sessions, b.severity, &b.rule))
-        });
-        let mut requests: Vec<RequestStat> = self
-            .requests
-            .into_iter()
-            .map(|((question, answer), t)| RequestStat {
+            },
+            |a, b| (b.sessions, a.severity, &a.rule).cmp(&(a.sessions, b.severity, &b.rule)),
+        );
+        let requests = ranked(
+            self.requests,
+            |(question, answer), t| RequestStat {
                 question,
                 answer,
                 sessions: t.sessions,
                 customers: t.customers.len(),
                 monthly_value: t.value,
-            })
-            .collect();
-        requests.sort_by_key(|r| std::cmp::Reverse((r.sessions, r.monthly_value)));
-        let mut offerings: Vec<OfferingStat> = self
-            .offerings
-            .into_iter()
-            .map(|(offering, t)| OfferingStat {
+            },
+            |a, b| (b.sessions, b.monthly_value).cmp(&(a.sessions, a.monthly_value)),
+        );
+        let offerings = ranked(
+            self.offerings,
+            |offering, t| OfferingStat {
                 offering,
                 name: t.title,
                 sessions: t.sessions,
                 monthly: t.value,
                 one_time: t.one_time,
-            })
-            .collect();
-        offerings.sort_by(|a, b| (b.sessions, &a.offering).cmp(&(a.sessions, &b.offering)));
-        let mut authors: Vec<AuthorStat> = self
-            .authors
-            .into_iter()
-            .map(|(author, (t, boundaries))| {
+            },
+            |a, b| (b.sessions, &a.offering).cmp(&(a.sessions, &b.offering)),
+        );
+        let authors = ranked(
+            self.authors,
+            |author, (t, boundaries)| {
                 let mut boundaries: Vec<(String, usize)> = boundaries.into_iter().collect();
-                boundaries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                boundaries.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
                 AuthorStat {
                     author,
                     sessions: t.sessions,
@@ -338,9 +332,9 @@ impl Counts {
                     monthly_value: t.value,
                     boundaries: boundaries.into_iter().take(3).map(|(b, _)| b).collect(),
                 }
-            })
-            .collect();
-        authors.sort_by(|a, b| (b.sessions, &a.author).cmp(&(a.sessions, &b.author)));
+            },
+            |a, b| (b.sessions, &a.author).cmp(&(a.sessions, &b.author)),
+        );
         Insights {
             authors,
             sessions: self.sessions,
@@ -352,6 +346,17 @@ impl Counts {
             currency: self.currency.unwrap_or_else(|| "CHF".to_string()),
         }
     }
+}
+
+/// A stat of each tally, in the order given (a stable sort).
+fn ranked<K, V, T>(
+    tallies: BTreeMap<K, V>,
+    stat: impl Fn(K, V) -> T,
+    order: impl FnMut(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut stats: Vec<T> = tallies.into_iter().map(|(k, v)| stat(k, v)).collect();
+    stats.sort_by(order);
+    stats
 }
 
 /// What the customer asked for that raised a flag: the answers its rule
