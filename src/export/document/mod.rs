@@ -20,7 +20,9 @@ use crate::knowledge::Recurrence;
 use crate::tr;
 
 mod internal;
+mod marks;
 use internal::internal;
+pub(crate) use marks::{Marks, plain};
 /// The whole proposal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

@@ -9,8 +9,9 @@ use super::layout::{
     TEXT_WIDTH, WARN, break_lines, leading,
 };
 use super::table::{self, Cell, Grid};
-use crate::export::document::{Block, Document, Field, Inline, Section, Span, Table, fact_line};
-use crate::export::markdown::plain;
+use crate::export::document::{
+    Block, Document, Field, Inline, Section, Span, Table, fact_line, plain,
+};
 use crate::export::words;
 
 const BODY: Style = Style::new(Weight::Regular, 9.5, INK);
