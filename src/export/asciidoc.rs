@@ -15,10 +15,9 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Block, Document, Field, Inline, Marks, Section, Span, Table, fact_line, plain, price_line_text,
+    Block, Document, Field, Marks, Section, Span, Table, fact_line, plain, price_line_text,
 };
 use super::proposal::TracePrice;
-use super::words;
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p))
@@ -151,16 +150,6 @@ impl Marks for AsciiDoc {
     }
 }
 
-/// A table cell: its text escaped as one; a lone strong text in bold; a
-/// responsibility with no lines a dash.
-fn cell(spans: &Inline) -> String {
-    match spans.as_slice() {
-        [Span::Strong(t)] => format!("*{}*", esc(t)),
-        [Span::Items(v)] if v.is_empty() => words::MISSING.to_string(),
-        _ => esc(&plain(spans)),
-    }
-}
-
 fn table(a: &mut Adoc, t: &Table) {
     let cols: Vec<&str> = t.cols.iter().map(|c| c.width).collect();
     let head: Vec<String> = t
@@ -169,29 +158,7 @@ fn table(a: &mut Adoc, t: &Table) {
         .map(|c| plain(std::slice::from_ref(&c.label)))
         .collect();
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i == 0 && row.strong_head {
-                        format!("*{}*", esc(&plain(c)))
-                    } else {
-                        cell(c)
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let total = t.total.as_ref().map(|total| {
-        let mut cells = vec![format!("*{}*", esc(&total.label))];
-        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
-        cells.extend(total.cells.iter().map(cell));
-        cells
-    });
+    let (rows, total) = AsciiDoc.cells(t);
     a.table(&cols.join(","), &head, rows, total);
 }
 

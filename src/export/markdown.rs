@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Field, Inline, Marks, Span, Table, fact_line, plain};
+use super::document::{Block, Document, Field, Marks, Table, fact_line, plain};
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p))
@@ -116,15 +116,6 @@ impl Marks for Markdown {
     }
 }
 
-/// A table cell: its text escaped as one, on one line; a lone strong
-/// text in bold.
-fn cell(spans: &Inline) -> String {
-    match spans.as_slice() {
-        [Span::Strong(t)] => format!("**{}**", esc(t)),
-        _ => esc(&plain(spans)),
-    }
-}
-
 fn table(md: &mut Md, t: &Table) {
     let mut out = String::new();
     let names: Vec<String> = t
@@ -139,25 +130,8 @@ fn table(md: &mut Md, t: &Table) {
         .map(|c| if c.right { "--:" } else { "---" })
         .collect();
     let _ = writeln!(out, "| {} |", rule.join(" | "));
-    for row in &t.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 && row.strong_head {
-                    format!("**{}**", esc(&plain(c)))
-                } else {
-                    cell(c)
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    if let Some(total) = &t.total {
-        let mut cells = vec![format!("**{}**", esc(&total.label))];
-        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
-        cells.extend(total.cells.iter().map(cell));
+    let (rows, total) = Markdown.cells(t);
+    for cells in rows.iter().chain(&total) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     md.block(out.trim_end());

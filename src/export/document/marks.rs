@@ -2,7 +2,7 @@
 //! made of (a reason's rule and answers, a price line's pieces) is decided
 //! here once; a format only says how it escapes and marks the pieces.
 
-use super::{Span, TracePrice, answers_text, join_lines, price_line, reason_text};
+use super::{Span, Table, TracePrice, answers_text, join_lines, price_line, reason_text};
 use crate::export::{amount, words};
 
 /// How a format writes each kind of span. The defaults escape each piece
@@ -93,6 +93,35 @@ pub(crate) trait Marks {
             }
         }
         out
+    }
+
+    /// A table cell in a text format: its text escaped as one, on one
+    /// line; a lone strong text in bold.
+    fn cell(&self, spans: &[Span]) -> String {
+        match spans {
+            [Span::Strong(t)] => self.strong(t),
+            _ => self.esc(&plain(spans)),
+        }
+    }
+
+    /// A table's rows and its total row in a text format, a cell a string:
+    /// a strong head and the total's label in bold, the label followed by
+    /// an empty cell for each further column it spans.
+    fn cells(&self, t: &Table) -> (Vec<Vec<String>>, Option<Vec<String>>) {
+        let rows = t.rows_with(false, |c, strong| {
+            if strong {
+                self.strong(&plain(c))
+            } else {
+                self.cell(c)
+            }
+        });
+        let total = t.total.as_ref().map(|total| {
+            let mut cells = vec![self.strong(&total.label)];
+            cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
+            cells.extend(total.cells.iter().map(|c| self.cell(c)));
+            cells
+        });
+        (rows, total)
     }
 }
 

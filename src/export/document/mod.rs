@@ -197,6 +197,25 @@ impl Row {
     }
 }
 
+impl Table {
+    /// Each row's cells as `cell` writes them, told whether the cell is a
+    /// strong head: the first cell of a strong row, or with `row_heads` of
+    /// any row of a table whose rows have heads.
+    pub fn rows_with<T>(&self, row_heads: bool, cell: impl Fn(&Inline, bool) -> T) -> Vec<Vec<T>> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let strong = row.strong_head || (row_heads && self.row_heads);
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| cell(c, i == 0 && strong))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// The total row: a label over the first `span` columns, then cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Total {

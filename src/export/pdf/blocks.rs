@@ -258,25 +258,16 @@ fn grid(t: &Table) -> Grid {
                 .unwrap_or(1.0)
         })
         .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let mut r = runs(c);
-                    if i == 0 && (row.strong_head || t.row_heads) {
-                        for run in &mut r {
-                            run.weight = Weight::Bold;
-                        }
-                    }
-                    Cell { runs: r }
-                })
-                .collect()
-        })
-        .collect();
+    // A row's head is bold here too: a page has no other way to show it.
+    let rows = t.rows_with(true, |c, strong| {
+        let mut r = runs(c);
+        if strong {
+            for run in &mut r {
+                run.weight = Weight::Bold;
+            }
+        }
+        Cell { runs: r }
+    });
     Grid {
         header: t
             .cols
