@@ -84,15 +84,11 @@ impl Format {
         Format::Pdf,
     ];
 
-    /// The formats whose file is text.
-    pub const TEXT: [Format; 6] = [
-        Format::Markdown,
-        Format::Html,
-        Format::Asciidoc,
-        Format::Json,
-        Format::Csv,
-        Format::OpenSlo,
-    ];
+    /// The formats whose file is text: all but PDF, the last.
+    pub const TEXT: [Format; 6] = {
+        let [text @ .., _pdf] = Format::ALL;
+        text
+    };
 
     /// True for a format whose file is text (every one but PDF).
     pub fn is_text(self) -> bool {
