@@ -15,11 +15,9 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Block, Document, Field, Inline, Section, Span, Table, fact_line, price_line_text,
+    Block, Document, Field, Marks, Section, Span, Table, fact_line, plain, price_line_text,
 };
-use super::markdown::plain;
-use super::proposal::{answers_text, reason_text};
-use super::{join_lines, words};
+use super::proposal::TracePrice;
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p))
@@ -54,9 +52,11 @@ fn block(a: &mut Adoc, b: &Block) {
         Block::Heading(t) => a.heading(3, t),
         Block::Para(t) => a.para(t),
         Block::List { items, .. } | Block::Compact(items) => {
-            a.list(&items.iter().map(|i| inline(i)).collect::<Vec<_>>());
+            a.list(&items.iter().map(|i| AsciiDoc.inline(i)).collect::<Vec<_>>());
         }
-        Block::Numbered(items) => a.numbered(&items.iter().map(|i| inline(i)).collect::<Vec<_>>()),
+        Block::Numbered(items) => {
+            a.numbered(&items.iter().map(|i| AsciiDoc.inline(i)).collect::<Vec<_>>())
+        }
         Block::Table(t) => table(a, t),
         Block::Fields(f) => fields(a, f),
         Block::Boundary(b) => {
@@ -75,7 +75,7 @@ fn block(a: &mut Adoc, b: &Block) {
                 .iter()
                 .map(|x| match x.value.as_slice() {
                     // Each answer escaped on its own, "=" too.
-                    [Span::Answers(v)] => fact_line(x, answers_text(v, &esc, &esc, &esc("="))),
+                    [Span::Answers(_)] => fact_line(x, AsciiDoc.inline(&x.value)),
                     value => fact_line(x, esc(&plain(value))),
                 })
                 .collect();
@@ -93,7 +93,7 @@ fn block(a: &mut Adoc, b: &Block) {
                     t.owner_name.as_deref().unwrap_or(&t.owner)
                 ))
             ));
-            a.list(&lines.iter().map(|l| inline(l)).collect::<Vec<_>>());
+            a.list(&lines.iter().map(|l| AsciiDoc.inline(l)).collect::<Vec<_>>());
         }
         Block::Notes(notes) => {
             let lines: Vec<String> = notes
@@ -123,40 +123,30 @@ fn fields(a: &mut Adoc, fields: &[Field]) {
     }
 }
 
-/// A list item's text: each piece escaped on its own.
-fn inline(spans: &[Span]) -> String {
-    let mut out = String::new();
-    for s in spans {
-        match s {
-            Span::Text(t) | Span::Lines(t) | Span::Typed(t) | Span::TypedLines(t) => {
-                out.push_str(&esc(t));
-            }
-            Span::Fixed(t) => out.push_str(t),
-            Span::Strong(t) => {
-                let _ = write!(out, "*{}*", esc(t));
-            }
-            Span::Label(t) => {
-                let _ = write!(out, "*{}*:", esc(t));
-            }
-            Span::Paren(t) => out.push_str(&esc(&format!("({t})"))),
-            Span::Items(v) => out.push_str(&esc(&join_lines(v))),
-            Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, &esc("="))),
-            Span::Answers(v) => out.push_str(&answers_text(v, &esc, &esc, &esc("="))),
-            // The whole line escaped as one, as it reads.
-            Span::Price(l, currency) => out.push_str(&esc(&price_line_text(l, currency))),
-            Span::Class(_, inner) => out.push_str(&inline(inner)),
-        }
-    }
-    out
-}
+/// AsciiDoc's marks for list items: each piece escaped on its own, but
+/// where the pieces side by side could still make a replacement.
+struct AsciiDoc;
 
-/// A table cell: its text escaped as one; a lone strong text in bold; a
-/// responsibility with no lines a dash.
-fn cell(spans: &Inline) -> String {
-    match spans.as_slice() {
-        [Span::Strong(t)] => format!("*{}*", esc(t)),
-        [Span::Items(v)] if v.is_empty() => words::MISSING.to_string(),
-        _ => esc(&plain(spans)),
+impl Marks for AsciiDoc {
+    const STRONG: [&'static str; 2] = ["*", "*"];
+
+    fn esc(&self, s: &str) -> String {
+        esc(s)
+    }
+
+    // Escaped with its parentheses, so "(C)" stays a C in parentheses.
+    fn paren(&self, s: &str) -> String {
+        esc(&format!("({s})"))
+    }
+
+    // Encoded like every other "=" in the text.
+    fn eq(&self) -> String {
+        esc("=")
+    }
+
+    // The whole line escaped as one, as it reads.
+    fn price(&self, l: &TracePrice, currency: &str) -> String {
+        esc(&price_line_text(l, currency))
     }
 }
 
@@ -168,29 +158,7 @@ fn table(a: &mut Adoc, t: &Table) {
         .map(|c| plain(std::slice::from_ref(&c.label)))
         .collect();
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i == 0 && row.strong_head {
-                        format!("*{}*", esc(&plain(c)))
-                    } else {
-                        cell(c)
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let total = t.total.as_ref().map(|total| {
-        let mut cells = vec![format!("*{}*", esc(&total.label))];
-        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
-        cells.extend(total.cells.iter().map(cell));
-        cells
-    });
+    let (rows, total) = AsciiDoc.cells(t);
     a.table(&cols.join(","), &head, rows, total);
 }
 

@@ -9,9 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Field, Section, Span, Table, price_line};
-use super::proposal::{answers_text, reason_text};
-use super::{CSS, amount, words};
+use super::document::{Block, Document, Field, Marks, Section, Table, plain};
+use super::{CSS, words};
 use crate::tr;
 
 pub fn render(p: &super::Proposal) -> String {
@@ -96,7 +95,7 @@ fn block(h: &mut String, b: &Block) {
                 None => h.push_str("<ul>\n"),
             }
             for i in items {
-                let _ = writeln!(h, "<li>{}</li>", inline(i));
+                let _ = writeln!(h, "<li>{}</li>", Html.inline(i));
             }
             h.push_str("</ul>\n");
         }
@@ -106,7 +105,7 @@ fn block(h: &mut String, b: &Block) {
             } else {
                 h.push_str("<ul>");
                 for i in items {
-                    let _ = write!(h, "<li>{}</li>", inline(i));
+                    let _ = write!(h, "<li>{}</li>", Html.inline(i));
                 }
                 h.push_str("</ul>");
             }
@@ -115,7 +114,7 @@ fn block(h: &mut String, b: &Block) {
         Block::Numbered(items) => {
             h.push_str("<ol>\n");
             for i in items {
-                let _ = writeln!(h, "<li>{}</li>", inline(i));
+                let _ = writeln!(h, "<li>{}</li>", Html.inline(i));
             }
             h.push_str("</ol>\n");
         }
@@ -142,7 +141,7 @@ fn block(h: &mut String, b: &Block) {
                 title = e(&f.title)
             );
             for x in facts {
-                dd(h, x.term, &inline(&x.value));
+                dd(h, x.term, &Html.inline(&x.value));
             }
             h.push_str("</dl>\n</div>\n");
         }
@@ -156,7 +155,7 @@ fn block(h: &mut String, b: &Block) {
                 e(t.owner_name.as_deref().unwrap_or(&t.owner))
             );
             for l in lines {
-                let _ = writeln!(h, "<li>{}</li>", inline(l));
+                let _ = writeln!(h, "<li>{}</li>", Html.inline(l));
             }
             h.push_str("</ul>\n</div>\n");
         }
@@ -180,7 +179,7 @@ fn block(h: &mut String, b: &Block) {
 fn fields(h: &mut String, fields: &[Field]) {
     h.push_str("<dl class=\"meta\">\n");
     for f in fields {
-        dd(h, &f.term, &inline(std::slice::from_ref(&f.value)));
+        dd(h, &f.term, &Html.inline(std::slice::from_ref(&f.value)));
     }
     h.push_str("</dl>\n");
 }
@@ -188,7 +187,7 @@ fn fields(h: &mut String, fields: &[Field]) {
 fn table(h: &mut String, t: &Table) {
     let _ = write!(h, "<table class=\"{}\">\n<thead><tr>", t.class);
     for c in &t.cols {
-        let label = inline(std::slice::from_ref(&c.label));
+        let label = Html.inline(std::slice::from_ref(&c.label));
         match c.right {
             true => {
                 let _ = write!(h, "<th class=\"num\">{label}</th>");
@@ -208,9 +207,9 @@ fn table(h: &mut String, t: &Table) {
         }
         for (i, (cell, col)) in row.cells.iter().zip(&t.cols).enumerate() {
             if i == 0 && t.row_heads {
-                let _ = write!(h, "<th>{}</th>", inline(cell));
+                let _ = write!(h, "<th>{}</th>", Html.inline(cell));
             } else {
-                td(h, col.class, &inline(cell));
+                td(h, col.class, &Html.inline(cell));
             }
         }
         h.push_str("</tr>\n");
@@ -228,7 +227,7 @@ fn table(h: &mut String, t: &Table) {
             if cell.is_empty() {
                 h.push_str("<td></td>");
             } else {
-                td(h, col.class, &e(&super::markdown::plain(cell)));
+                td(h, col.class, &e(&plain(cell)));
             }
         }
         h.push_str("</tr></tfoot>\n");
@@ -248,41 +247,38 @@ fn td(h: &mut String, class: Option<&str>, html: &str) {
 }
 
 /// Spans as HTML: our own words as they are, everything else escaped.
-fn inline(spans: &[Span]) -> String {
-    let mut out = String::new();
-    for s in spans {
-        match s {
-            Span::Text(t) => out.push_str(&e(t)),
-            Span::Lines(t) => out.push_str(&e_lines(t)),
-            Span::Typed(t) => out.push_str(&bdi(t)),
-            Span::TypedLines(t) => out.push_str(&bdi_lines(t)),
-            Span::Fixed(t) => out.push_str(t),
-            Span::Strong(t) => {
-                let _ = write!(out, "<strong>{}</strong>", e(t));
-            }
-            Span::Label(t) => {
-                let _ = write!(out, "<strong>{}:</strong>", e(t));
-            }
-            Span::Paren(t) => {
-                let _ = write!(out, "({})", e(t));
-            }
-            Span::Items(v) => out.push_str(&ul(v)),
-            Span::Reason(r) => out.push_str(&reason_text(r, &e, &bdi, "=")),
-            Span::Answers(a) => out.push_str(&answers_text(a, &e, &bdi, "=")),
-            Span::Price(l, currency) => out.push_str(&price_line(
-                &e(&l.label),
-                l.recurrence,
-                &e(currency),
-                &e(&amount(l.amount)),
-                &e(&l.calculation),
-                l.indicative,
-            )),
-            Span::Class(c, inner) => {
-                let _ = write!(out, "<span class=\"{c}\">{}</span>", inline(inner));
-            }
-        }
+struct Html;
+
+impl Marks for Html {
+    const STRONG: [&'static str; 2] = ["<strong>", "</strong>"];
+
+    fn esc(&self, s: &str) -> String {
+        e(s)
     }
-    out
+
+    fn lines(&self, s: &str) -> String {
+        e_lines(s)
+    }
+
+    fn typed(&self, s: &str) -> String {
+        bdi(s)
+    }
+
+    fn typed_lines(&self, s: &str) -> String {
+        bdi_lines(s)
+    }
+
+    fn label(&self, s: &str) -> String {
+        format!("<strong>{}:</strong>", e(s))
+    }
+
+    fn items(&self, lines: &[String]) -> String {
+        ul(lines)
+    }
+
+    fn class(&self, class: &str, inner: String) -> String {
+        format!("<span class=\"{class}\">{inner}</span>")
+    }
 }
 
 /// A term and its already escaped description.

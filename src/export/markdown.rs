@@ -11,11 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{
-    Block, Document, Field, Inline, Span, Table, fact_line, price_line, price_line_text,
-};
-use super::proposal::{answers_text, reason_text};
-use super::{amount, join_lines, words};
+use super::document::{Block, Document, Field, Marks, Table, fact_line, plain};
 
 pub fn render(p: &super::Proposal) -> String {
     emit(&Document::of(p))
@@ -43,9 +39,11 @@ fn block(md: &mut Md, b: &Block) {
         Block::Heading(t) => md.heading(3, t),
         Block::Para(t) => md.block(&esc(t)),
         Block::List { items, .. } | Block::Compact(items) => {
-            md.list(&items.iter().map(|i| inline(i)).collect::<Vec<_>>());
+            md.list(&items.iter().map(|i| Markdown.inline(i)).collect::<Vec<_>>());
         }
-        Block::Numbered(items) => md.numbered(&items.iter().map(|i| inline(i)).collect::<Vec<_>>()),
+        Block::Numbered(items) => {
+            md.numbered(&items.iter().map(|i| Markdown.inline(i)).collect::<Vec<_>>())
+        }
         Block::Table(t) => table(md, t),
         Block::Fields(fields) => md.list(&fields.iter().map(field).collect::<Vec<_>>()),
         Block::Boundary(b) => {
@@ -66,7 +64,7 @@ fn block(md: &mut Md, b: &Block) {
             md.list(
                 &facts
                     .iter()
-                    .map(|x| fact_line(x, inline(&x.value)))
+                    .map(|x| fact_line(x, Markdown.inline(&x.value)))
                     .collect::<Vec<_>>(),
             );
         }
@@ -78,7 +76,7 @@ fn block(md: &mut Md, b: &Block) {
                 esc(&t.plan),
                 esc(t.owner_name.as_deref().unwrap_or(&t.owner))
             ));
-            md.list(&lines.iter().map(|l| inline(l)).collect::<Vec<_>>());
+            md.list(&lines.iter().map(|l| Markdown.inline(l)).collect::<Vec<_>>());
         }
         Block::Notes(notes) => {
             let lines: Vec<String> = notes
@@ -102,82 +100,20 @@ fn field(f: &Field) -> String {
     format!(
         "**{}:** {}",
         esc(&f.term),
-        inline(std::slice::from_ref(&f.value))
+        Markdown.inline(std::slice::from_ref(&f.value))
     )
 }
 
-/// A list item's text: each piece escaped on its own.
-fn inline(spans: &[Span]) -> String {
-    let mut out = String::new();
-    for s in spans {
-        match s {
-            Span::Text(t) | Span::Lines(t) | Span::Typed(t) | Span::TypedLines(t) => {
-                out.push_str(&esc(t));
-            }
-            Span::Fixed(t) => out.push_str(t),
-            Span::Strong(t) => {
-                let _ = write!(out, "**{}**", esc(t));
-            }
-            Span::Label(t) => {
-                let _ = write!(out, "**{}**:", esc(t));
-            }
-            Span::Paren(t) => {
-                let _ = write!(out, "({})", esc(t));
-            }
-            Span::Items(v) => out.push_str(&esc(&join_lines(v))),
-            Span::Reason(r) => out.push_str(&reason_text(r, &esc, &esc, "=")),
-            Span::Answers(a) => out.push_str(&answers_text(a, &esc, &esc, "=")),
-            Span::Price(l, currency) => out.push_str(&price_line(
-                &esc(&l.label),
-                l.recurrence,
-                &esc(currency),
-                &esc(&amount(l.amount)),
-                &esc(&l.calculation),
-                l.indicative,
-            )),
-            Span::Class(_, inner) => out.push_str(&inline(inner)),
-        }
-    }
-    out
-}
+/// Markdown's marks for list items and fields: each piece escaped on its
+/// own.
+struct Markdown;
 
-/// A table cell: its text escaped as one, on one line; a lone strong
-/// text in bold.
-fn cell(spans: &Inline) -> String {
-    match spans.as_slice() {
-        [Span::Strong(t)] => format!("**{}**", esc(t)),
-        _ => esc(&plain(spans)),
-    }
-}
+impl Marks for Markdown {
+    const STRONG: [&'static str; 2] = ["**", "**"];
 
-/// The text of spans without any markup.
-pub(crate) fn plain(spans: &[Span]) -> String {
-    let mut out = String::new();
-    for s in spans {
-        match s {
-            Span::Text(t)
-            | Span::Lines(t)
-            | Span::Typed(t)
-            | Span::TypedLines(t)
-            | Span::Fixed(t)
-            | Span::Strong(t) => out.push_str(t),
-            Span::Label(t) => {
-                let _ = write!(out, "{t}:");
-            }
-            Span::Paren(t) => {
-                let _ = write!(out, "({t})");
-            }
-            Span::Items(v) if v.is_empty() => out.push_str(words::MISSING),
-            Span::Items(v) => out.push_str(&join_lines(v)),
-            Span::Reason(r) => out.push_str(&reason_text(r, &str::to_string, &str::to_string, "=")),
-            Span::Answers(a) => {
-                out.push_str(&answers_text(a, &str::to_string, &str::to_string, "="));
-            }
-            Span::Price(l, currency) => out.push_str(&price_line_text(l, currency)),
-            Span::Class(_, inner) => out.push_str(&plain(inner)),
-        }
+    fn esc(&self, s: &str) -> String {
+        esc(s)
     }
-    out
 }
 
 fn table(md: &mut Md, t: &Table) {
@@ -194,25 +130,8 @@ fn table(md: &mut Md, t: &Table) {
         .map(|c| if c.right { "--:" } else { "---" })
         .collect();
     let _ = writeln!(out, "| {} |", rule.join(" | "));
-    for row in &t.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 && row.strong_head {
-                    format!("**{}**", esc(&plain(c)))
-                } else {
-                    cell(c)
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    if let Some(total) = &t.total {
-        let mut cells = vec![format!("**{}**", esc(&total.label))];
-        cells.extend(std::iter::repeat_n(String::new(), total.span - 1));
-        cells.extend(total.cells.iter().map(cell));
+    let (rows, total) = Markdown.cells(t);
+    for cells in rows.iter().chain(&total) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     md.block(out.trim_end());

@@ -84,15 +84,11 @@ impl Format {
         Format::Pdf,
     ];
 
-    /// The formats whose file is text.
-    pub const TEXT: [Format; 6] = [
-        Format::Markdown,
-        Format::Html,
-        Format::Asciidoc,
-        Format::Json,
-        Format::Csv,
-        Format::OpenSlo,
-    ];
+    /// The formats whose file is text: all but PDF, the last.
+    pub const TEXT: [Format; 6] = {
+        let [text @ .., _pdf] = Format::ALL;
+        text
+    };
 
     /// True for a format whose file is text (every one but PDF).
     pub fn is_text(self) -> bool {
@@ -249,36 +245,32 @@ pub(crate) mod words {
     /// Why an item has no amount ("price on request"), or that it is
     /// included.
     pub fn basis(lang: Lang, basis: PriceBasis) -> String {
-        let id = match basis {
-            PriceBasis::Priced => return String::new(),
-            PriceBasis::Included => "basis-included",
-            PriceBasis::OnRequest => "price-on-request",
-            PriceBasis::ByProvider => "basis-by-provider",
-            PriceBasis::CustomersOwn => "basis-customers-own",
-        };
-        message(lang, id, &[])
+        match basis {
+            PriceBasis::Priced => String::new(),
+            // A price column says more than the bare "on request" the
+            // totals' phrase lists.
+            PriceBasis::OnRequest => message(lang, "price-on-request", &[]),
+            _ => named(lang, "basis", basis),
+        }
     }
 
     /// A part of the proposal: "Platform", "Data services" …
     pub fn group(lang: Lang, group: Group) -> String {
-        let id = match group {
-            Group::Platform => "group-platform",
-            Group::DataServices => "group-data-services",
-            Group::Operations => "group-operations",
-            Group::Engineering => "group-engineering",
-            Group::Partners => "group-partners",
-        };
-        message(lang, id, &[])
+        named(lang, "group", group)
     }
 
     /// Support hours in words: "office hours", "24/7" …
     pub fn hours(lang: Lang, hours: SupportHours) -> String {
-        let id = match hours {
-            SupportHours::OfficeHours => "hours-office",
-            SupportHours::Extended => "hours-extended",
-            SupportHours::TwentyFourSeven => "hours-24x7",
-        };
-        message(lang, id, &[])
+        named(lang, "hours", hours)
+    }
+
+    /// The message `kind-name` for a knowledge value, its name as the
+    /// knowledge files spell it with `-` for `_` (`data_services`:
+    /// `group-data-services`), so a new value needs only its messages.
+    fn named(lang: Lang, kind: &str, value: impl serde::Serialize) -> String {
+        let name = serde_json::to_value(value).unwrap_or_default();
+        let name = name.as_str().unwrap_or_default().replace('_', "-");
+        message(lang, &format!("{kind}-{name}"), &[])
     }
 
     pub const INTERNAL: &str = "Internal";
@@ -391,5 +383,32 @@ mod tests {
             "–"
         );
         assert_eq!(amount_cell(en, Some(Money::ZERO), Some(Money::ZERO)), "0");
+    }
+
+    #[test]
+    fn every_basis_group_and_support_hours_has_its_words() {
+        use crate::knowledge::{Group, PriceBasis, SupportHours};
+        let bases = [
+            PriceBasis::Included,
+            PriceBasis::OnRequest,
+            PriceBasis::ByProvider,
+            PriceBasis::CustomersOwn,
+        ];
+        let hours = [
+            SupportHours::OfficeHours,
+            SupportHours::Extended,
+            SupportHours::TwentyFourSeven,
+        ];
+        for lang in crate::i18n::Lang::ALL {
+            let mut said: Vec<String> = bases.iter().map(|b| words::basis(lang, *b)).collect();
+            said.extend(Group::ALL.iter().map(|g| words::group(lang, *g)));
+            said.extend(hours.iter().map(|h| words::hours(lang, *h)));
+            // A missing message reads as its id.
+            let ids = ["basis-", "group-", "hours-"];
+            for s in said {
+                assert!(!ids.iter().any(|id| s.starts_with(id)), "{lang}: {s}");
+            }
+        }
+        assert_eq!(words::basis(crate::i18n::Lang::En, PriceBasis::Priced), "");
     }
 }

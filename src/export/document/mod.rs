@@ -20,7 +20,9 @@ use crate::knowledge::Recurrence;
 use crate::tr;
 
 mod internal;
+mod marks;
 use internal::internal;
+pub(crate) use marks::{Marks, plain};
 /// The whole proposal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -192,6 +194,25 @@ impl Row {
             class: None,
             strong_head: false,
         }
+    }
+}
+
+impl Table {
+    /// Each row's cells as `cell` writes them, told whether the cell is a
+    /// strong head: the first cell of a strong row, or with `row_heads` of
+    /// any row of a table whose rows have heads.
+    pub fn rows_with<T>(&self, row_heads: bool, cell: impl Fn(&Inline, bool) -> T) -> Vec<Vec<T>> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let strong = row.strong_head || (row_heads && self.row_heads);
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| cell(c, i == 0 && strong))
+                    .collect()
+            })
+            .collect()
     }
 }
 

@@ -9,8 +9,9 @@ use super::layout::{
     TEXT_WIDTH, WARN, break_lines, leading,
 };
 use super::table::{self, Cell, Grid};
-use crate::export::document::{Block, Document, Field, Inline, Section, Span, Table, fact_line};
-use crate::export::markdown::plain;
+use crate::export::document::{
+    Block, Document, Field, Inline, Section, Span, Table, fact_line, plain,
+};
 use crate::export::words;
 
 const BODY: Style = Style::new(Weight::Regular, 9.5, INK);
@@ -257,25 +258,16 @@ fn grid(t: &Table) -> Grid {
                 .unwrap_or(1.0)
         })
         .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let mut r = runs(c);
-                    if i == 0 && (row.strong_head || t.row_heads) {
-                        for run in &mut r {
-                            run.weight = Weight::Bold;
-                        }
-                    }
-                    Cell { runs: r }
-                })
-                .collect()
-        })
-        .collect();
+    // A row's head is bold here too: a page has no other way to show it.
+    let rows = t.rows_with(true, |c, strong| {
+        let mut r = runs(c);
+        if strong {
+            for run in &mut r {
+                run.weight = Weight::Bold;
+            }
+        }
+        Cell { runs: r }
+    });
     Grid {
         header: t
             .cols

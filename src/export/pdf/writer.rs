@@ -137,6 +137,10 @@ fn content(page: &Page, used: &mut [Used; 2]) -> Vec<u8> {
     let mut fill: Option<Rgb> = None;
     let flip = |y: f32| PAGE_HEIGHT - y;
     for mark in &page.marks {
+        // Only text is drawn inside a text object.
+        if !matches!(mark, Mark::Text { .. }) && in_text.take().is_some() {
+            c.end_text();
+        }
         match mark {
             Mark::Text { x, y, style, text } => {
                 // A line's pieces share one text object, so a reader
@@ -174,9 +178,6 @@ fn content(page: &Page, used: &mut [Used; 2]) -> Vec<u8> {
                 thickness,
                 color,
             } => {
-                if in_text.take().is_some() {
-                    c.end_text();
-                }
                 let [r, g, b] = *color;
                 c.set_stroke_rgb(r, g, b);
                 c.set_line_width(*thickness);
@@ -191,9 +192,6 @@ fn content(page: &Page, used: &mut [Used; 2]) -> Vec<u8> {
                 height,
                 color,
             } => {
-                if in_text.take().is_some() {
-                    c.end_text();
-                }
                 let [r, g, b] = *color;
                 c.set_fill_rgb(r, g, b);
                 fill = Some(*color);
