@@ -3,6 +3,7 @@
 //! here, so the formats only lay it out.
 
 use super::*;
+use crate::engine::{Excluded, Flag};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -701,6 +702,57 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// A flag with everything behind it, for the people who decide.
+    fn internal_flag(&self, f: &Flag) -> InternalFlag {
+        InternalFlag {
+            rule: clean_line(&f.rule),
+            severity: f.severity,
+            title: clean_line(&f.title),
+            detail: clean(&f.detail),
+            remediation: clean(&f.remediation),
+            approver: f.approver.as_deref().map(clean_line),
+            approver_name: f.approver_name.as_deref().map(clean_line),
+            answers: self.trace_answers(&f.answers),
+            decision: crate::approvals::decision_for(f, self.subject.decisions)
+                .map(|(d, state)| clean(&crate::approvals::decision_words(d, state, "stale"))),
+        }
+    }
+
+    /// An offering kept out of the scope, and why.
+    fn trace_excluded(&self, e: &Excluded) -> TraceExcluded {
+        TraceExcluded {
+            component: clean_line(&e.name),
+            offering: clean_line(&e.offering),
+            reason: self.reason(&e.because),
+        }
+    }
+
+    /// An item of the scope with why it is there and how it is priced.
+    fn trace_item(&self, i: &Item) -> TraceItem {
+        TraceItem {
+            component: clean_line(&i.name),
+            offering: clean_line(&i.offering),
+            plan: clean_line(&i.plan),
+            owner: clean_line(&i.owner),
+            owner_name: self
+                .knowledge
+                .approver(&i.owner)
+                .map(|a| clean_line(&a.name)),
+            because: i.because.iter().map(|b| self.reason(b)).collect(),
+            price_lines: i
+                .price_lines
+                .iter()
+                .map(|l| TracePrice {
+                    label: clean_line(&l.label),
+                    recurrence: l.recurrence,
+                    amount: l.amount,
+                    calculation: clean_line(&with_notes(&l.calculation, &l.notes)),
+                    indicative: l.indicative,
+                })
+                .collect(),
+        }
+    }
+
     fn reason(&self, b: &Because) -> TraceReason {
         TraceReason {
             rule: b.rule.as_deref().map(clean_line),
@@ -725,68 +777,21 @@ impl Builder<'_> {
     }
 
     fn internal_part(&self) -> Internal {
+        let scope = self.scope;
         let (_, problems) = check_answers(self.knowledge, self.subject.answers);
         Internal {
             slos: self.slos(),
             knowledge_version: clean_line(&self.scope.knowledge_version),
             session: self.subject.session_id.map(clean_line),
             status: self.subject.status.map(|s| s.id().to_string()),
-            flags: self
-                .scope
-                .flags
-                .iter()
-                .map(|f| InternalFlag {
-                    rule: clean_line(&f.rule),
-                    severity: f.severity,
-                    title: clean_line(&f.title),
-                    detail: clean(&f.detail),
-                    remediation: clean(&f.remediation),
-                    approver: f.approver.as_deref().map(clean_line),
-                    approver_name: f.approver_name.as_deref().map(clean_line),
-                    answers: self.trace_answers(&f.answers),
-                    decision: crate::approvals::decision_for(f, self.subject.decisions).map(
-                        |(d, state)| clean(&crate::approvals::decision_words(d, state, "stale")),
-                    ),
-                })
-                .collect(),
+            flags: scope.flags.iter().map(|f| self.internal_flag(f)).collect(),
             decision_log: self.decision_log(),
             similar: self.similar(),
-            trace: self
-                .scope
-                .items
-                .iter()
-                .map(|i| TraceItem {
-                    component: clean_line(&i.name),
-                    offering: clean_line(&i.offering),
-                    plan: clean_line(&i.plan),
-                    owner: clean_line(&i.owner),
-                    owner_name: self
-                        .knowledge
-                        .approver(&i.owner)
-                        .map(|a| clean_line(&a.name)),
-                    because: i.because.iter().map(|b| self.reason(b)).collect(),
-                    price_lines: i
-                        .price_lines
-                        .iter()
-                        .map(|l| TracePrice {
-                            label: clean_line(&l.label),
-                            recurrence: l.recurrence,
-                            amount: l.amount,
-                            calculation: clean_line(&with_notes(&l.calculation, &l.notes)),
-                            indicative: l.indicative,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            excluded: self
-                .scope
+            trace: scope.items.iter().map(|i| self.trace_item(i)).collect(),
+            excluded: scope
                 .excluded
                 .iter()
-                .map(|e| TraceExcluded {
-                    component: clean_line(&e.name),
-                    offering: clean_line(&e.offering),
-                    reason: self.reason(&e.because),
-                })
+                .map(|e| self.trace_excluded(e))
                 .collect(),
             notes: self
                 .subject
