@@ -59,27 +59,24 @@ pub fn translation_gaps(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic
 /// words them with.
 pub fn statement_gaps(k: &Knowledge, texts: &KnowledgeTexts) -> Vec<Diagnostic> {
     let src = &texts.questionnaire;
-    let statements = k.questionnaire.questions().filter(|q| !q.has_statement()).map(|q| {
-            let pos = locate(&src.text, &[&id_field(&q.id)]);
-            Diagnostic::at(
-                &src.origin,
-                &src.text,
-                pos,
-                format!("question \"{}\" has no statement for the customer's proposal", q.id),
-            )
-            .with_help(
-                "add `statement: \"… {answer} …\"` (the answer in the customer's words), or a `statement` on every option",
-            )
-        });
-    let topics = k.questionnaire.questions().filter(|q| q.topic.is_none()).map(|q| {
+    let gap = |q: &super::Question, message: String, help: &str| {
         let pos = locate(&src.text, &[&id_field(&q.id)]);
-        Diagnostic::at(
-            &src.origin,
-            &src.text,
-            pos,
-            format!("question \"{}\" has no topic for the customer's open questions", q.id),
+        Diagnostic::at(&src.origin, &src.text, pos, message).with_help(help)
+    };
+    let questions = || k.questionnaire.questions();
+    let statements = questions().filter(|q| !q.has_statement()).map(|q| {
+        gap(
+            q,
+            format!("question \"{}\" has no statement for the customer's proposal", q.id),
+            "add `statement: \"… {answer} …\"` (the answer in the customer's words), or a `statement` on every option",
         )
-        .with_help("add `topic: \"…\"`: what the question is about, in the customer's words (\"The contract term\")")
+    });
+    let topics = questions().filter(|q| q.topic.is_none()).map(|q| {
+        gap(
+            q,
+            format!("question \"{}\" has no topic for the customer's open questions", q.id),
+            "add `topic: \"…\"`: what the question is about, in the customer's words (\"The contract term\")",
+        )
     });
     statements.chain(topics).collect()
 }
@@ -640,12 +637,8 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_offering(&mut self, src: &'a SourceText, anchors: &[&str], offering: &str) {
-        self.report(
-            src,
-            anchors,
-            format!("unknown offering id \"{offering}\""),
-            "name an offering of catalog.ron (see `nunki catalog list`)".into(),
-        );
+        let (message, help) = unknown_offering(offering);
+        self.report(src, anchors, message, help);
     }
 
     fn condition(&mut self, src: &'a SourceText, anchors: &[&str], cond: &Condition) {
@@ -671,46 +664,7 @@ impl<'a> Checker<'a> {
                 format!("use one of: {}", RING_IDS.join(", ")),
             ));
         }
-        cond.visit(&mut |r| match r {
-            Reference::Question(q) if k.question(q).is_none() => problems.push((
-                vec![id_anchor(q)],
-                format!("unknown question id \"{q}\""),
-                "name a question of questionnaire.ron (see `nunki catalog questions`)".into(),
-            )),
-            Reference::Option(q, o) => {
-                if let Some(question) = k.question(q)
-                    && !question.options().is_empty()
-                    && question.option(o).is_none()
-                {
-                    let allowed: Vec<&str> =
-                        question.options().iter().map(|c| c.id.as_str()).collect();
-                    problems.push((
-                        vec![id_anchor(q), id_anchor(o)],
-                        format!(
-                            "question \"{q}\" has no option \"{o}\", so this can never be true"
-                        ),
-                        format!("the options of \"{q}\" are: {}", allowed.join(", ")),
-                    ));
-                }
-            }
-            Reference::Offering(o) if k.offering(o).is_none() => problems.push((
-                vec![id_anchor(o)],
-                format!("unknown offering id \"{o}\""),
-                "name an offering of catalog.ron (see `nunki catalog list`)".into(),
-            )),
-            Reference::Plan(o, p) => {
-                if let Some(off) = k.offering(o)
-                    && off.plan(p).is_none()
-                {
-                    problems.push((
-                        vec![id_anchor(o), id_anchor(p)],
-                        format!("offering \"{o}\" has no plan \"{p}\""),
-                        "name one of its plans".into(),
-                    ));
-                }
-            }
-            _ => {}
-        });
+        cond.visit(&mut |r| problems.extend(reference_problem(k, r)));
         for (extra, message, help) in problems {
             let mut at: Vec<&str> = anchors.to_vec();
             at.extend(extra.iter().map(String::as_str));
@@ -725,6 +679,54 @@ impl<'a> Checker<'a> {
             "radar entry",
             self.k.radar.entries.iter().map(|e| e.id.as_str()),
         );
+    }
+}
+
+/// What to say of an offering id no offering has, and what to do.
+fn unknown_offering(offering: &str) -> (String, String) {
+    (
+        format!("unknown offering id \"{offering}\""),
+        "name an offering of catalog.ron (see `nunki catalog list`)".into(),
+    )
+}
+
+/// What is wrong with an id a condition names, if anything: the anchors
+/// that find it under the condition's, the message and the help.
+fn reference_problem(k: &Knowledge, r: Reference<'_>) -> Option<(Vec<String>, String, String)> {
+    match r {
+        Reference::Question(q) => k.question(q).is_none().then(|| {
+            (
+                vec![id_anchor(q)],
+                format!("unknown question id \"{q}\""),
+                "name a question of questionnaire.ron (see `nunki catalog questions`)".into(),
+            )
+        }),
+        Reference::Option(q, o) => {
+            let question = k.question(q)?;
+            if question.options().is_empty() || question.option(o).is_some() {
+                return None;
+            }
+            let allowed: Vec<&str> = question.options().iter().map(|c| c.id.as_str()).collect();
+            Some((
+                vec![id_anchor(q), id_anchor(o)],
+                format!("question \"{q}\" has no option \"{o}\", so this can never be true"),
+                format!("the options of \"{q}\" are: {}", allowed.join(", ")),
+            ))
+        }
+        Reference::Offering(o) => k.offering(o).is_none().then(|| {
+            let (message, help) = unknown_offering(o);
+            (vec![id_anchor(o)], message, help)
+        }),
+        Reference::Plan(o, p) => {
+            let offering = k.offering(o)?;
+            offering.plan(p).is_none().then(|| {
+                (
+                    vec![id_anchor(o), id_anchor(p)],
+                    format!("offering \"{o}\" has no plan \"{p}\""),
+                    "name one of its plans".into(),
+                )
+            })
+        }
     }
 }
 

@@ -33,11 +33,7 @@ pub(super) fn internal(p: &Proposal) -> Section {
     if !i.decision_log.is_empty() {
         blocks.push(Block::Para("Decision log:".into()));
         blocks.push(Block::List {
-            items: i
-                .decision_log
-                .iter()
-                .map(|l| vec![Span::Lines(l.clone())])
-                .collect(),
+            items: each(&i.decision_log, Span::Lines),
             class: Some("decisions"),
         });
     }
@@ -48,23 +44,7 @@ pub(super) fn internal(p: &Proposal) -> Section {
 
     if !i.similar.is_empty() {
         blocks.push(Block::Heading(SIMILAR_HEADING.into()));
-        let items = i
-            .similar
-            .iter()
-            .map(|x| {
-                let mut line = vec![
-                    Span::Strong(x.customer.clone()),
-                    Span::Fixed(format!(" ({} % alike, ", x.percent)),
-                    Span::Text(x.session.clone()),
-                    Span::fixed(")"),
-                ];
-                if !x.differences.is_empty() {
-                    line.push(Span::fixed(": "));
-                    line.push(Span::Text(x.differences.join("; ")));
-                }
-                line
-            })
-            .collect();
+        let items = i.similar.iter().map(similar_setup).collect();
         blocks.push(Block::List {
             items,
             class: Some("similar"),
@@ -77,23 +57,7 @@ pub(super) fn internal(p: &Proposal) -> Section {
             "No component with an availability objective.".into(),
         ));
     } else {
-        let slos = i
-            .slos
-            .iter()
-            .map(|o| {
-                vec![
-                    Span::Text(o.name.clone()),
-                    Span::fixed(" ("),
-                    Span::Text(o.plan_name.clone()),
-                    Span::Fixed(format!(
-                        "): {} % per calendar month{}. SLI: ",
-                        o.target_percent,
-                        if o.indicative { " (indicative)" } else { "" }
-                    )),
-                    Span::Text(o.indicator.clone()),
-                ]
-            })
-            .collect();
+        let slos = i.slos.iter().map(objective).collect();
         blocks.push(Block::Compact(slos));
     }
 
@@ -120,19 +84,7 @@ pub(super) fn internal(p: &Proposal) -> Section {
 
     if !i.excluded.is_empty() {
         blocks.push(Block::Heading("Excluded".into()));
-        let items = i
-            .excluded
-            .iter()
-            .map(|x| {
-                vec![
-                    Span::Strong(x.component.clone()),
-                    Span::fixed(" "),
-                    Span::Paren(x.offering.clone()),
-                    Span::fixed(": "),
-                    Span::Reason(x.reason.clone()),
-                ]
-            })
-            .collect();
+        let items = i.excluded.iter().map(excluded).collect();
         blocks.push(Block::List { items, class: None });
     }
 
@@ -187,4 +139,45 @@ fn facts(f: &InternalFlag) -> Vec<Fact> {
         ));
     }
     facts
+}
+
+/// "PostgreSQL (Standard): 99.9 % per calendar month. SLI: …"
+fn objective(o: &crate::slo::Objective) -> Inline {
+    vec![
+        Span::Text(o.name.clone()),
+        Span::fixed(" ("),
+        Span::Text(o.plan_name.clone()),
+        Span::Fixed(format!(
+            "): {} % per calendar month{}. SLI: ",
+            o.target_percent,
+            if o.indicative { " (indicative)" } else { "" }
+        )),
+        Span::Text(o.indicator.clone()),
+    ]
+}
+
+/// "**Redis** (redis): why it was kept out"
+fn excluded(x: &super::super::proposal::TraceExcluded) -> Inline {
+    vec![
+        Span::Strong(x.component.clone()),
+        Span::fixed(" "),
+        Span::Paren(x.offering.clone()),
+        Span::fixed(": "),
+        Span::Reason(x.reason.clone()),
+    ]
+}
+
+/// "**Bank AG** (87 % alike, s123): what differs"
+fn similar_setup(x: &super::super::proposal::SimilarSetup) -> Inline {
+    let mut line = vec![
+        Span::Strong(x.customer.clone()),
+        Span::Fixed(format!(" ({} % alike, ", x.percent)),
+        Span::Text(x.session.clone()),
+        Span::fixed(")"),
+    ];
+    if !x.differences.is_empty() {
+        line.push(Span::fixed(": "));
+        line.push(Span::Text(x.differences.join("; ")));
+    }
+    line
 }

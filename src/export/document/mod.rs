@@ -23,6 +23,56 @@ mod internal;
 mod marks;
 use internal::internal;
 pub(crate) use marks::{Marks, plain};
+/// A line of one span for each text.
+fn each(texts: &[String], span: fn(String) -> Span) -> Vec<Inline> {
+    texts.iter().map(|t| vec![span(t.clone())]).collect()
+}
+
+/// An item of the solution: its name, plan and quantity, who delivers
+/// it, what it is and its lead time.
+fn solution_item(i: &super::proposal::SolutionItem, lang: Lang) -> Inline {
+    let mut s = vec![
+        Span::Strong(i.name.clone()),
+        Span::fixed(", "),
+        Span::Text(i.plan.clone()),
+    ];
+    if i.quantity != 1.0 {
+        s.push(Span::fixed(" × "));
+        s.push(Span::Text(number(i.quantity)));
+    }
+    if i.partner {
+        s.push(Span::fixed(", "));
+        s.push(Span::Class(
+            "partner",
+            vec![
+                Span::Fixed(format!("{} ", tr!(lang, "delivered-by"))),
+                Span::Text(i.provider.clone()),
+            ],
+        ));
+    }
+    if !i.description.is_empty() {
+        s.push(Span::fixed(": "));
+        s.push(Span::Text(i.description.clone()));
+    }
+    if let Some(w) = i.lead_time_weeks {
+        s.push(Span::fixed(" "));
+        s.push(Span::Class(
+            "lead",
+            vec![Span::Fixed(tr!(lang, "lead-time", weeks = w))],
+        ));
+    }
+    s
+}
+
+/// A notice as a line: its title, then what to know.
+fn notice(n: &super::proposal::Notice) -> Inline {
+    vec![
+        Span::Label(n.title.clone()),
+        Span::fixed(" "),
+        Span::Lines(n.detail.clone()),
+    ]
+}
+
 /// The whole proposal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -288,17 +338,7 @@ impl Document {
             out_of_scope(p),
         ];
         if !p.good_to_know.is_empty() {
-            let items = p
-                .good_to_know
-                .iter()
-                .map(|n| {
-                    vec![
-                        Span::Label(n.title.clone()),
-                        Span::fixed(" "),
-                        Span::Lines(n.detail.clone()),
-                    ]
-                })
-                .collect();
+            let items = p.good_to_know.iter().map(notice).collect();
             sections.push(section(
                 "good-to-know",
                 tr!(lang, "section-good-to-know"),
@@ -488,11 +528,7 @@ fn need(p: &Proposal) -> Section {
         // For the customer, what they said in their own words.
         if !s.statements.is_empty() {
             blocks.push(Block::List {
-                items: s
-                    .statements
-                    .iter()
-                    .map(|t| vec![Span::TypedLines(t.clone())])
-                    .collect(),
+                items: each(&s.statements, Span::TypedLines),
                 class: Some("need"),
             });
         }
@@ -528,43 +564,7 @@ fn solution(p: &Proposal) -> Section {
     }
     for g in &p.solution {
         blocks.push(Block::Heading(g.title.clone()));
-        let items = g
-            .items
-            .iter()
-            .map(|i| {
-                let mut s = vec![
-                    Span::Strong(i.name.clone()),
-                    Span::fixed(", "),
-                    Span::Text(i.plan.clone()),
-                ];
-                if i.quantity != 1.0 {
-                    s.push(Span::fixed(" × "));
-                    s.push(Span::Text(number(i.quantity)));
-                }
-                if i.partner {
-                    s.push(Span::fixed(", "));
-                    s.push(Span::Class(
-                        "partner",
-                        vec![
-                            Span::Fixed(format!("{} ", tr!(lang, "delivered-by"))),
-                            Span::Text(i.provider.clone()),
-                        ],
-                    ));
-                }
-                if !i.description.is_empty() {
-                    s.push(Span::fixed(": "));
-                    s.push(Span::Text(i.description.clone()));
-                }
-                if let Some(w) = i.lead_time_weeks {
-                    s.push(Span::fixed(" "));
-                    s.push(Span::Class(
-                        "lead",
-                        vec![Span::Fixed(tr!(lang, "lead-time", weeks = w))],
-                    ));
-                }
-                s
-            })
-            .collect();
+        let items = g.items.iter().map(|i| solution_item(i, lang)).collect();
         blocks.push(Block::List {
             items,
             class: Some("solution"),
