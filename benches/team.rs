@@ -3,14 +3,17 @@
 //! who scoped what: one `git log` for every session) and `nunki sessions`
 //! (budget < 1 s each; `sessions` reads what the home screen lists), and
 //! `nunki team status` (the git calls the home screen makes for its sync
-//! state, plus a listing). Needs `git`; without it the git benches are
-//! skipped.
+//! state, plus a listing), and the home screen itself: the real binary in
+//! a pseudo-terminal, from its start until it lists the sessions (budget
+//! < 1 s). Needs `git`; without it the git benches are skipped.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const SESSIONS: usize = 10_000;
 
@@ -25,6 +28,38 @@ fn nunki(data: &Path) -> Command {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1");
     c
+}
+
+/// Starts the TUI in a pseudo-terminal, reads what it draws until a
+/// session's customer shows, then ends it.
+fn home_screen(data: &Path) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 140,
+            ..PtySize::default()
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nunki"));
+    cmd.env("NUNKI_DATA_DIR", data);
+    cmd.env("NUNKI_CONFIG_DIR", data.join("config"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null");
+    cmd.env("GIT_CONFIG_NOSYSTEM", "1");
+    let mut child = pty.slave.spawn_command(cmd).expect("nunki starts");
+    drop(pty.slave);
+    let mut reader = pty
+        .master
+        .try_clone_reader()
+        .expect("the terminal's output");
+    let (mut seen, mut buf) = (Vec::new(), [0u8; 1 << 16]);
+    while !seen.windows(6).any(|w| w == b"Bench ") {
+        let n = reader.read(&mut buf).expect("nunki draws");
+        assert!(n > 0, "nunki ended before it listed the sessions");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    child.kill().expect("nunki ends");
+    child.wait().expect("nunki ended");
 }
 
 fn ok(cmd: &mut Command) -> String {
@@ -82,6 +117,7 @@ fn team(c: &mut Criterion) {
     }
     group.bench_function("insights", |b| b.iter(|| ok(nunki(&data).arg("insights"))));
     group.bench_function("sessions", |b| b.iter(|| ok(nunki(&data).arg("sessions"))));
+    group.bench_function("home_screen", |b| b.iter(|| home_screen(&data)));
     group.finish();
 }
 

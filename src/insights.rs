@@ -167,23 +167,7 @@ pub fn of_sessions_by(
         }
         counts
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores < 2 || sessions.len() < 256 {
-        return count(0, sessions).finish(skipped);
-    }
-    let chunk = sessions.len().div_ceil(cores);
-    let count = &count;
-    let parts: Vec<Counts> = std::thread::scope(|scope| {
-        let handles: Vec<_> = sessions
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| scope.spawn(move || count(n * chunk, part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let parts = crate::cores::in_parts(sessions, 256, count);
     let mut all = Counts::default();
     for part in parts {
         all.merge(part);

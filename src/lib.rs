@@ -6,6 +6,7 @@ pub mod approvals;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod cores;
 pub mod engine;
 pub mod error;
 pub mod export;

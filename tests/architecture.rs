@@ -62,7 +62,14 @@ fn offending(file: &Path, needles: &[&str]) -> Vec<String> {
 const LAYERS: &[&[&str]] = &[
     &["i18n", "knowledge"],
     &["engine"],
-    &["files", "printable", "scenarios", "search", "sources"],
+    &[
+        "cores",
+        "files",
+        "printable",
+        "scenarios",
+        "search",
+        "sources",
+    ],
     &["session"],
     &["approvals", "compare", "insights", "similar", "slo", "team"],
     &["config", "export", "error"],

@@ -764,3 +764,36 @@ fn new_sessions_start_from_templates_checked_against_the_knowledge() {
     );
     assert_eq!(store.list().unwrap().sessions.len(), 1);
 }
+
+#[test]
+fn a_listing_of_many_files_read_on_every_core_keeps_each_file_with_its_session() {
+    let home = TempDir::new().unwrap();
+    let store = store_in(&home);
+    let k = knowledge();
+    // More files than the listing reads on one core, a few of them broken.
+    let start = t("2025-01-14T09:00:00Z");
+    let mut broken = Vec::new();
+    for i in 0..150 {
+        let at = start + jiff::SignedDuration::from_mins(i);
+        let opened = store
+            .create_at(new_session(&format!("Customer {i:03}"), BTreeMap::new()), &k, at)
+            .unwrap();
+        if i % 37 == 5 {
+            fs::write(&opened.path, "(format: 1, id: ").unwrap();
+            broken.push(opened.path.clone());
+        }
+    }
+    let listings = store.list().unwrap();
+    assert_eq!(listings.sessions.len(), 150 - broken.len());
+    broken.sort();
+    let reported: Vec<&PathBuf> = listings.broken.iter().map(|b| &b.path).collect();
+    assert_eq!(reported, broken.iter().collect::<Vec<_>>());
+    for l in &listings.sessions {
+        let name = l.path.file_name().unwrap().to_string_lossy();
+        let number = l.session.customer.name.trim_start_matches("Customer ");
+        assert!(name.contains(number), "{name} listed with {}", l.session.customer.name);
+    }
+    // Newest first.
+    let newest = &listings.sessions[0].session.customer.name;
+    assert_eq!(newest, "Customer 149");
+}

@@ -362,8 +362,11 @@ impl Store {
         }
         paths.sort();
         out.broken.sort_by(|a, b| a.path.cmp(&b.path));
-        for path in paths {
-            match load(&path) {
+        let loaded = crate::cores::in_parts(&paths, 64, |_, part| {
+            part.iter().map(|p| load(p)).collect::<Vec<_>>()
+        });
+        for (path, loaded) in paths.into_iter().zip(loaded.into_iter().flatten()) {
+            match loaded {
                 Ok(session) => out.sessions.push(Listing { path, session }),
                 Err(error) => out.broken.push(Broken { path, error }),
             }
