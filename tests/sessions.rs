@@ -776,7 +776,11 @@ fn a_listing_of_many_files_read_on_every_core_keeps_each_file_with_its_session()
     for i in 0..150 {
         let at = start + jiff::SignedDuration::from_mins(i);
         let opened = store
-            .create_at(new_session(&format!("Customer {i:03}"), BTreeMap::new()), &k, at)
+            .create_at(
+                new_session(&format!("Customer {i:03}"), BTreeMap::new()),
+                &k,
+                at,
+            )
             .unwrap();
         if i % 37 == 5 {
             fs::write(&opened.path, "(format: 1, id: ").unwrap();
@@ -791,7 +795,11 @@ fn a_listing_of_many_files_read_on_every_core_keeps_each_file_with_its_session()
     for l in &listings.sessions {
         let name = l.path.file_name().unwrap().to_string_lossy();
         let number = l.session.customer.name.trim_start_matches("Customer ");
-        assert!(name.contains(number), "{name} listed with {}", l.session.customer.name);
+        assert!(
+            name.contains(number),
+            "{name} listed with {}",
+            l.session.customer.name
+        );
     }
     // Newest first.
     let newest = &listings.sessions[0].session.customer.name;
