@@ -197,6 +197,52 @@ pub enum Screen {
     Insights,
 }
 
+/// What the app needs to know of each screen, in one place.
+impl Screen {
+    /// The keymap context of the screen, when no box is open over it.
+    pub fn context(self) -> super::keymap::Context {
+        use super::keymap::Context;
+        match self {
+            Screen::Home => Context::Home,
+            Screen::Interview => Context::Interview,
+            Screen::Catalog => Context::Catalog,
+            Screen::Preview => Context::Preview,
+            Screen::Compare => Context::Compare,
+            Screen::Insights => Context::Insights,
+        }
+    }
+
+    /// Its name in a session's place file: the screens of a session are
+    /// reopened where they were; the others are not a session's.
+    pub fn place_name(self) -> Option<&'static str> {
+        match self {
+            Screen::Interview => Some("interview"),
+            Screen::Catalog => Some("catalog"),
+            Screen::Preview => Some("proposal"),
+            Screen::Compare => Some("compare"),
+            Screen::Home | Screen::Insights => None,
+        }
+    }
+
+    /// The screen a place file names; the interview for a name no screen
+    /// has (a file from a newer nunki, or edited by hand).
+    pub fn from_place_name(name: &str) -> Screen {
+        [Screen::Catalog, Screen::Preview, Screen::Compare]
+            .into_iter()
+            .find(|s| s.place_name() == Some(name))
+            .unwrap_or(Screen::Interview)
+    }
+
+    /// Where Esc leads from the screen: `None` from the home screen.
+    pub fn parent(self) -> Option<Screen> {
+        match self {
+            Screen::Home => None,
+            Screen::Interview | Screen::Insights => Some(Screen::Home),
+            Screen::Catalog | Screen::Preview | Screen::Compare => Some(Screen::Interview),
+        }
+    }
+}
+
 /// What a trace box explains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TraceTarget {
@@ -361,3 +407,41 @@ impl Gesture {
 /// The answer to a mouse event: `None` when it changes nothing (empty
 /// space), so the screen is not redrawn for it; else the requests.
 pub type MouseOutcome = Option<Vec<Request>>;
+
+#[cfg(test)]
+mod screen_tests {
+    use super::Screen;
+
+    const ALL: [Screen; 6] = [
+        Screen::Home,
+        Screen::Interview,
+        Screen::Catalog,
+        Screen::Preview,
+        Screen::Compare,
+        Screen::Insights,
+    ];
+
+    #[test]
+    fn a_session_screen_reopens_by_its_place_name() {
+        for s in ALL {
+            if let Some(name) = s.place_name() {
+                assert_eq!(Screen::from_place_name(name), s);
+            }
+        }
+        assert_eq!(Screen::from_place_name("galaxy"), Screen::Interview);
+    }
+
+    #[test]
+    fn esc_leads_home_from_every_screen() {
+        for s in ALL {
+            let mut at = s;
+            for _ in 0..ALL.len() {
+                match at.parent() {
+                    Some(p) => at = p,
+                    None => break,
+                }
+            }
+            assert_eq!(at, Screen::Home, "from {s:?}");
+        }
+    }
+}

@@ -196,14 +196,7 @@ impl App {
             Some(Overlay::Dialog(_)) => Context::Dialog,
             Some(Overlay::Trace(_)) => Context::Trace,
             Some(Overlay::Options(_)) => Context::Options,
-            None => match self.screen {
-                Screen::Home => Context::Home,
-                Screen::Interview => Context::Interview,
-                Screen::Catalog => Context::Catalog,
-                Screen::Preview => Context::Preview,
-                Screen::Compare => Context::Compare,
-                Screen::Insights => Context::Insights,
-            },
+            None => self.screen.context(),
         }
     }
 
@@ -662,23 +655,19 @@ impl App {
         if self.overlay.take().is_some() {
             return;
         }
-        match self.screen {
-            Screen::Home => {}
-            Screen::Interview => {
-                self.open = None;
-                self.screen = Screen::Home;
-                self.save = SaveState::Clean;
-                actions.push(Action::Close);
-                actions.push(Action::ListSessions);
-            }
-            Screen::Catalog | Screen::Preview | Screen::Compare => {
-                self.screen = Screen::Interview;
-            }
-            Screen::Insights => {
-                self.screen = Screen::Home;
-                actions.push(Action::ListSessions);
-            }
+        let Some(parent) = self.screen.parent() else {
+            return;
+        };
+        if self.screen == Screen::Interview {
+            // Leaving the interview closes the session.
+            self.open = None;
+            self.save = SaveState::Clean;
+            actions.push(Action::Close);
         }
+        if parent == Screen::Home {
+            actions.push(Action::ListSessions);
+        }
+        self.screen = parent;
     }
 
     /// A change to the session: apply it, evaluate once, keep the scope

@@ -9,13 +9,7 @@ impl App {
     /// screen (of those a session shows) and the question.
     pub(super) fn place(&self) -> Option<(String, Place)> {
         let open = self.open.as_ref()?;
-        let screen = match self.screen {
-            Screen::Interview => "interview",
-            Screen::Catalog => "catalog",
-            Screen::Preview => "proposal",
-            Screen::Compare => "compare",
-            Screen::Home | Screen::Insights => return None,
-        };
+        let screen = self.screen.place_name()?;
         let option = open
             .editing
             .and_then(|i| open.session.options.get(i))
@@ -50,12 +44,7 @@ impl App {
             open.interview.after_change(&ctx);
         }
         open.catalog.sync(&ctx, &self.catalog_order);
-        let screen = match place.screen.as_str() {
-            "catalog" => Screen::Catalog,
-            "proposal" => Screen::Preview,
-            "compare" => Screen::Compare,
-            _ => Screen::Interview,
-        };
+        let screen = Screen::from_place_name(&place.screen);
         if self.overlay.is_none()
             && self.notice.is_none()
             && let Some(name) = &place.option
