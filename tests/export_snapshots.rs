@@ -15,20 +15,6 @@ fn redacted(text: String) -> String {
     without_css(text).replace(&version, "[knowledge version]")
 }
 
-/// The stylesheet inlined into HTML is `assets/proposal.css` as it is
-/// (`the_html_inlines_the_stylesheet_as_it_is`), so a snapshot shows the
-/// proposal, not the CSS: a style change is not a proposal change.
-fn without_css(text: String) -> String {
-    match (text.find("<style>\n"), text.find("</style>")) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}<style>\n[assets/proposal.css]\n{}",
-            &text[..start],
-            &text[end..]
-        ),
-        _ => text,
-    }
-}
-
 #[test]
 fn the_html_inlines_the_stylesheet_as_it_is() {
     let css = include_str!("../assets/proposal.css");

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+mod export_support;
+use export_support::without_css;
 
 use std::collections::BTreeSet;
 
@@ -49,18 +51,6 @@ fn proposal(lang: Lang) -> Proposal {
     let k = Knowledge::embedded().unwrap().in_language(lang);
     let scope = s.evaluate(&k).scope;
     Proposal::from_session(&s, &scope, &k, Audience::Customer)
-}
-
-/// The HTML without its inlined stylesheet, as the other snapshots show it.
-fn without_css(text: String) -> String {
-    match (text.find("<style>\n"), text.find("</style>")) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}<style>\n[assets/proposal.css]\n{}",
-            &text[..start],
-            &text[end..]
-        ),
-        _ => text,
-    }
 }
 
 #[test]

@@ -474,9 +474,9 @@ fn a_sync_over_a_thousand_sessions_then_has_nothing_to_do() {
     assert!(out.contains("nothing to commit"), "{out}");
 }
 
-#[test]
-fn similar_lists_won_sessions_most_like_this_one() {
-    let tmp = TempDir::new().unwrap();
+/// Laptop A with Acme (shared, 3 environments) to compare, Beta won
+/// (shared, 2) and Delta lost (shared, 3).
+fn acme_and_others(tmp: &TempDir) -> Laptop {
     let a = Laptop {
         home: tmp.path().join("a"),
         who: "Anna",
@@ -492,6 +492,22 @@ fn similar_lists_won_sessions_most_like_this_one() {
         "--status",
         "won",
     ]);
+    a.ok(&["new", "--customer", "Delta AG"]);
+    a.ok(&[
+        "set",
+        "delta",
+        "tenancy=shared",
+        "environments=3",
+        "--status",
+        "lost",
+    ]);
+    a
+}
+
+#[test]
+fn similar_lists_won_sessions_most_like_this_one() {
+    let tmp = TempDir::new().unwrap();
+    let a = acme_and_others(&tmp);
     a.ok(&["new", "--customer", "Gamma AG"]);
     a.ok(&[
         "set",
@@ -501,15 +517,6 @@ fn similar_lists_won_sessions_most_like_this_one() {
         "won",
         "--force",
         "test",
-    ]);
-    a.ok(&["new", "--customer", "Delta AG"]);
-    a.ok(&[
-        "set",
-        "delta",
-        "tenancy=shared",
-        "environments=3",
-        "--status",
-        "lost",
     ]);
     let out = a.ok(&["similar", "acme"]);
     let lines: Vec<&str> = out.lines().filter(|l| l.contains('%')).collect();
@@ -699,30 +706,7 @@ fn a_session_removed_on_one_side_and_edited_on_the_other_is_kept() {
 #[test]
 fn the_internal_proposal_names_similar_setups_and_the_customers_does_not() {
     let tmp = TempDir::new().unwrap();
-    let a = Laptop {
-        home: tmp.path().join("a"),
-        who: "Anna",
-    };
-    a.ok(&["new", "--customer", "Acme AG"]);
-    a.ok(&["set", "acme", "tenancy=shared", "environments=3"]);
-    a.ok(&["new", "--customer", "Beta AG"]);
-    a.ok(&[
-        "set",
-        "beta",
-        "tenancy=shared",
-        "environments=2",
-        "--status",
-        "won",
-    ]);
-    a.ok(&["new", "--customer", "Delta AG"]);
-    a.ok(&[
-        "set",
-        "delta",
-        "tenancy=shared",
-        "environments=3",
-        "--status",
-        "lost",
-    ]);
+    let a = acme_and_others(&tmp);
     let internal = a.ok(&[
         "export",
         "--session",

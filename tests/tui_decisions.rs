@@ -91,12 +91,7 @@ fn the_status_box_refuses_proposed_while_an_approval_is_missing() {
     h.open(&id);
     h.keys("Sp");
     assert_eq!(h.saved().status, Status::Draft);
-    let notice = h
-        .app
-        .notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
+    let notice = h.notice();
     assert!(
         notice.contains("Not proposed yet, missing: 24/7 coverage"),
         "{notice}\n{}",
@@ -228,10 +223,7 @@ fn esc_cancels_the_decision_box_and_nothing_is_recorded() {
     // decisions go.
     h.keys("<S-Tab><Home>d");
     assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("Decisions are recorded on flags")),
+        h.notice().contains("Decisions are recorded on flags"),
         "{:?}",
         h.app.notice
     );

@@ -294,13 +294,7 @@ fn offerings_are_added_and_removed_by_hand_with_a_reason() {
     h.keys("i<PgDn><PgDn><PgDn><PgDn><Enter>");
     assert!(h.item_ids().contains(&"support".to_string()));
     h.keys("c");
-    while h.knowledge.catalog.offerings
-        [h.app.catalog_order[h.app.open.as_ref().unwrap().catalog.cursor]]
-        .id
-        != "support"
-    {
-        h.keys("j");
-    }
+    h.catalog_to("support");
     h.keys("x");
     h.keys("Included in the framework contract<Enter>");
     assert!(!h.item_ids().contains(&"support".to_string()));
@@ -406,12 +400,7 @@ fn search_finds_questions_offerings_and_rules_and_goes_there() {
     assert!(h.app.overlay.is_none());
     assert_eq!(h.current_question(), "memory_gib");
     // Not visible yet (tenancy unanswered): shown, with a word about it.
-    assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("not asked"))
-    );
+    assert!(h.notice().contains("not asked"));
 
     h.keys("<C-p>kafka partner");
     h.keys("<Enter>");
@@ -582,12 +571,7 @@ fn a_session_open_in_another_nunki_is_read_only() {
         h.session().answers.is_empty(),
         "a read-only session was changed"
     );
-    assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("Read-only"))
-    );
+    assert!(h.notice().contains("Read-only"));
     assert!(h.saved().answers.is_empty());
     // Once the other one closes it, it opens for writing again.
     other.close();
@@ -775,10 +759,7 @@ fn clearing_an_answer_in_an_option_makes_it_follow_base() {
     assert!(h.session().options[0].answers.is_empty());
     assert_eq!(answer(&h, "applications"), Some(Answer::Number(4.0)));
     assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("follows Base again")),
+        h.notice().contains("follows Base again"),
         "{:?}",
         h.app.notice
     );
@@ -803,12 +784,7 @@ fn options_are_removed_after_asking_and_names_stay_unique() {
     // Four at most.
     h.keys("oa");
     assert!(matches!(h.app.overlay, Some(Overlay::Options(_))));
-    assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("at most 4"))
-    );
+    assert!(h.notice().contains("at most 4"));
     // Remove B (the second), while D is edited: D stays edited.
     assert_eq!(editing(&h), Some(3));
     h.keys("<Home>jjx");
@@ -1069,14 +1045,7 @@ fn del_in_an_option_without_its_own_answer_keeps_base_and_says_why() {
     h.keys("<Del>");
     assert!(h.session().options[0].answers.is_empty());
     assert_eq!(answer(&h, "industry"), Some(Answer::Text("retail".into())));
-    assert!(
-        h.app
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("follows Base")),
-        "{:?}",
-        h.app.notice
-    );
+    assert!(h.notice().contains("follows Base"), "{:?}", h.app.notice);
     // With an answer of its own, Del clears it: the option follows Base.
     h.keys("j ");
     assert_eq!(

@@ -228,13 +228,7 @@ fn add_what_is_in_the_scope_asks_how() {
         acme(h);
         // PostgreSQL is in the scope by a rule: adding it again asks.
         h.keys("c");
-        while h.knowledge.catalog.offerings
-            [h.app.catalog_order[h.app.open.as_ref().unwrap().catalog.cursor]]
-            .id
-            != "postgres"
-        {
-            h.keys("j");
-        }
+        h.catalog_to("postgres");
         h.keys("a2<Tab>Reporting replicas<Enter><Down>");
     });
 }

@@ -216,12 +216,7 @@ fn outside_a_team_folder_the_home_screen_shows_no_sync_state() {
     h.home();
     assert!(!header(&mut h).contains("team"), "{}", header(&mut h));
     h.keys("s");
-    let notice = h
-        .app
-        .notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
+    let notice = h.notice();
     assert!(notice.contains("no team folder"), "{notice}");
 }
 

@@ -132,3 +132,17 @@ pub fn hostile_knowledge() -> Knowledge {
         Err(d) => panic!("the hostile fixture knowledge is invalid:\n{d}"),
     }
 }
+
+/// The stylesheet inlined into HTML is `assets/proposal.css` as it is
+/// (`the_html_inlines_the_stylesheet_as_it_is`), so a snapshot shows the
+/// proposal, not the CSS: a style change is not a proposal change.
+pub fn without_css(text: String) -> String {
+    match (text.find("<style>\n"), text.find("</style>")) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}<style>\n[assets/proposal.css]\n{}",
+            &text[..start],
+            &text[end..]
+        ),
+        _ => text,
+    }
+}

@@ -286,6 +286,26 @@ impl Harness {
             .collect()
     }
 
+    /// The notice shown now, or "" with none.
+    pub fn notice(&self) -> String {
+        self.app
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// Moves the catalog's cursor down to the offering `id`, by keys.
+    pub fn catalog_to(&mut self, id: &str) {
+        while self.knowledge.catalog.offerings
+            [self.app.catalog_order[self.app.open.as_ref().unwrap().catalog.cursor]]
+            .id
+            != id
+        {
+            self.keys("j");
+        }
+    }
+
     pub fn current_question(&self) -> String {
         self.app
             .open
